@@ -1,0 +1,18 @@
+package dev.arbiter.app;
+
+import dev.arbiter.app.cli.ArbiterCommand;
+
+/**
+ * Entry point of {@code arbiter.jar} and the native launcher. Without a subcommand it opens the
+ * window; with one (or {@code --help}, {@code --version}) it runs headless and never starts
+ * the JavaFX toolkit. Deliberately not a JavaFX {@code Application}, so the class path works.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        int exitCode = ArbiterCommand.run(args);
+        System.exit(exitCode);
+    }
+}

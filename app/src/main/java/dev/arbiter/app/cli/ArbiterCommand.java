@@ -1,0 +1,66 @@
+package dev.arbiter.app.cli;
+
+import dev.arbiter.app.common.BuildInfo;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The {@code arbiter} command. With no subcommand it opens the desktop window (optionally on a
+ * workspace); every subcommand runs headless.
+ */
+@Command(name = "arbiter",
+        mixinStandardHelpOptions = true,
+        versionProvider = ArbiterCommand.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {"Decide A/B tests of LLMs in production, offline, on exported events.",
+                "Without a command, opens the desktop app (on WORKSPACE if given)."},
+        commandListHeading = "%nCommands (headless):%n",
+        footer = {"", "Exit codes: 0 success, 1 failure with a one-line reason on stderr, 2 usage error."},
+        subcommands = {CommandLine.HelpCommand.class})
+public final class ArbiterCommand implements Callable<Integer> {
+    @Parameters(arity = "0..1", paramLabel = "WORKSPACE", description = "An .arbiter workspace to open in the window.")
+    private Path workspace;
+
+    @Override
+    public Integer call() {
+        try {
+            DesktopLauncher.launch(workspace);
+        } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("DISPLAY")) {
+                throw new IllegalStateException("the desktop app needs a display (" + e.getMessage()
+                        + "); the commands in 'arbiter --help' run without one", e);
+            }
+            throw e;
+        }
+        return 0;
+    }
+
+    /** Parses and runs {@code args}; returns the exit code. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, for tests that capture its output. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new ArbiterCommand());
+        commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
+            cmd.getErr().println("arbiter: " + dev.arbiter.app.common.task.UserMessages.describe(error));
+            return 1;
+        });
+        return commandLine;
+    }
+
+    /** Prints Arbiter's version and the runtime's. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Arbiter " + BuildInfo.version(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                    "JavaFX " + BuildInfo.get("javafx.version") + ", DuckDB JDBC " + BuildInfo.get("duckdb.version")};
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.arbiter.app.shell;
+
+import dev.arbiter.app.common.BuildInfo;
+import dev.arbiter.importers.workspace.DuckDbEngine;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Collects {@link AboutInfo}; asks DuckDB for its version, so call it off the UI thread. */
+public final class AboutInfoReader {
+    private static final String LIBRARIES = "/dev/arbiter/app/bundled-libraries.tsv";
+
+    private AboutInfoReader() {
+    }
+
+    public static AboutInfo read() {
+        return new AboutInfo(BuildInfo.version(),
+                System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                System.getProperty("javafx.runtime.version", BuildInfo.get("javafx.version")),
+                DuckDbEngine.version(), libraries());
+    }
+
+    static List<AboutInfo.Library> libraries() {
+        try (InputStream in = AboutInfoReader.class.getResourceAsStream(LIBRARIES)) {
+            if (in == null) {
+                return List.of();
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return reader.lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.split("\t"))
+                    .map(cells -> new AboutInfo.Library(cells[0], cells[1], cells[2]))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

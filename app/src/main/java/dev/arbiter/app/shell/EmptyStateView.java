@@ -1,0 +1,47 @@
+package dev.arbiter.app.shell;
+
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** Shows an {@link EmptyState}: what is missing, what to do, and buttons for the actions. */
+final class EmptyStateView extends VBox {
+    private final Label headline = new Label();
+    private final Label detail = new Label();
+    private final HBox actions = new HBox(8);
+    private final Consumer<EmptyState.Action> onAction;
+
+    EmptyStateView(Consumer<EmptyState.Action> onAction) {
+        this.onAction = onAction;
+        getStyleClass().add("empty-state");
+        setAlignment(Pos.CENTER);
+        setSpacing(12);
+        headline.getStyleClass().addAll("title-3", "empty-state-headline");
+        headline.setId("empty-state-headline");
+        detail.getStyleClass().add("empty-state-detail");
+        detail.setId("empty-state-detail");
+        detail.setWrapText(true);
+        detail.setMaxWidth(560);
+        actions.setAlignment(Pos.CENTER);
+        getChildren().addAll(headline, detail, actions);
+    }
+
+    void show(EmptyState state) {
+        headline.setText(state.headline());
+        detail.setText(state.detail());
+        actions.getChildren().setAll(state.actions().stream().map(this::button).toList());
+    }
+
+    private Button button(EmptyState.Action action) {
+        Button button = new Button(action.label());
+        button.setId("empty-action-" + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        if (action == EmptyState.Action.NEW_WORKSPACE) {
+            button.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
+        }
+        button.setOnAction(event -> onAction.accept(action));
+        return button;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.arbiter.app.shell;
+
+import dev.arbiter.app.common.Theme;
+import dev.arbiter.app.common.settings.RecentWorkspaces;
+import dev.arbiter.app.common.settings.Settings;
+import dev.arbiter.app.common.task.BackgroundTask;
+import dev.arbiter.app.common.task.TaskExecutor;
+import dev.arbiter.importers.workspace.Workspace;
+import dev.arbiter.importers.workspace.WorkspaceSummary;
+import java.nio.file.Path;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State and commands of the main window: the selected section, the open workspace, the theme
+ * and the recent files. Workspace files are created, opened and closed off the UI thread.
+ */
+public final class ShellViewModel {
+    private final TaskExecutor executor;
+    private final WorkspaceStore store;
+    private final RecentWorkspaces recents;
+
+    private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.DATA);
+    private final ObjectProperty<Theme> theme;
+    private final ReadOnlyObjectWrapper<WorkspaceSummary> workspace = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final StringBinding title = Bindings.createStringBinding(() -> workspace.get() == null
+            ? "Arbiter"
+            : "Arbiter — " + workspace.get().name() + " (" + workspace.get().file() + ")", workspace);
+    private final ObjectBinding<EmptyState> selectedEmptyState =
+            Bindings.createObjectBinding(() -> emptyState(section.get()), section, workspace);
+    private Workspace openWorkspace;
+
+    public ShellViewModel(TaskExecutor executor, WorkspaceStore store, Settings settings) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.store = Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(settings, "settings");
+        this.recents = new RecentWorkspaces(settings);
+        this.theme = new SimpleObjectProperty<>(Theme.load(settings));
+        this.theme.addListener((obs, old, now) -> now.save(settings));
+        recentFiles.setAll(recents.list());
+    }
+
+    /** Creates a new workspace file and opens it. */
+    public void createWorkspace(Path file) {
+        executor.submit(BackgroundTask.of("Creating " + file.getFileName(), context -> load(store.create(file)))
+                .withOnSuccess(this::replaceWorkspace)
+                .withSuccessMessage(loaded -> "Created " + loaded.summary().file()));
+    }
+
+    /** Opens a workspace file; on failure the current workspace stays open. */
+    public void openWorkspace(Path file) {
+        if (openWorkspace != null && openWorkspace.file().equals(file.toAbsolutePath())) {
+            return;
+        }
+        executor.submit(BackgroundTask.of("Opening " + file.getFileName(), context -> load(store.open(file)))
+                .withOnSuccess(this::replaceWorkspace)
+                .withOnFailure(error -> forgetIfGone(file))
+                .withSuccessMessage(loaded -> "Opened " + loaded.summary().file()));
+    }
+
+    /** Closes the open workspace, if any. */
+    public void closeWorkspace() {
+        if (openWorkspace == null) {
+            return;
+        }
+        closeInBackground(openWorkspace);
+        openWorkspace = null;
+        workspace.set(null);
+    }
+
+    private void closeInBackground(Workspace closing) {
+        executor.submit(BackgroundTask.of("Closing " + closing.file().getFileName(), context -> {
+            closing.close();
+            return closing.file();
+        }).withSuccessMessage(file -> "Closed " + file));
+    }
+
+    private void forgetIfGone(Path file) {
+        if (!java.nio.file.Files.exists(file)) {
+            recentFiles.setAll(recents.remove(file));
+        }
+    }
+
+    /** Closes the workspace synchronously; called when the app exits. */
+    public void shutdown() {
+        if (openWorkspace != null) {
+            openWorkspace.close();
+            openWorkspace = null;
+        }
+    }
+
+    /** The empty state the given section shows with what is loaded now. */
+    public EmptyState emptyState(Section of) {
+        return EmptyStates.of(of, workspace.get());
+    }
+
+    private record Loaded(Workspace workspace, WorkspaceSummary summary) {
+    }
+
+    private static Loaded load(Workspace opened) throws Exception {
+        try {
+            return new Loaded(opened, opened.summary());
+        } catch (Exception e) {
+            opened.close();
+            throw e;
+        }
+    }
+
+    private void replaceWorkspace(Loaded loaded) {
+        if (openWorkspace != null) {
+            closeInBackground(openWorkspace);
+        }
+        openWorkspace = loaded.workspace();
+        workspace.set(loaded.summary());
+        recentFiles.setAll(recents.add(loaded.summary().file()));
+    }
+
+    public ObjectProperty<Section> sectionProperty() {
+        return section;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public ReadOnlyObjectProperty<WorkspaceSummary> workspaceProperty() {
+        return workspace.getReadOnlyProperty();
+    }
+
+    /** The recent workspace files, most recent first. */
+    public ObservableList<Path> recentFiles() {
+        return recentFiles;
+    }
+
+    /** "Arbiter" or "Arbiter — name (path)". */
+    public StringBinding titleBinding() {
+        return title;
+    }
+
+    /** The empty state of the selected section, updated as the workspace changes. */
+    public ObjectBinding<EmptyState> selectedEmptyState() {
+        return selectedEmptyState;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.arbiter.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Arbiter's layer rules, written once and parameterised by the root package, so that the same
+ * rules are checked on the product and shown to fail on deliberately broken fixtures.
+ * Dependencies point one way: {@code app → importers → analytics}.
+ */
+final class LayerRules {
+    private LayerRules() {
+    }
+
+    /** analytics is pure statistics: no JavaFX, no DuckDB, no JDBC, and nothing above it. */
+    static ArchRule analyticsIsPure(String root) {
+        return noClasses().that().resideInAPackage(root + ".analytics..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        root + ".importers..", root + ".app..", "javafx..", "org.controlsfx..", "atlantafx..",
+                        "org.duckdb..", "java.sql..", "javax.sql..")
+                .because("analytics works on sufficient statistics only (docs/decisions/0003)");
+    }
+
+    /** importers knows no JavaFX and nothing of the app. */
+    static ArchRule importersKnowNoUi(String root) {
+        return noClasses().that().resideInAPackage(root + ".importers..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        root + ".app..", "javafx..", "org.controlsfx..", "atlantafx..", "org.jfree..")
+                .because("importers must run headless and on other engines, without the desktop app");
+    }
+
+    /** A ViewModel does not know the view: no scene graph types. */
+    static ArchRule viewModelsKnowNoScene(String root) {
+        return noClasses().that().resideInAPackage(root + ".app..").and().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .because("ViewModels are tested without a robot (docs/decisions/0002)");
+    }
+}

@@ -1,0 +1,64 @@
+package dev.arbiter.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The packaged {@code app/target/arbiter.jar}, run as users run it, with no display. */
+class ArbiterJarIT {
+    private static final Path JAR = Path.of(System.getProperty("arbiter.jar", "target/arbiter.jar"));
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result java(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("DISPLAY");
+        builder.environment().remove("WAYLAND_DISPLAY");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "arbiter.jar did not finish");
+        return new Result(process.exitValue(), output);
+    }
+
+    @Test
+    void jarRunsHeadlessWithoutADisplay() throws Exception {
+        assertTrue(Files.isRegularFile(JAR), "missing " + JAR.toAbsolutePath());
+        Result version = java("--version");
+        assertEquals(0, version.exitCode(), version.output());
+        assertTrue(version.output().startsWith("Arbiter "), version.output());
+        Result help = java("--help");
+        assertEquals(0, help.exitCode(), help.output());
+        assertTrue(help.output().contains("Usage: arbiter"), help.output());
+    }
+
+    /**
+     * Negative control for the test above: starting the window without a display fails with a
+     * clear message, so an exit code of 0 there proves the toolkit was never started.
+     */
+    @Test
+    void windowWithoutADisplayFailsWithAClearMessage() throws Exception {
+        Result window = java();
+        assertEquals(1, window.exitCode(), window.output());
+        assertTrue(window.output().contains("needs a display"), window.output());
+    }
+
+    @Test
+    void runtimeLibrariesSitBesideTheJar() {
+        Path libs = JAR.resolveSibling("libs");
+        assertTrue(Files.isDirectory(libs), "missing " + libs);
+        assertTrue(Files.exists(libs.resolve("picocli-4.7.7.jar")));
+        assertTrue(Files.exists(libs.resolve("javafx-controls-21.0.12-linux.jar")));
+    }
+}

@@ -1,0 +1,204 @@
+package dev.arbiter.importers.workspace;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Owns one Arbiter workspace: a single DuckDB database file with the extension
+ * {@value #EXTENSION}. It is the only class that opens the file; every other connection is a
+ * {@link DuckDBConnection#duplicate() duplicate} of its root connection, so instance options
+ * are set once (see stack.md, "DuckDB facts"). The file opens in any DuckDB client.
+ *
+ * <p>Arbiter's own bookkeeping lives in tables prefixed {@code arbiter_}; imported datasets
+ * are plain tables beside them.
+ */
+public final class Workspace implements AutoCloseable {
+    /** File extension of workspaces. */
+    public static final String EXTENSION = ".arbiter";
+    /** The workspace layout this code writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+    static final String META_TABLE = "arbiter_meta";
+
+    private final Path file;
+    private final DuckDBConnection root;
+
+    private Workspace(Path file, DuckDBConnection root) {
+        this.file = file;
+        this.root = root;
+    }
+
+    /**
+     * Creates a new, empty workspace file.
+     *
+     * @param file        where to create it; must not exist yet
+     * @param createdWith the Arbiter version, recorded in the file
+     */
+    public static Workspace create(Path file, String createdWith) throws WorkspaceException {
+        Path target = file.toAbsolutePath();
+        if (Files.exists(target)) {
+            throw new WorkspaceException("Cannot create workspace " + target + ": the file already exists.");
+        }
+        if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
+            throw new WorkspaceException("Cannot create workspace " + target + ": folder "
+                    + target.getParent() + " does not exist.");
+        }
+        Workspace workspace = new Workspace(target, connect(target));
+        try {
+            workspace.writeMetadata(createdWith);
+            return workspace;
+        } catch (SQLException e) {
+            workspace.close();
+            deleteQuietly(target);
+            throw new WorkspaceException("Cannot create workspace " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens an existing workspace file, checking that it is one Arbiter can read. */
+    public static Workspace open(Path file) throws WorkspaceException {
+        Path target = file.toAbsolutePath();
+        if (!Files.isRegularFile(target)) {
+            throw new WorkspaceException("Cannot open workspace " + target + ": "
+                    + (Files.isDirectory(target) ? "it is a folder, not a file." : "the file does not exist."));
+        }
+        Workspace workspace = new Workspace(target, connect(target));
+        try {
+            workspace.checkFormat();
+            return workspace;
+        } catch (WorkspaceException e) {
+            workspace.close();
+            throw e;
+        }
+    }
+
+    /** The workspace file. */
+    public Path file() {
+        return file;
+    }
+
+    /** A new connection to this workspace; the caller closes it. */
+    public Connection newConnection() throws SQLException {
+        return root.duplicate();
+    }
+
+    /** Reads what the workspace holds. */
+    public WorkspaceSummary summary() throws WorkspaceException {
+        try (Connection connection = newConnection()) {
+            return new WorkspaceSummary(file, Integer.parseInt(meta(connection, "format_version")),
+                    meta(connection, "created_with"), datasetNames(connection));
+        } catch (SQLException | NumberFormatException e) {
+            throw new WorkspaceException("Cannot read workspace " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            root.close();
+        } catch (SQLException e) {
+            // Closing releases the file lock; a failure here leaves nothing to recover.
+        }
+    }
+
+    private static DuckDBConnection connect(Path target) throws WorkspaceException {
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:duckdb:" + target, new Properties());
+            return connection.unwrap(DuckDBConnection.class);
+        } catch (SQLException e) {
+            throw new WorkspaceException("Cannot open workspace " + target + ": " + describe(e), e);
+        }
+    }
+
+    private void writeMetadata(String createdWith) throws SQLException {
+        try (Connection connection = newConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE " + META_TABLE + " (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)");
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO " + META_TABLE + " VALUES (?, ?)")) {
+                putMeta(insert, "format_version", Integer.toString(FORMAT_VERSION));
+                putMeta(insert, "created_with", Objects.requireNonNull(createdWith, "createdWith"));
+                putMeta(insert, "created_at", java.time.Instant.now().toString());
+            }
+            connection.commit();
+        }
+    }
+
+    private static void putMeta(PreparedStatement insert, String key, String value) throws SQLException {
+        insert.setString(1, key);
+        insert.setString(2, value);
+        insert.executeUpdate();
+    }
+
+    private void checkFormat() throws WorkspaceException {
+        String version;
+        try (Connection connection = newConnection()) {
+            version = meta(connection, "format_version");
+        } catch (SQLException e) {
+            throw new WorkspaceException("Cannot open " + file + ": it is a DuckDB database but not an Arbiter "
+                    + "workspace (no " + META_TABLE + " table).", e);
+        }
+        if (!Integer.toString(FORMAT_VERSION).equals(version)) {
+            throw new WorkspaceException("Cannot open workspace " + file + ": it has format version " + version
+                    + ", and this Arbiter reads version " + FORMAT_VERSION + ".");
+        }
+    }
+
+    private static String meta(Connection connection, String key) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT value FROM " + META_TABLE + " WHERE key = ?")) {
+            query.setString(1, key);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    throw new SQLException("metadata key '" + key + "' is missing");
+                }
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private static List<String> datasetNames(Connection connection) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
+                        + "AND table_name NOT LIKE 'arbiter\\_%' ESCAPE '\\' ORDER BY table_name");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static String describe(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("not a valid DuckDB database file") || message.contains("Invalid Input Error")
+                || message.contains("The file is not a valid")) {
+            return "it is not an Arbiter workspace (not a DuckDB database file).";
+        }
+        if (message.contains("Could not set lock") || message.contains("Conflicting lock")) {
+            return "it is open in another program; close it there first.";
+        }
+        return message;
+    }
+
+    private static void deleteQuietly(Path target) {
+        try {
+            Files.deleteIfExists(target);
+            Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".wal"));
+        } catch (java.io.IOException e) {
+            // best effort: the creation already failed and says so
+        }
+    }
+}
