@@ -1,0 +1,42 @@
+package dev.arbiter.analytics;
+
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * Multiple-testing adjustments, exactly as R's {@code p.adjust}: Holm (family-wise error) and
+ * Benjamini–Hochberg (false discovery rate). Segments use BH by default; guardrails are not part
+ * of the family.
+ */
+public enum PValueAdjustment {
+    /** Holm (1979) step-down: p.adjust(p, "holm"). */
+    HOLM,
+    /** Benjamini &amp; Hochberg (1995): p.adjust(p, "BH"). */
+    BENJAMINI_HOCHBERG;
+
+    /** Adjusted p-values in the input's order; NaN inputs stay NaN and are not counted. */
+    public double[] adjust(double[] pValues) {
+        Integer[] order = java.util.stream.IntStream.range(0, pValues.length)
+                .filter(i -> !Double.isNaN(pValues[i])).boxed().toArray(Integer[]::new);
+        double[] adjusted = new double[pValues.length];
+        Arrays.fill(adjusted, Double.NaN);
+        int m = order.length;
+        if (this == HOLM) {
+            Arrays.sort(order, Comparator.comparingDouble(i -> pValues[i]));
+            double running = 0;
+            for (int rank = 0; rank < m; rank++) {
+                running = Math.max(running, Math.min(1, (m - rank) * pValues[order[rank]]));
+                adjusted[order[rank]] = running;
+            }
+        } else {
+            Arrays.sort(order, Comparator.comparingDouble((Integer i) -> pValues[i]).reversed());
+            double running = 1;
+            for (int k = 0; k < m; k++) {
+                int rank = m - k;
+                running = Math.min(running, (double) m / rank * pValues[order[k]]);
+                adjusted[order[k]] = Math.min(1, running);
+            }
+        }
+        return adjusted;
+    }
+}

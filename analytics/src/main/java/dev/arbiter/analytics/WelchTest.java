@@ -1,0 +1,76 @@
+package dev.arbiter.analytics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Two-sample comparison with unpooled variances (Welch): the pinned convention for mean,
+ * proportion, ratio and CUPED-adjusted metrics alike.
+ *
+ * <ul>
+ *   <li>Δ = m_t − m_c, SE = √(s²_t/n_t + s²_c/n_c), Welch–Satterthwaite
+ *       df = SE⁴ / [(s²_t/n_t)²/(n_t−1) + (s²_c/n_c)²/(n_c−1)], t critical value.</li>
+ *   <li>Relative lift Δ/|c| by the delta method; for plain metrics
+ *       SE = √(s²_t/(c²n_t) + s²_c·m_t²/(c⁴n_c)), with the same df. The general form (used by
+ *       CUPED, whose baseline c is the unadjusted control mean) is in docs/methods.md.</li>
+ * </ul>
+ * Immutable: configure with {@code with...}. Reference: Welch (1947); R {@code t.test(var.equal = FALSE)}.
+ */
+public final class WelchTest {
+    private final double alpha;
+    private final Alternative alternative;
+
+    private WelchTest(double alpha, Alternative alternative) {
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new IllegalArgumentException("alpha must be between 0 and 1: " + alpha);
+        }
+        this.alpha = alpha;
+        this.alternative = alternative;
+    }
+
+    /** α = 0.05, two-sided. */
+    public static WelchTest withDefaults() {
+        return new WelchTest(0.05, Alternative.TWO_SIDED);
+    }
+
+    public WelchTest withAlpha(double newAlpha) {
+        return new WelchTest(newAlpha, alternative);
+    }
+
+    public WelchTest withAlternative(Alternative newAlternative) {
+        return new WelchTest(alpha, newAlternative);
+    }
+
+    public double alpha() {
+        return alpha;
+    }
+
+    public Alternative alternative() {
+        return alternative;
+    }
+
+    /** Compares two arms; {@code method} names the metric's method for reports. */
+    public Comparison compare(ArmEstimate control, ArmEstimate treatment, String method) {
+        String unavailable = Degenerate.reason(control, treatment);
+        if (unavailable != null) {
+            Effect none = Effect.unavailable(unavailable);
+            return new Comparison(control, treatment, none, none, method, alpha, alternative, List.of());
+        }
+        EffectVariances variances = EffectVariances.of(control, treatment);
+        double df = welchDf(control, treatment);
+        Effect absolute = TInference.effect(treatment.value() - control.value(), variances.absoluteSe(), df, alpha,
+                alternative);
+        Effect relative = variances.relativeUnavailable() != null
+                ? Effect.unavailable(variances.relativeUnavailable())
+                : TInference.effect(variances.relativeEstimate(), variances.relativeSe(), df, alpha, alternative);
+        return new Comparison(control, treatment, absolute, relative, method, alpha, alternative, new ArrayList<>());
+    }
+
+    /** Welch–Satterthwaite degrees of freedom of the two arms. */
+    static double welchDf(ArmEstimate control, ArmEstimate treatment) {
+        double vt = treatment.varianceOfEstimate();
+        double vc = control.varianceOfEstimate();
+        double denominator = vt * vt / (treatment.n() - 1) + vc * vc / (control.n() - 1);
+        return (vt + vc) * (vt + vc) / denominator;
+    }
+}
