@@ -3,28 +3,16 @@ package dev.arbiter.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class ArbiterCommandTest {
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = ArbiterCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int code = commandLine.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void versionNamesArbiterAndItsRuntime() {
-        Run run = run("--version");
+        CliRun run = run("--version");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().startsWith("Arbiter 0."), run.out());
         assertTrue(run.out().contains("JavaFX 21.0.12"), run.out());
@@ -32,7 +20,7 @@ class ArbiterCommandTest {
 
     @Test
     void helpListsUsageAndExitCodes() {
-        Run run = run("--help");
+        CliRun run = run("--help");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("Usage: arbiter"), run.out());
         assertTrue(run.out().contains("Exit codes"), run.out());
@@ -40,7 +28,7 @@ class ArbiterCommandTest {
 
     @Test
     void unknownOptionIsAUsageError() {
-        Run run = run("--frobnicate");
+        CliRun run = run("--frobnicate");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("Unknown option: '--frobnicate'"), run.err());
     }

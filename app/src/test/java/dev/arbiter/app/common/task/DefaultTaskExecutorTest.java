@@ -15,6 +15,7 @@ class DefaultTaskExecutorTest {
     /** Records listener events as text, in order. */
     static final class Recorder implements TaskListener {
         final List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        final CountDownLatch ended = new CountDownLatch(1);
 
         @Override
         public void taskStarted(TaskHandle task) {
@@ -29,6 +30,7 @@ class DefaultTaskExecutorTest {
         @Override
         public void taskEnded(TaskHandle task, TaskOutcome outcome, String message) {
             events.add(outcome + " " + message);
+            ended.countDown();
         }
     }
 
@@ -64,7 +66,7 @@ class DefaultTaskExecutorTest {
         Recorder recorder = new Recorder();
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch unblocked = new CountDownLatch(1);
-        CountDownLatch ended = new CountDownLatch(1);
+        CountDownLatch cancelledCallback = new CountDownLatch(1);
         List<String> cancelActions = java.util.Collections.synchronizedList(new ArrayList<>());
         try (DefaultTaskExecutor executor = new DefaultTaskExecutor(Executors.newSingleThreadExecutor(), Runnable::run,
                 recorder)) {
@@ -74,11 +76,12 @@ class DefaultTaskExecutorTest {
                 started.countDown();
                 unblocked.await();
                 return "never used";
-            }).withOnCancelled(ended::countDown));
+            }).withOnCancelled(cancelledCallback::countDown));
             assertTrue(started.await(5, TimeUnit.SECONDS));
             handle.cancel();
             handle.cancel();
-            assertTrue(ended.await(5, TimeUnit.SECONDS));
+            assertTrue(recorder.ended.await(5, TimeUnit.SECONDS));
+            assertTrue(cancelledCallback.await(0, TimeUnit.SECONDS), "the task's own callback runs before the listener");
             assertEquals(List.of("stop statement"), cancelActions);
             assertTrue(handle.isCancelled());
             assertEquals("CANCELLED Blocking — cancelled", recorder.events.get(recorder.events.size() - 1));
