@@ -57,6 +57,18 @@ say("D1.ratio", c(a[1], b[1])); say("D1.var", c(a[2], b[2]))
 say("D1.abs", c(b[1] - a[1], b[1] - a[1] - qt(.975, df) * se, b[1] - a[1] + qt(.975, df) * se, se, df, 2 * pt(-abs((b[1] - a[1]) / se), df)))
 say("D1.rel", relative(a[1], b[1], a[2], b[2], a[3], b[3], df, 0.05))
 
+cat("## D2 ratio: skewed sums (cost per request), D3 ratio: 3 units per arm\n")
+ratioCase <- function(label, mc, dc, mt, dt, alpha = 0.05) {
+  a <- ratio(paste0(label, "c"), mc, dc); b <- ratio(paste0(label, "t"), mt, dt)
+  se <- sqrt(a[2] / a[3] + b[2] / b[3]); df <- se^4 / ((b[2] / b[3])^2 / (b[3] - 1) + (a[2] / a[3])^2 / (a[3] - 1))
+  q <- qt(1 - alpha / 2, df)
+  say(paste0(label, ".abs"), c(b[1] - a[1], b[1] - a[1] - q * se, b[1] - a[1] + q * se, se, df, 2 * pt(-abs((b[1] - a[1]) / se), df)))
+}
+set.seed(7); dc <- sample(1:10, 150, TRUE); mc <- sapply(dc, function(k) sum(rlnorm(k, -6, 1.5)))
+dt <- sample(1:10, 170, TRUE); mt <- sapply(dt, function(k) sum(rlnorm(k, -5.8, 1.5)))
+ratioCase("D2", mc, dc, mt, dt, 0.1)
+ratioCase("D3", c(1, 0, 2), c(3, 1, 4), c(2, 2, 1), c(2, 5, 3))
+
 cat("## E CUPED: theta pooled, then Welch t.test on y - theta x\n")
 set.seed(5); xc <- rgamma(400, 2, 1); yc <- 1 + 0.8 * xc + rnorm(400); xt <- rgamma(380, 2, 1); yt <- 1.3 + 0.8 * xt + rnorm(380)
 cat("E1.xc =", format(xc, digits = 17), "\n", file = "cuped-e1.txt"); cat("E1.yc =", format(yc, digits = 17), "\n", file = "cuped-e1.txt", append = TRUE)
@@ -64,6 +76,16 @@ cat("E1.xt =", format(xt, digits = 17), "\n", file = "cuped-e1.txt", append = TR
 theta <- cov(c(yc, yt), c(xc, xt)) / var(c(xc, xt)); say("E1.theta", theta)
 r <- t.test(yt - theta * xt, yc - theta * xc); say("E1.abs", c(r$estimate[1] - r$estimate[2], r$conf.int, r$stderr, r$parameter, r$p.value))
 say("E1.unadjusted.se", t.test(yt, yc)$stderr)
+cupedCase <- function(label, yc, xc, yt, xt) {
+  cat(paste0(label, ".xc ="), format(xc, digits = 17), "\n", file = paste0("cuped-", tolower(label), ".txt"))
+  for (v in c("yc", "xt", "yt")) cat(paste0(label, ".", v, " ="), format(get(v), digits = 17), "\n", file = paste0("cuped-", tolower(label), ".txt"), append = TRUE)
+  theta <- cov(c(yc, yt), c(xc, xt)) / var(c(xc, xt)); say(paste0(label, ".theta"), theta)
+  r <- t.test(yt - theta * xt, yc - theta * xc); say(paste0(label, ".abs"), c(r$estimate[1] - r$estimate[2], r$conf.int, r$stderr, r$parameter, r$p.value))
+}
+set.seed(8); xc <- rbinom(500, 1, 0.3); yc <- rbinom(500, 1, 0.2 + 0.4 * xc); xt <- rbinom(520, 1, 0.3); yt <- rbinom(520, 1, 0.25 + 0.4 * xt)
+cupedCase("E2", yc, xc, yt, xt)
+set.seed(9); xc <- rnorm(60); yc <- rnorm(60) + 0.05 * xc; xt <- rnorm(55); yt <- rnorm(55) + 0.05 * xt
+cupedCase("E3", yc, xc, yt, xt)
 
 cat("## F quantile type 7 and cluster-aware order-statistic interval\n")
 set.seed(6); units <- rep(1:200, times = sample(1:8, 200, TRUE)); lat <- rlnorm(length(units), log(800) + rnorm(200, 0, 0.3)[units], 0.5)
@@ -73,6 +95,10 @@ s <- tapply(lat <= q, units, sum); nn <- tapply(lat, units, length)
 f <- sum(s) / sum(nn); mu <- mean(nn); v <- (var(s) - 2 * f * cov(s, nn) + f^2 * var(nn)) / mu^2; sigma <- sqrt(v / length(nn))
 say("F1.sigma", sigma); z <- qnorm(0.975)
 say("F1.bounds", c(0.95 - z * sigma, 0.95 + z * sigma)); say("F1.ci", quantile(lat, c(0.95 - z * sigma, 0.95 + z * sigma), type = 7))
+set.seed(10); lat3 <- rexp(300, 1 / 500)
+write.table(data.frame(unit = 1:300, latency = lat3), "quantile-f3.csv", sep = ",", row.names = FALSE, col.names = TRUE)
+q <- quantile(lat3, 0.5, type = 7); s <- as.numeric(lat3 <= q); sigma <- sqrt(var(s) / 300)
+say("F3.q50", q); say("F3.ci", quantile(lat3, c(0.5 - qnorm(0.95) * sigma, 0.5 + qnorm(0.95) * sigma), type = 7))
 say("F2.q50", quantile(c(5, 1, 4, 2, 3, 10), 0.5, type = 7)); say("F2.q95", quantile(c(5, 1, 4, 2, 3, 10), 0.95, type = 7))
 
 cat("## G sequential confidence sequence (Waudby-Smith et al. eq 9), GrowthBook form\n")
@@ -96,6 +122,7 @@ r <- chisq.test(c(2120, 7880), p = c(0.2, 0.8)); say("H4", c(r$statistic, r$p.va
 cat("## I p.adjust\n")
 p <- c(0.01, 0.04, 0.03, 0.005, 0.5, 0.04, 0.2)
 say("I.holm", p.adjust(p, "holm")); say("I.BH", p.adjust(p, "BH"))
+p3 <- c(0.02, 0.02, 0.02, 1, 0.9); say("I3.holm", p.adjust(p3, "holm")); say("I3.BH", p.adjust(p3, "BH"))
 p2 <- c(0.001, 0.9, NA, 0.02); say("I2.holm", p.adjust(p2, "holm")); say("I2.BH", p.adjust(p2, "BH"))
 
 cat("## J power.prop.test\n")

@@ -20,7 +20,11 @@ import org.junit.jupiter.api.Test;
  */
 class CupedTest {
     private static Map<String, double[]> data() throws IOException {
-        try (InputStream in = CupedTest.class.getResourceAsStream("/r/cuped-e1.txt")) {
+        return data("e1");
+    }
+
+    private static Map<String, double[]> data(String name) throws IOException {
+        try (InputStream in = CupedTest.class.getResourceAsStream("/r/cuped-" + name + ".txt")) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             Map<String, double[]> columns = new HashMap<>();
             for (String line : text.split("\n")) {
@@ -53,6 +57,35 @@ class CupedTest {
                 ArmEstimate.mean(treatment.metric()), "mean");
         assertClose(0.112229855424529, plain.absolute().standardError(), 1e-9, "unadjusted se");
         assertTrue(cuped.varianceReduction() > 0.5, "rho^2 = " + cuped.varianceReduction());
+    }
+
+    @Test
+    void proportionCupedWithABinaryCovariate() throws IOException {
+        // R 4.2.2: binary y and x, theta pooled, t.test on y - theta x  [E2]
+        Map<String, double[]> d = data("e2");
+        Cuped.Result cuped = Cuped.mean(CovariateMoments.of(d.get("E2.yc"), d.get("E2.xc")),
+                CovariateMoments.of(d.get("E2.yt"), d.get("E2.xt")));
+        assertClose(0.387504221546775, cuped.theta(), 1e-9, "theta");
+        Comparison result = cuped.compare(WelchTest.withDefaults(), "CUPED proportion");
+        assertClose(0.0181836801496376, result.absolute().estimate(), 1e-9, "estimate");
+        assertClose(-0.0360788396936296, result.absolute().ci().lower(), 1e-9, "ci lower");
+        assertClose(0.0724461999929047, result.absolute().ci().upper(), 1e-9, "ci upper");
+        assertClose(1017.94048080107, result.absolute().degreesOfFreedom(), 1e-8, "df");
+        assertRelative(0.5109586491761842, result.absolute().pValue(), 1e-8, "p");
+    }
+
+    @Test
+    void weakCovariateOnSmallSamples() throws IOException {
+        // R 4.2.2: 60 vs 55 units, covariate barely correlated  [E3]
+        Map<String, double[]> d = data("e3");
+        Cuped.Result cuped = Cuped.mean(CovariateMoments.of(d.get("E3.yc"), d.get("E3.xc")),
+                CovariateMoments.of(d.get("E3.yt"), d.get("E3.xt")));
+        assertClose(0.211181139048764, cuped.theta(), 1e-9, "theta");
+        Comparison result = cuped.compare(WelchTest.withDefaults(), "CUPED mean");
+        assertClose(0.0972448195654798, result.absolute().estimate(), 1e-9, "estimate");
+        assertClose(0.1660974533528473, result.absolute().standardError(), 1e-9, "se");
+        assertClose(111.000575784644, result.absolute().degreesOfFreedom(), 1e-8, "df");
+        assertRelative(0.559421181852235, result.absolute().pValue(), 1e-8, "p");
     }
 
     @Test

@@ -22,6 +22,15 @@ class PValueAdjustmentTest {
     }
 
     @Test
+    void tiesAndOnesMatchR() {
+        // R: p.adjust(c(.02, .02, .02, 1, .9), "holm") = .1 .1 .1 1 1; "BH" = .0333 .0333 .0333 1 1  [I3]
+        double[] p = {0.02, 0.02, 0.02, 1, 0.9};
+        assertArrayEquals(new double[] {0.1, 0.1, 0.1, 1, 1}, PValueAdjustment.HOLM.adjust(p), 1e-12);
+        assertArrayEquals(new double[] {0.0333333333333333, 0.0333333333333333, 0.0333333333333333, 1, 1},
+                PValueAdjustment.BENJAMINI_HOCHBERG.adjust(p), 1e-12);
+    }
+
+    @Test
     void missingValuesAreLeftOutOfTheFamilyAsInR() {
         // R: p.adjust(c(0.001, 0.9, NA, 0.02), "holm") = 0.003 0.9 NA 0.04; "BH" = 0.003 0.9 NA 0.03  [I2]
         double[] p = {0.001, 0.9, Double.NaN, 0.02};

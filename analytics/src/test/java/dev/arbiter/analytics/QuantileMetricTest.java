@@ -43,6 +43,22 @@ class QuantileMetricTest {
     }
 
     @Test
+    void medianWithOneEventPerUnitAtAlphaTenPercent() throws IOException {
+        List<double[]> rows;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                QuantileMetricTest.class.getResourceAsStream("/r/quantile-f3.csv"), StandardCharsets.UTF_8))) {
+            rows = reader.lines().skip(1).map(line -> line.split(","))
+                    .map(cells -> new double[] {Double.parseDouble(cells[0]), Double.parseDouble(cells[1])}).toList();
+        }
+        QuantileMetric.ArmQuantile arm = QuantileMetric.estimate(rows.stream().mapToDouble(r -> r[1]).toArray(),
+                rows.stream().mapToLong(r -> (long) r[0]).toArray(), 0.5, 0.1);
+        // R 4.2.2: exponential latencies, one per unit: sigma = sd(indicator)/sqrt(n), 90% interval  [F3]
+        assertClose(381.032193844044, arm.value(), 1e-11, "median");
+        assertClose(322.463506817822, arm.lower(), 1e-9, "lower");
+        assertClose(452.515703175139, arm.upper(), 1e-9, "upper");
+    }
+
+    @Test
     void comparisonIsNormalBasedOnIntervalWidths() {
         QuantileMetric.ArmQuantile control = new QuantileMetric.ArmQuantile(500, 2500, 1000, 960, 1040, 1.959963984540054);
         QuantileMetric.ArmQuantile treatment = new QuantileMetric.ArmQuantile(500, 2400, 1100, 1050, 1150, 1.959963984540054);

@@ -33,6 +33,29 @@ class RatioMomentsTest {
     }
 
     @Test
+    void skewedCostPerRequestAtAlphaTenPercent() {
+        // R 4.2.2: lognormal request costs summed per session, Welch at alpha 0.1  [D2.abs]
+        Comparison result = WelchTest.withDefaults().withAlpha(0.1).compare(
+                new RatioMoments(150, 6.190460180703766, 0.522612744369453, 866, 6256, 44.297499453775956).estimate(),
+                new RatioMoments(170, 9.89371894558378, 2.74275757320494, 996, 7302, 75.5662613194624).estimate(), "ratio");
+        assertEffect(new double[] {0.00278511536549733, 0.000296164724116287, 0.00527406600687837, 0.00150665954502529},
+                result.absolute(), 1e-9);
+        assertClose(215.167022337057, result.absolute().degreesOfFreedom(), 1e-9, "df");
+        assertRelative(0.0658968570865183, result.absolute().pValue(), 1e-8, "p");
+    }
+
+    @Test
+    void threeUnitsPerArmEdgeCase() {
+        // R 4.2.2: m = (1,0,2), d = (3,1,4) vs m = (2,2,1), d = (2,5,3)  [D3.abs]
+        Comparison result = WelchTest.withDefaults().compare(
+                RatioMoments.of(new double[] {1, 0, 2}, new double[] {3, 1, 4}).estimate(),
+                RatioMoments.of(new double[] {2, 2, 1}, new double[] {2, 5, 3}).estimate(), "ratio");
+        assertEffect(new double[] {0.125, -0.405736326565705, 0.655736326565705, 0.178945478777755}, result.absolute(), 1e-9);
+        assertClose(3.435619290559049, result.absolute().degreesOfFreedom(), 1e-9, "df");
+        assertRelative(0.529204238844838, result.absolute().pValue(), 1e-8, "p");
+    }
+
+    @Test
     void ratioWithOneEventPerUnitIsTheMean() {
         double[] m = {1, 0, 0, 1, 1, 0, 1};
         double[] d = {1, 1, 1, 1, 1, 1, 1};
