@@ -41,9 +41,10 @@ final class AboutDialog extends Dialog<Void> {
         table.setId("about-libraries");
         table.getColumns().add(column("Library", 200, AboutInfo.Library::name));
         table.getColumns().add(column("Version", 90, AboutInfo.Library::version));
-        table.getColumns().add(column("Licence", 230, AboutInfo.Library::licence));
+        table.getColumns().add(column("Licence", 270, AboutInfo.Library::licence));
         table.getItems().setAll(info.libraries());
-        table.setPrefHeight(240);
+        table.setPrefHeight(260);
+        table.setPrefWidth(580);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }

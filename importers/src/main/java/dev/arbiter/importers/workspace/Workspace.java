@@ -31,10 +31,12 @@ public final class Workspace implements AutoCloseable {
     static final String META_TABLE = "arbiter_meta";
 
     private final Path file;
+    private final Access access;
     private final DuckDBConnection root;
 
-    private Workspace(Path file, DuckDBConnection root) {
+    private Workspace(Path file, Access access, DuckDBConnection root) {
         this.file = file;
+        this.access = access;
         this.root = root;
     }
 
@@ -53,7 +55,7 @@ public final class Workspace implements AutoCloseable {
             throw new WorkspaceException("Cannot create workspace " + target + ": folder "
                     + target.getParent() + " does not exist.");
         }
-        Workspace workspace = new Workspace(target, connect(target));
+        Workspace workspace = new Workspace(target, Access.ANALYSIS, connect(target, Access.ANALYSIS));
         try {
             workspace.writeMetadata(createdWith);
             return workspace;
@@ -64,16 +66,24 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    /** Opens an existing workspace file, checking that it is one Arbiter can read. */
+    /** Opens an existing workspace file for analysis (external file access disabled, configuration locked). */
     public static Workspace open(Path file) throws WorkspaceException {
+        return open(file, Access.ANALYSIS);
+    }
+
+    /** Opens an existing workspace file with the given access, checking that it is one Arbiter can read. */
+    public static Workspace open(Path file, Access access) throws WorkspaceException {
         Path target = file.toAbsolutePath();
         if (!Files.isRegularFile(target)) {
             throw new WorkspaceException("Cannot open workspace " + target + ": "
                     + (Files.isDirectory(target) ? "it is a folder, not a file." : "the file does not exist."));
         }
-        Workspace workspace = new Workspace(target, connect(target));
+        Workspace workspace = new Workspace(target, access, connect(target, access));
         try {
             workspace.checkFormat();
+            if (access == Access.IMPORT) {
+                workspace.ensureSchema();
+            }
             return workspace;
         } catch (WorkspaceException e) {
             workspace.close();
@@ -84,6 +94,11 @@ public final class Workspace implements AutoCloseable {
     /** The workspace file. */
     public Path file() {
         return file;
+    }
+
+    /** How this instance was opened. */
+    public Access access() {
+        return access;
     }
 
     /** A new connection to this workspace; the caller closes it. */
@@ -110,9 +125,14 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private static DuckDBConnection connect(Path target) throws WorkspaceException {
+    private static DuckDBConnection connect(Path target, Access access) throws WorkspaceException {
+        Properties properties = new Properties();
+        if (access == Access.ANALYSIS) {
+            properties.setProperty("enable_external_access", "false");
+            properties.setProperty("lock_configuration", "true");
+        }
         try {
-            Connection connection = DriverManager.getConnection("jdbc:duckdb:" + target, new Properties());
+            Connection connection = DriverManager.getConnection("jdbc:duckdb:" + target, properties);
             return connection.unwrap(DuckDBConnection.class);
         } catch (SQLException e) {
             throw new WorkspaceException("Cannot open workspace " + target + ": " + describe(e), e);
@@ -125,6 +145,7 @@ public final class Workspace implements AutoCloseable {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE " + META_TABLE + " (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)");
             }
+            WorkspaceSchema.create(connection);
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO " + META_TABLE + " VALUES (?, ?)")) {
                 putMeta(insert, "format_version", Integer.toString(FORMAT_VERSION));
@@ -132,6 +153,14 @@ public final class Workspace implements AutoCloseable {
                 putMeta(insert, "created_at", java.time.Instant.now().toString());
             }
             connection.commit();
+        }
+    }
+
+    private void ensureSchema() throws WorkspaceException {
+        try (Connection connection = newConnection()) {
+            WorkspaceSchema.create(connection);
+        } catch (SQLException e) {
+            throw new WorkspaceException("Cannot prepare workspace " + file + " for import: " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,91 @@
+package dev.arbiter.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arbiter.importers.ingest.ColumnInfo;
+import dev.arbiter.importers.ingest.DatasetCatalog;
+import dev.arbiter.importers.ingest.DatasetCatalog.DatasetInfo;
+import dev.arbiter.importers.ingest.DatasetCatalog.ImportRecord;
+import dev.arbiter.importers.workspace.Workspace;
+import dev.arbiter.importers.workspace.WorkspaceException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code arbiter datasets}: what a workspace holds. */
+@Command(name = "datasets", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "List the datasets in a workspace: rows, columns, roles and source files.")
+final class DatasetsCommand implements Callable<Integer> {
+    @Option(names = "--workspace", paramLabel = "W.arbiter", required = true, description = "The workspace file.")
+    private Path workspace;
+
+    @Option(names = "--json", description = "Print JSON (keys documented in docs/cli.md).")
+    private boolean json;
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws WorkspaceException {
+        List<DatasetInfo> datasets;
+        try (Workspace open = Workspace.open(workspace)) {
+            datasets = new DatasetCatalog(open).datasets();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? Json.write(toJson(datasets)) : describe(datasets));
+        return 0;
+    }
+
+    private ObjectNode toJson(List<DatasetInfo> datasets) {
+        ObjectNode root = Json.object();
+        root.put("workspace", workspace.toAbsolutePath().toString());
+        ArrayNode list = root.putArray("datasets");
+        for (DatasetInfo dataset : datasets) {
+            ObjectNode node = list.addObject();
+            node.put("name", dataset.name());
+            node.put("rows", dataset.rows());
+            ArrayNode columns = node.putArray("columns");
+            dataset.columns().forEach(c -> columns.addObject().put("name", c.name()).put("type", c.type()));
+            ObjectNode roles = node.putObject("roles");
+            dataset.roles().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .forEach(r -> roles.put(r.getKey().key(), r.getValue()));
+            ArrayNode sources = node.putArray("sources");
+            for (ImportRecord record : dataset.imports()) {
+                sources.addObject().put("importId", record.importId()).put("file", record.fileName())
+                        .put("path", record.filePath()).put("sha256", record.sha256()).put("format", record.format())
+                        .put("rowsRead", record.rowsRead()).put("rowsLoaded", record.rowsLoaded())
+                        .put("rowsRejected", record.rowsRejected()).put("duplicatesDropped", record.duplicatesDropped())
+                        .put("importedAt", record.finishedAt().toString());
+            }
+        }
+        return root;
+    }
+
+    private String describe(List<DatasetInfo> datasets) {
+        if (datasets.isEmpty()) {
+            return "No datasets in " + workspace + " yet: import one with 'arbiter import FILE --workspace " + workspace + "'.";
+        }
+        NumberFormat count = NumberFormat.getIntegerInstance(Locale.US);
+        StringBuilder text = new StringBuilder();
+        for (DatasetInfo dataset : datasets) {
+            text.append(dataset.name()).append(": ").append(count.format(dataset.rows())).append(" rows, ")
+                    .append(dataset.columns().size()).append(" columns\n");
+            text.append("  columns: ").append(String.join(", ", dataset.columns().stream().map(ColumnInfo::name).toList()))
+                    .append('\n');
+            text.append("  roles:   ").append(String.join(", ", dataset.roles().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .map(r -> r.getKey().key() + "=" + r.getValue()).toList())).append('\n');
+            for (ImportRecord record : dataset.imports()) {
+                text.append("  from:    ").append(record.fileName()).append(" (").append(count.format(record.rowsLoaded()))
+                        .append(" loaded, ").append(count.format(record.rowsRejected())).append(" rejected, sha256 ")
+                        .append(record.sha256(), 0, 12).append("…)\n");
+            }
+        }
+        return text.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,243 @@
+package dev.arbiter.importers.ingest;
+
+import dev.arbiter.importers.Sql;
+import dev.arbiter.importers.workspace.Access;
+import dev.arbiter.importers.workspace.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Imports one export into a workspace dataset, all or nothing: everything (the data, the
+ * rejected rows, the log row and the roles) is written in one transaction, so a failed,
+ * cancelled or killed import leaves the workspace exactly as it was. DuckDB's own readers parse
+ * the files; malformed CSV and JSON-lines rows are kept in {@code arbiter_rejects} with their
+ * line and reason, so loaded + rejected (+ duplicates dropped) = rows in the file.
+ */
+public final class DatasetImporter {
+    private final Workspace workspace;
+
+    public DatasetImporter(Workspace workspace) {
+        if (workspace.access() != Access.IMPORT) {
+            throw new IllegalArgumentException("open the workspace with Access.IMPORT to import into it");
+        }
+        this.workspace = workspace;
+    }
+
+    /** Imports {@code given} (a file, a folder or a glob). */
+    public ImportReport importSource(String given, ImportOptions options, ImportMonitor monitor) throws ImportException {
+        Instant started = Instant.now();
+        Source source = SourceSniffer.detect(given);
+        String dataset = DatasetNames.of(options.dataset(), source);
+        CompletableFuture<Fingerprint> fingerprint = CompletableFuture.supplyAsync(() -> fingerprint(source));
+        try (Connection connection = workspace.newConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                ImportReport report = new Run(connection, source, dataset, options, monitor, fingerprint, started).load();
+                connection.commit();
+                return report;
+            } catch (SQLException | ImportException | IOException | RuntimeException e) {
+                connection.rollback();
+                throw translate(e, source, monitor);
+            }
+        } catch (SQLException e) {
+            throw translate(e, source, monitor);
+        }
+    }
+
+    private static ImportException translate(Exception e, Source source, ImportMonitor monitor) {
+        if (monitor.isCancelled()) {
+            return new ImportCancelledException(source.displayName());
+        }
+        if (e instanceof ImportException importError) {
+            return importError;
+        }
+        if (e instanceof SQLException sqlError) {
+            return new ImportException(DuckDbErrors.describe(source.displayName(), sqlError), sqlError);
+        }
+        if (e instanceof IOException ioError) {
+            return new ImportException(source.displayName() + ": cannot be read (" + ioError.getMessage() + ")", ioError);
+        }
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return new ImportException(source.displayName() + ": " + cause.getMessage(), cause);
+    }
+
+    private static Fingerprint fingerprint(Source source) {
+        try {
+            return Fingerprint.of(source.files());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One import's state while it runs inside its transaction. */
+    private static final class Run {
+        private final Connection connection;
+        private final Source source;
+        private final String dataset;
+        private final ImportOptions options;
+        private final ImportMonitor monitor;
+        private final CompletableFuture<Fingerprint> fingerprint;
+        private final Instant started;
+        private final List<String> warnings = new ArrayList<>();
+
+        Run(Connection connection, Source source, String dataset, ImportOptions options, ImportMonitor monitor,
+            CompletableFuture<Fingerprint> fingerprint, Instant started) {
+            this.connection = connection;
+            this.source = source;
+            this.dataset = dataset;
+            this.options = options;
+            this.monitor = monitor;
+            this.fingerprint = fingerprint;
+            this.started = started;
+        }
+
+        ImportReport load() throws SQLException, ImportException, IOException {
+            long importId = ImportLog.nextImportId(connection);
+            Reader reader = Reader.open(connection, source, warnings);
+            List<ColumnInfo> columns = Tables.describe(connection, reader);
+            checkColumns(columns);
+            Map<Role, String> roles = roles(columns);
+            RoleDetector.Detection detection = RoleDetector.detect(columns);
+            String select = selectList(columns, detection, roles);
+            boolean exists = Tables.exists(connection, dataset);
+            checkMode(exists);
+            long before = exists && options.mode() == ImportOptions.Mode.APPEND ? Tables.count(connection, dataset) : 0;
+            long staged = write(reader, select, roles.get(Role.EVENT_ID), exists);
+            long loaded = Tables.count(connection, dataset) - before;
+            long rejected = reader.rejects(connection, importId, source.displayName());
+            long duplicates = staged < 0 ? 0 : staged - loaded;
+            long read = loaded + rejected + duplicates;
+            if (read == 0) {
+                throw new ImportException(source.displayName() + " has no data rows" + (columns.isEmpty() ? "" : " (only a header)")
+                        + ": nothing to import");
+            }
+            Fingerprint print = fingerprint.join();
+            refuseReimport(print);
+            warnings.addAll(DatasetChecks.warnings(connection, dataset, columns, roles));
+            ImportReport report = new ImportReport(importId, source.displayName(), dataset, source.format(), print.sha256(),
+                    read, loaded, rejected, duplicates, Duration.between(started, Instant.now()).toMillis() / 1000.0, roles,
+                    warnings);
+            ImportLog.writeRoles(connection, dataset, roles);
+            ImportLog.writeImport(connection, report, source, print.sizeBytes(), options.mode().name().toLowerCase(Locale.ROOT),
+                    describeOptions(), started, Instant.now());
+            return report;
+        }
+
+        private void checkColumns(List<ColumnInfo> columns) throws ImportException, IOException {
+            if (source.format() == SourceFormat.JSON && columns.size() == 1 && columns.get(0).name().equals("json")) {
+                throw new ImportException(source.displayName() + " holds JSON values that are not objects: each row must be "
+                        + "a JSON object, one per line or in an array");
+            }
+            if (source.format() == SourceFormat.CSV && source.files().size() == 1) {
+                HeaderCheck.duplicates(source.files().get(0), source.gzip()).ifPresent(warnings::add);
+            }
+        }
+
+        private Map<Role, String> roles(List<ColumnInfo> columns) throws ImportException {
+            Map<Role, String> roles = new EnumMap<>(Role.class);
+            roles.putAll(RoleDetector.detect(columns).roles());
+            for (Map.Entry<Role, String> mapped : options.roles().entrySet()) {
+                if (columns.stream().noneMatch(c -> c.name().equals(mapped.getValue()))) {
+                    throw new ImportException("--map " + mapped.getKey().key() + "=" + mapped.getValue() + ": "
+                            + source.displayName() + " has no column '" + mapped.getValue() + "' (columns: "
+                            + String.join(", ", columns.stream().map(ColumnInfo::name).toList()) + ")");
+                }
+                roles.values().remove(mapped.getValue());
+                roles.put(mapped.getKey(), mapped.getValue());
+            }
+            return roles;
+        }
+
+        private String selectList(List<ColumnInfo> columns, RoleDetector.Detection detection, Map<Role, String> roles) {
+            List<String> items = new ArrayList<>();
+            List<String> dropped = new ArrayList<>();
+            for (ColumnInfo column : columns) {
+                String name = Sql.identifier(column.name());
+                boolean text = detection.textColumns().contains(column.name()) && !roles.containsValue(column.name());
+                if (!text || options.textPolicy() == ImportOptions.TextPolicy.KEEP) {
+                    items.add(name);
+                } else if (options.textPolicy() == ImportOptions.TextPolicy.HASH) {
+                    items.add("sha256(CAST(" + name + " AS VARCHAR)) AS " + name);
+                } else {
+                    dropped.add(column.name());
+                }
+            }
+            if (!dropped.isEmpty()) {
+                warnings.add("Free-text column" + (dropped.size() > 1 ? "s " : " ") + String.join(", ", dropped)
+                        + " not stored (personal data); use --keep-text to keep or --hash-text to store SHA-256.");
+            }
+            if (items.isEmpty()) {
+                items.add("NULL AS no_columns");
+            }
+            return String.join(", ", items);
+        }
+
+        private void checkMode(boolean exists) throws ImportException {
+            if (exists && options.mode() == ImportOptions.Mode.CREATE) {
+                throw new ImportException("dataset '" + dataset + "' already exists in this workspace: "
+                        + "use --append to add the rows or --replace to replace it");
+            }
+        }
+
+        /** Writes the rows; returns the rows staged before de-duplication, or −1 when there was none. */
+        private long write(Reader reader, String select, String eventId, boolean exists) throws SQLException {
+            String target = Sql.identifier(dataset);
+            boolean append = exists && options.mode() == ImportOptions.Mode.APPEND;
+            if (exists && options.mode() == ImportOptions.Mode.REPLACE) {
+                Tables.execute(connection, "DROP TABLE " + target);
+            }
+            String from = reader.relation();
+            long staged = -1;
+            if (eventId != null) {
+                run("CREATE TEMP TABLE arbiter_tmp_stage AS SELECT " + select + " FROM " + from, reader);
+                staged = Tables.count(connection, "arbiter_tmp_stage");
+                String id = Sql.identifier(eventId);
+                from = "(SELECT * FROM arbiter_tmp_stage QUALIFY row_number() OVER (PARTITION BY " + id + ") = 1)"
+                        + (append ? " AS s WHERE NOT EXISTS (SELECT 1 FROM " + target + " AS t WHERE t." + id + " = s." + id + ")" : "");
+                select = "*";
+                reader = Reader.staged();
+            }
+            run(append ? "INSERT INTO " + target + " BY NAME SELECT " + select + " FROM " + from
+                    : "CREATE TABLE " + target + " AS SELECT " + select + " FROM " + from, reader);
+            return staged;
+        }
+
+        private void run(String sql, Reader reader) throws SQLException {
+            Tables.execute(connection, "SET enable_progress_bar = true");
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                reader.bind(statement);
+                StatementRunner.execute(statement, monitor);
+            }
+        }
+
+        private void refuseReimport(Fingerprint print) throws SQLException, ImportException {
+            if (options.allowReimport() || options.mode() != ImportOptions.Mode.CREATE) {
+                return;
+            }
+            var earlier = ImportLog.earlierImport(connection, print.sha256());
+            if (earlier.isPresent()) {
+                throw new ImportException(source.displayName() + " (SHA-256 " + print.sha256().substring(0, 12)
+                        + "…) was already imported " + earlier.get() + "; use --append to import it again");
+            }
+        }
+
+        private String describeOptions() {
+            return "{\"mode\":\"" + options.mode().name().toLowerCase(Locale.ROOT) + "\",\"text\":\""
+                    + options.textPolicy().name().toLowerCase(Locale.ROOT) + "\",\"format\":\"" + source.format().label()
+                    + "\",\"gzip\":" + source.gzip() + ",\"files\":" + source.files().size() + "}";
+        }
+    }
+}

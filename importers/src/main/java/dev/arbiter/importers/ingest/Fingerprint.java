@@ -1,0 +1,50 @@
+package dev.arbiter.importers.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/** SHA-256 and size of the files behind a source: for the import log and re-import detection. */
+public record Fingerprint(String sha256, long sizeBytes) {
+    /** One file's digest; several files' digest is the SHA-256 of their digests in path order. */
+    public static Fingerprint of(List<Path> files) throws IOException {
+        if (files.size() == 1) {
+            return new Fingerprint(hex(digest(files.get(0))), Files.size(files.get(0)));
+        }
+        MessageDigest combined = newDigest();
+        long size = 0;
+        for (Path file : files) {
+            combined.update(digest(file));
+            size += Files.size(file);
+        }
+        return new Fingerprint(hex(combined.digest()), size);
+    }
+
+    private static byte[] digest(Path file) throws IOException {
+        MessageDigest digest = newDigest();
+        byte[] buffer = new byte[1 << 20];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return digest.digest();
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.arbiter.importers.ingest;
+
+import java.time.Instant;
+
+/**
+ * One model call flattened from a trace export. Nullable fields are unknown in the export.
+ *
+ * @param traceId    trace id
+ * @param requestId  observation, run or span id
+ * @param sessionId  session id
+ * @param userId     user id
+ * @param name       the call's name in the trace
+ * @param model      model that served it (response model when known, else requested)
+ * @param provider   provider or system (openai, anthropic, ...)
+ * @param startTime  start
+ * @param latencyMs  end − start in milliseconds
+ * @param ttftMs     time to first token in milliseconds
+ * @param tokensIn   input tokens
+ * @param tokensOut  output tokens
+ * @param costUsd    cost in USD
+ * @param error      whether the call failed
+ */
+public record LlmCall(String traceId, String requestId, String sessionId, String userId, String name, String model,
+                      String provider, Instant startTime, Double latencyMs, Double ttftMs, Long tokensIn,
+                      Long tokensOut, Double costUsd, boolean error) {
+    /** The flattened table's columns and DuckDB types, in order. */
+    static final String[][] COLUMNS = {
+            {"trace_id", "VARCHAR"}, {"request_id", "VARCHAR"}, {"session_id", "VARCHAR"}, {"user_id", "VARCHAR"},
+            {"name", "VARCHAR"}, {"model", "VARCHAR"}, {"provider", "VARCHAR"}, {"ts", "TIMESTAMPTZ"},
+            {"latency_ms", "DOUBLE"}, {"ttft_ms", "DOUBLE"}, {"tokens_in", "BIGINT"}, {"tokens_out", "BIGINT"},
+            {"cost_usd", "DOUBLE"}, {"error", "BOOLEAN"}};
+}

@@ -1,0 +1,54 @@
+package dev.arbiter.importers.ingest;
+
+import dev.arbiter.importers.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small catalog queries of the import, names quoted and values bound. */
+final class Tables {
+    private Tables() {
+    }
+
+    static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    static List<ColumnInfo> describe(Connection connection, Reader reader) throws SQLException {
+        List<ColumnInfo> columns = new ArrayList<>();
+        try (PreparedStatement describe = connection.prepareStatement("DESCRIBE SELECT * FROM " + reader.relation())) {
+            reader.bind(describe);
+            try (ResultSet rows = describe.executeQuery()) {
+                while (rows.next()) {
+                    columns.add(new ColumnInfo(rows.getString("column_name"), rows.getString("column_type")));
+                }
+            }
+        }
+        return columns;
+    }
+
+    static boolean exists(Connection connection, String table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ?")) {
+            query.setString(1, table);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) > 0;
+            }
+        }
+    }
+
+    static long count(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + Sql.identifier(table))) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
