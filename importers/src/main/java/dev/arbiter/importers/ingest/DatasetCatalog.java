@@ -56,7 +56,7 @@ public final class DatasetCatalog {
             List<DatasetInfo> result = new ArrayList<>();
             List<ImportRecord> history = history(connection);
             for (String name : workspace.summary().datasets()) {
-                result.add(new DatasetInfo(name, Tables.count(connection, name), columns(connection, name),
+                result.add(new DatasetInfo(name, Tables.count(connection, name), Tables.columns(connection, name),
                         roles(connection, name), history.stream().filter(i -> i.dataset().equals(name)).toList()));
             }
             return result;
@@ -108,20 +108,6 @@ public final class DatasetCatalog {
 
     private static String quote(String value) {
         return value == null ? "" : '"' + value.replace("\"", "\"\"") + '"';
-    }
-
-    private static List<ColumnInfo> columns(Connection connection, String table) throws SQLException {
-        List<ColumnInfo> columns = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT column_name, data_type FROM "
-                + "information_schema.columns WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position")) {
-            query.setString(1, table);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    columns.add(new ColumnInfo(rows.getString(1), rows.getString(2)));
-                }
-            }
-        }
-        return columns;
     }
 
     private static Map<Role, String> roles(Connection connection, String dataset) throws SQLException {

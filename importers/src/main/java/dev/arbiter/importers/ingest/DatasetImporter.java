@@ -126,7 +126,7 @@ public final class DatasetImporter {
             }
             Fingerprint print = fingerprint.join();
             refuseReimport(print);
-            warnings.addAll(DatasetChecks.warnings(connection, dataset, columns, roles));
+            warnings.addAll(DatasetChecks.warnings(connection, dataset, Tables.columns(connection, dataset), roles));
             ImportReport report = new ImportReport(importId, source.displayName(), dataset, source.format(), print.sha256(),
                     read, loaded, rejected, duplicates, Duration.between(started, Instant.now()).toMillis() / 1000.0, roles,
                     warnings);

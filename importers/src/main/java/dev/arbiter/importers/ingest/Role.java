@@ -38,7 +38,7 @@ public enum Role {
     ERROR("error", "the request failed", Kind.OUTCOME, "error", "is_error", "failed", "error_code"),
     TEXT("text", "free text (prompt or response): personal data, not stored unless asked", Kind.TEXT,
             "prompt", "response", "completion", "input", "output", "text", "message", "messages", "content",
-            "question", "answer", "generated_text", "input_value", "output_value");
+            "question", "answer", "generated_text", "input_value", "output_value", "instruction", "raw_completion");
 
     /** The column types a role accepts. */
     enum Kind { ANY, TEXT, NUMBER, TIME, OUTCOME }

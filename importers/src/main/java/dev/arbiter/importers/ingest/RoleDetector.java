@@ -29,7 +29,7 @@ public final class RoleDetector {
         Set<String> taken = new HashSet<>();
         List<String> text = new ArrayList<>();
         for (ColumnInfo column : columns) {
-            if (column.isText() && matches(Role.TEXT, column, false)) {
+            if (column.isText() && matches(Role.TEXT, column, true)) {
                 text.add(column.name());
                 taken.add(column.name());
             }

@@ -33,6 +33,21 @@ final class Tables {
         return columns;
     }
 
+    /** The stored columns of a table. */
+    static List<ColumnInfo> columns(Connection connection, String table) throws SQLException {
+        List<ColumnInfo> columns = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT column_name, data_type FROM "
+                + "information_schema.columns WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position")) {
+            query.setString(1, table);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    columns.add(new ColumnInfo(rows.getString(1), rows.getString(2)));
+                }
+            }
+        }
+        return columns;
+    }
+
     static boolean exists(Connection connection, String table) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ?")) {

@@ -138,11 +138,17 @@ final class TraceReader {
         return result;
     }
 
+    /** Epoch nanoseconds, read as an exact long (a double would lose the last digits). */
     private static Instant nanos(JsonNode node) {
-        Long value = whole(node);
-        if (value == null) {
+        String text = text(node);
+        if (text == null) {
             return null;
         }
-        return Instant.ofEpochSecond(value / 1_000_000_000L, value % 1_000_000_000L);
+        try {
+            long value = Long.parseLong(text.trim());
+            return Instant.ofEpochSecond(value / 1_000_000_000L, value % 1_000_000_000L);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }
