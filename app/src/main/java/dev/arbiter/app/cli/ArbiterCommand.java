@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
         commandListHeading = "%nCommands (headless):%n",
         footer = {"", "Exit codes: 0 success, 1 failure with a one-line reason on stderr, 2 usage error."},
         subcommands = {ImportCommand.class, DatasetsCommand.class, CompareCommand.class, PlanCommand.class,
-                SimulateCommand.class,
+                SimulateCommand.class, BenchmarkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ArbiterCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "WORKSPACE", description = "An .arbiter workspace to open in the window.")

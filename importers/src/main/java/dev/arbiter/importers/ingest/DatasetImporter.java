@@ -36,17 +36,37 @@ public final class DatasetImporter {
         this.workspace = workspace;
     }
 
-    /** Imports {@code given} (a file, a folder or a glob). */
+    /**
+     * Imports {@code given} (a file, a folder or a glob). A CSV line longer than DuckDB's default
+     * limit (2 MB, e.g. a long prompt) makes the import start again with a 64 MB limit, which is
+     * slower for every file and so not the default.
+     */
     public ImportReport importSource(String given, ImportOptions options, ImportMonitor monitor) throws ImportException {
         Instant started = Instant.now();
         Source source = SourceSniffer.detect(given);
         String dataset = DatasetNames.of(options.dataset(), source);
         CompletableFuture<Fingerprint> fingerprint = CompletableFuture.supplyAsync(() -> fingerprint(source));
+        try {
+            return attempt(source, dataset, options, monitor, fingerprint, started, false);
+        } catch (ImportException e) {
+            if (source.format() != SourceFormat.CSV || !e.getMessage().contains("Maximum line size")) {
+                throw e;
+            }
+            return attempt(source, dataset, options, monitor, fingerprint, started, true);
+        }
+    }
+
+    private ImportReport attempt(Source source, String dataset, ImportOptions options, ImportMonitor monitor,
+                                 CompletableFuture<Fingerprint> fingerprint, Instant started, boolean longLines)
+            throws ImportException {
         try (Connection connection = workspace.newConnection()) {
             connection.setAutoCommit(false);
             try {
-                ImportReport report = new Run(connection, source, dataset, options, monitor, fingerprint, started).load();
+                PhaseTimer timer = new PhaseTimer();
+                ImportReport report = new Run(connection, source, dataset, options, monitor, fingerprint, started,
+                        longLines, timer).load();
                 connection.commit();
+                timer.mark("commit");
                 return report;
             } catch (SQLException | ImportException | IOException | RuntimeException e) {
                 connection.rollback();
@@ -91,10 +111,12 @@ public final class DatasetImporter {
         private final ImportMonitor monitor;
         private final CompletableFuture<Fingerprint> fingerprint;
         private final Instant started;
+        private final boolean longLines;
+        private final PhaseTimer timer;
         private final List<String> warnings = new ArrayList<>();
 
         Run(Connection connection, Source source, String dataset, ImportOptions options, ImportMonitor monitor,
-            CompletableFuture<Fingerprint> fingerprint, Instant started) {
+            CompletableFuture<Fingerprint> fingerprint, Instant started, boolean longLines, PhaseTimer timer) {
             this.connection = connection;
             this.source = source;
             this.dataset = dataset;
@@ -102,13 +124,17 @@ public final class DatasetImporter {
             this.monitor = monitor;
             this.fingerprint = fingerprint;
             this.started = started;
+            this.longLines = longLines;
+            this.timer = timer;
         }
 
         ImportReport load() throws SQLException, ImportException, IOException {
             long importId = ImportLog.nextImportId(connection);
-            Reader reader = Reader.open(connection, source, warnings);
+            Tables.execute(connection, "SET preserve_insertion_order = false");
+            Reader reader = Reader.open(connection, source, warnings, longLines);
             List<ColumnInfo> columns = Tables.describe(connection, reader);
             checkColumns(columns);
+            timer.mark("describe");
             Map<Role, String> roles = roles(columns);
             RoleDetector.Detection detection = RoleDetector.detect(columns);
             String select = selectList(columns, detection, roles);
@@ -116,6 +142,7 @@ public final class DatasetImporter {
             checkMode(exists);
             long before = exists && options.mode() == ImportOptions.Mode.APPEND ? Tables.count(connection, dataset) : 0;
             long staged = write(reader, select, roles.get(Role.EVENT_ID), exists);
+            timer.mark("load");
             long loaded = Tables.count(connection, dataset) - before;
             long rejected = reader.rejects(connection, importId, source.displayName());
             long duplicates = staged < 0 ? 0 : staged - loaded;
@@ -124,9 +151,12 @@ public final class DatasetImporter {
                 throw new ImportException(source.displayName() + " has no data rows" + (columns.isEmpty() ? "" : " (only a header)")
                         + ": nothing to import");
             }
+            timer.mark("counts and rejects");
             Fingerprint print = fingerprint.join();
+            timer.mark("wait for SHA-256");
             refuseReimport(print);
             warnings.addAll(DatasetChecks.warnings(connection, dataset, Tables.columns(connection, dataset), roles));
+            timer.mark("checks");
             ImportReport report = new ImportReport(importId, source.displayName(), dataset, source.format(), print.sha256(),
                     read, loaded, rejected, duplicates, Duration.between(started, Instant.now()).toMillis() / 1000.0, roles,
                     warnings);
@@ -217,6 +247,7 @@ public final class DatasetImporter {
 
         private void run(String sql, Reader reader) throws SQLException {
             Tables.execute(connection, "SET enable_progress_bar = true");
+            Tables.execute(connection, "SET enable_progress_bar_print = false");
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 reader.bind(statement);
                 StatementRunner.execute(statement, monitor);

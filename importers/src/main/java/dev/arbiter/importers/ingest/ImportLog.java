@@ -22,10 +22,10 @@ final class ImportLog {
     private ImportLog() {
     }
 
-    /** The reject-table options for {@code read_csv}, fixed names in the connection's temp catalog. */
-    static String csvRejectOptions() {
-        return "store_rejects = true, rejects_table = '" + TMP_REJECTS + "', rejects_scan = 'arbiter_tmp_reject_scans', "
-                + "max_line_size = " + MAX_LINE_BYTES;
+    /** The reject-table options for {@code read_csv}, fixed names in the connection's temp catalog; optionally long lines. */
+    static String csvRejectOptions(boolean longLines) {
+        return "store_rejects = true, rejects_table = '" + TMP_REJECTS + "', rejects_scan = 'arbiter_tmp_reject_scans'"
+                + (longLines ? ", max_line_size = " + MAX_LINE_BYTES : "");
     }
 
     static long nextImportId(Connection connection) throws SQLException {

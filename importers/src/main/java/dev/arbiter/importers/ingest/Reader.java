@@ -41,11 +41,11 @@ final class Reader {
         this.rejects = rejects;
     }
 
-    static Reader open(Connection connection, Source source, List<String> warnings)
+    static Reader open(Connection connection, Source source, List<String> warnings, boolean longLines)
             throws SQLException, IOException, ImportException {
         boolean many = source.files().size() > 1;
         return switch (source.format()) {
-            case CSV -> new Reader("read_csv(?, " + ImportLog.csvRejectOptions() + (many ? ", union_by_name = true" : "") + ")",
+            case CSV -> new Reader("read_csv(?, " + ImportLog.csvRejectOptions(longLines) + (many ? ", union_by_name = true" : "") + ")",
                     source.location(), ImportLog::copyCsvRejects);
             case PARQUET -> new Reader("read_parquet(?" + (many ? ", union_by_name = true" : "") + ")", source.location(), NONE);
             case JSON -> json(source);

@@ -4,7 +4,7 @@ import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
 import java.nio.file.Path;
 
-/** Test helper run in a child JVM: starts an import and says so, so the parent can kill -9 it mid-way. */
+/** Test helper run in a child JVM: starts an import and says when DuckDB is part-way through, so the parent can kill -9 it then. */
 public final class KillableImport {
     private KillableImport() {
     }
@@ -13,7 +13,26 @@ public final class KillableImport {
         try (Workspace workspace = Workspace.open(Path.of(args[0]), Access.IMPORT)) {
             System.out.println("started");
             System.out.flush();
-            new DatasetImporter(workspace).importSource(args[1], ImportOptions.defaults().withDataset("big"), ImportMonitor.NONE);
+            java.util.concurrent.atomic.AtomicBoolean said = new java.util.concurrent.atomic.AtomicBoolean();
+            ImportMonitor announce = new ImportMonitor() {
+                @Override
+                public void progress(double fraction, long rows) {
+                    if (fraction > 0.05 && said.compareAndSet(false, true)) {
+                        System.out.println("progress");
+                        System.out.flush();
+                    }
+                }
+
+                @Override
+                public void onCancel(Runnable cancel) {
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+            };
+            new DatasetImporter(workspace).importSource(args[1], ImportOptions.defaults().withDataset("big"), announce);
             System.out.println("finished");
         }
     }

@@ -1,0 +1,34 @@
+package dev.arbiter.importers.ingest;
+
+import dev.arbiter.importers.workspace.Workspace;
+import dev.arbiter.importers.workspace.WorkspaceException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+/** Changes a dataset's column roles after import (the analyst corrects the mapping). */
+public final class RoleStore {
+    private RoleStore() {
+    }
+
+    /** Replaces the roles of {@code dataset}; every column must exist in it. */
+    public static void save(Workspace workspace, String dataset, Map<Role, String> roles) throws WorkspaceException {
+        try (Connection connection = workspace.newConnection()) {
+            var columns = Tables.columns(connection, dataset).stream().map(ColumnInfo::name).toList();
+            if (columns.isEmpty()) {
+                throw new WorkspaceException("There is no dataset '" + dataset + "' in " + workspace.file() + ".");
+            }
+            for (Map.Entry<Role, String> role : roles.entrySet()) {
+                if (!columns.contains(role.getValue())) {
+                    throw new WorkspaceException("Dataset '" + dataset + "' has no column '" + role.getValue() + "' for role "
+                            + role.getKey().key() + ".");
+                }
+            }
+            connection.setAutoCommit(false);
+            ImportLog.writeRoles(connection, dataset, roles);
+            connection.commit();
+        } catch (SQLException e) {
+            throw new WorkspaceException("Cannot save the roles of '" + dataset + "': " + e.getMessage(), e);
+        }
+    }
+}
