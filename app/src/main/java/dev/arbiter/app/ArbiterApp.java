@@ -17,6 +17,25 @@ public final class ArbiterApp extends Application {
         List<String> arguments = getParameters().getUnnamed();
         if (!arguments.isEmpty()) {
             window.model().openWorkspace(Path.of(arguments.get(0)));
+            offerForImport(window, arguments.subList(1, arguments.size()).stream().map(Path::of).toList());
         }
+    }
+
+    /** Once the workspace is open, the remaining arguments go to the import preview, as if dropped. */
+    private static void offerForImport(MainWindow window, List<Path> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        window.model().workspaceProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends dev.arbiter.importers.workspace.WorkspaceSummary> value,
+                                dev.arbiter.importers.workspace.WorkspaceSummary old,
+                                dev.arbiter.importers.workspace.WorkspaceSummary now) {
+                if (now != null) {
+                    value.removeListener(this);
+                    window.data().requestImport(files);
+                }
+            }
+        });
     }
 }

@@ -24,13 +24,17 @@ import picocli.CommandLine.Parameters;
                 SimulateCommand.class, BenchmarkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ArbiterCommand implements Callable<Integer> {
-    @Parameters(arity = "0..1", paramLabel = "WORKSPACE", description = "An .arbiter workspace to open in the window.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", description = "An .arbiter workspace to open in the window.")
     private Path workspace;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE",
+            description = "Exports to offer for import into WORKSPACE once it is open.")
+    private java.util.List<Path> files = java.util.List.of();
 
     @Override
     public Integer call() {
         try {
-            DesktopLauncher.launch(workspace);
+            DesktopLauncher.launch(workspace, files);
         } catch (RuntimeException e) {
             if (String.valueOf(e.getMessage()).contains("DISPLAY")) {
                 throw new IllegalStateException("the desktop app needs a display (" + e.getMessage()

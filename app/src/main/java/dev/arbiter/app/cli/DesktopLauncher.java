@@ -9,8 +9,12 @@ final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    static void launch(Path workspace) {
-        String[] arguments = workspace == null ? new String[0] : new String[] {workspace.toString()};
-        Application.launch(ArbiterApp.class, arguments);
+    static void launch(Path workspace, java.util.List<Path> files) {
+        java.util.List<String> arguments = new java.util.ArrayList<>();
+        if (workspace != null) {
+            arguments.add(workspace.toString());
+            files.forEach(file -> arguments.add(file.toString()));
+        }
+        Application.launch(ArbiterApp.class, arguments.toArray(String[]::new));
     }
 }

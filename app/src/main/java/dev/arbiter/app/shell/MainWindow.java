@@ -6,6 +6,7 @@ import dev.arbiter.app.common.Theme;
 import dev.arbiter.app.common.settings.Settings;
 import dev.arbiter.app.common.settings.WindowBounds;
 import dev.arbiter.app.common.task.DefaultTaskExecutor;
+import dev.arbiter.app.importing.DataViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -26,12 +27,14 @@ public final class MainWindow {
     private final StatusBarViewModel status = new StatusBarViewModel();
     private final DefaultTaskExecutor executor;
     private final ShellViewModel model;
+    private final DataViewModel data;
 
     private MainWindow(Stage stage, Settings settings, WorkspaceStore store) {
         this.stage = stage;
         this.settings = settings;
         this.executor = DefaultTaskExecutor.pooled(Platform::runLater, status);
         this.model = new ShellViewModel(executor, store, settings);
+        this.data = new DataViewModel(model, executor, status);
     }
 
     /** Builds the window on {@code stage} and shows it. */
@@ -43,7 +46,7 @@ public final class MainWindow {
     }
 
     private void build() {
-        ShellView view = new ShellView(model, status, executor, stage::close);
+        ShellView view = new ShellView(model, status, executor, data, stage::close);
         Scene scene = new Scene(view);
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
@@ -90,6 +93,10 @@ public final class MainWindow {
 
     public ShellViewModel model() {
         return model;
+    }
+
+    public DataViewModel data() {
+        return data;
     }
 
     public StatusBarViewModel status() {

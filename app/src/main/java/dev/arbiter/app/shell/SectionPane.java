@@ -14,8 +14,13 @@ final class SectionPane extends BorderPane {
     private final Label purpose = new Label();
     private final EmptyStateView emptyState;
 
-    SectionPane(ShellViewModel model, EmptyStateView emptyState) {
+    private final ShellViewModel model;
+    private final javafx.scene.Node dataView;
+
+    SectionPane(ShellViewModel model, EmptyStateView emptyState, javafx.scene.Node dataView) {
+        this.model = model;
         this.emptyState = emptyState;
+        this.dataView = dataView;
         getStyleClass().add("section-pane");
         title.setId("section-title");
         title.getStyleClass().add("title-2");
@@ -25,9 +30,11 @@ final class SectionPane extends BorderPane {
         header.getStyleClass().add("section-header");
         header.setPadding(new Insets(16, 24, 12, 24));
         setTop(header);
-        setCenter(emptyState);
         model.sectionProperty().addListener((obs, old, now) -> showHeader(now));
+        model.sectionProperty().addListener((obs, old, now) -> showContent());
+        model.workspaceProperty().addListener((obs, old, now) -> showContent());
         model.selectedEmptyState().addListener((obs, old, now) -> emptyState.show(now));
+        showContent();
         showHeader(model.sectionProperty().get());
         emptyState.show(model.selectedEmptyState().get());
     }
@@ -37,7 +44,9 @@ final class SectionPane extends BorderPane {
         purpose.setText(section.purpose());
     }
 
-    EmptyStateView emptyState() {
-        return emptyState;
+    /** Data has real content once a workspace is open; other sections show their empty state until their issue. */
+    private void showContent() {
+        boolean data = model.sectionProperty().get() == Section.DATA && model.workspaceProperty().get() != null;
+        setCenter(data ? dataView : emptyState);
     }
 }

@@ -7,8 +7,12 @@ import dev.arbiter.app.common.task.BackgroundTask;
 import dev.arbiter.app.common.task.TaskExecutor;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.importers.workspace.WorkspaceSummary;
+import dev.arbiter.importers.ingest.ImportOptions;
+import dev.arbiter.importers.ingest.ImportReport;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
@@ -32,6 +36,7 @@ public final class ShellViewModel {
     private final ObjectProperty<Theme> theme;
     private final ReadOnlyObjectWrapper<WorkspaceSummary> workspace = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final ObservableList<ImportReport> lastImport = FXCollections.observableArrayList();
     private final StringBinding title = Bindings.createStringBinding(() -> workspace.get() == null
             ? "Arbiter"
             : "Arbiter — " + workspace.get().name() + " (" + workspace.get().file() + ")", workspace);
@@ -90,6 +95,49 @@ public final class ShellViewModel {
         }
     }
 
+    /**
+     * Imports {@code sources} into the open workspace as one background task: the analysis instance
+     * is closed, the files are imported with file access, and the workspace is reopened for
+     * analysis whatever happened (success, failure or Cancel). Each file is all or nothing.
+     */
+    public void importFiles(List<String> sources, ImportOptions options) {
+        if (openWorkspace == null || sources.isEmpty()) {
+            return;
+        }
+        Workspace analysis = openWorkspace;
+        Path file = analysis.file();
+        openWorkspace = null;
+        AtomicReference<Loaded> reopened = new AtomicReference<>();
+        Runnable restore = () -> {
+            if (reopened.get() != null) {
+                replaceWorkspace(reopened.get());
+            }
+        };
+        String names = sources.size() == 1 ? Path.of(sources.get(0)).getFileName().toString() : sources.size() + " files";
+        executor.submit(BackgroundTask.of("Importing " + names, context -> {
+            analysis.close();
+            try {
+                return WorkspaceImport.run(store, file, sources, options, context);
+            } finally {
+                reopened.set(load(store.open(file)));
+            }
+        }).withOnSuccess(reports -> {
+            restore.run();
+            lastImport.setAll(reports);
+        }).withOnFailure(error -> restore.run()).withOnCancelled(restore)
+                .withSuccessMessage(WorkspaceImport::summary));
+    }
+
+    /** The reports of the last successful import, for the Data section. */
+    public ObservableList<ImportReport> lastImport() {
+        return lastImport;
+    }
+
+    /** The open workspace for reading (analysis access), or null while none is open or an import runs. */
+    public Workspace currentWorkspace() {
+        return openWorkspace;
+    }
+
     /** Closes the workspace synchronously; called when the app exits. */
     public void shutdown() {
         if (openWorkspace != null) {
@@ -103,7 +151,7 @@ public final class ShellViewModel {
         return EmptyStates.of(of, workspace.get());
     }
 
-    private record Loaded(Workspace workspace, WorkspaceSummary summary) {
+    record Loaded(Workspace workspace, WorkspaceSummary summary) {
     }
 
     private static Loaded load(Workspace opened) throws Exception {

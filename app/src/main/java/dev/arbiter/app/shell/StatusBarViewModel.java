@@ -31,9 +31,15 @@ public final class StatusBarViewModel implements TaskListener {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final Deque<TaskHandle> active = new ArrayDeque<>();
+    private final java.util.Map<TaskHandle, Line> before = new java.util.HashMap<>();
+
+    /** A message and how it reads, remembered while a task runs. */
+    private record Line(String message, Level level) {
+    }
 
     @Override
     public void taskStarted(TaskHandle task) {
+        before.put(task, new Line(message.get(), level.get()));
         active.push(task);
         show(task.title() + "…", Level.INFO);
         progress.set(-1);
@@ -51,14 +57,20 @@ public final class StatusBarViewModel implements TaskListener {
         }
     }
 
+    /** A null message (a quiet background refresh) leaves the previous message in place. */
     @Override
     public void taskEnded(TaskHandle task, TaskOutcome outcome, String text) {
         active.remove(task);
-        show(text, switch (outcome) {
-            case SUCCEEDED -> Level.SUCCESS;
-            case CANCELLED -> Level.INFO;
-            case FAILED -> Level.ERROR;
-        });
+        Line previous = before.remove(task);
+        if (text != null) {
+            show(text, switch (outcome) {
+                case SUCCEEDED -> Level.SUCCESS;
+                case CANCELLED -> Level.INFO;
+                case FAILED -> Level.ERROR;
+            });
+        } else if (previous != null && message.get().equals(task.title() + "…")) {
+            show(previous.message(), previous.level());
+        }
         TaskHandle next = active.peek();
         running.set(next != null);
         progress.set(next != null ? -1 : 0);

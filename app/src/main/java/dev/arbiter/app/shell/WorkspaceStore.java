@@ -10,6 +10,11 @@ public interface WorkspaceStore {
 
     Workspace open(Path file) throws WorkspaceException;
 
+    /** Opens the file so DuckDB may read the files being imported (see decision 0004). */
+    default Workspace openForImport(Path file) throws WorkspaceException {
+        return Workspace.open(file, dev.arbiter.importers.workspace.Access.IMPORT);
+    }
+
     /** Workspaces as DuckDB files, recording {@code appVersion} in new ones. */
     static WorkspaceStore files(String appVersion) {
         return new WorkspaceStore() {

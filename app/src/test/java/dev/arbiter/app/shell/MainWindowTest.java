@@ -83,6 +83,9 @@ class MainWindowTest {
             context.onCancel(release::countDown);
             context.updateProgress(0.3);
             release.await(30, TimeUnit.SECONDS);
+            if (context.isCancelled()) {
+                throw new java.util.concurrent.CancellationException("stopped");
+            }
             return null;
         })));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#status-cancel").query().isVisible());
@@ -105,8 +108,59 @@ class MainWindowTest {
         assertEquals(1, storeThreads.size());
         assertNotEquals(FX_THREAD, storeThreads.get(0));
         assertEquals("Arbiter — support-bot (" + file + ")", window.stage().getTitle());
-        assertEquals("support-bot has no datasets yet", text(robot, "#empty-state-headline"));
+        javafx.scene.control.TableView<?> datasets = robot.lookup("#datasets-table").queryTableView();
+        assertTrue(datasets.isVisible());
+        assertTrue(datasets.getItems().isEmpty());
+        assertTrue(((Label) datasets.getPlaceholder()).getText().startsWith("No datasets yet: drop an export"));
         assertEquals("Opened " + file, text(robot, "#status-message"));
+    }
+
+    @Test
+    void droppedExportIsPreviewedConfirmedAndListed(FxRobot robot) throws Exception {
+        Path file = dir.resolve("w.arbiter");
+        Workspace.create(file, "test").close();
+        Path events = java.nio.file.Files.writeString(dir.resolve("events.csv"),
+                "variant,session_id,latency_ms,prompt\nsonnet,s1,812,hello\nhaiku,s2,455,hi\nsonnet,s3,790,hey\n");
+        robot.interact(() -> window.model().openWorkspace(file));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().currentWorkspace() != null);
+        robot.interact(() -> window.data().requestImport(List.of(events)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#role-grid").tryQuery().isPresent());
+        javafx.scene.control.ComboBox<?> latency = robot.lookup("#role-latency").queryComboBox();
+        assertEquals("latency_ms", latency.getValue());
+        assertEquals("events", ((javafx.scene.control.TextField) robot.lookup("#import-dataset").query()).getText());
+        robot.clickOn((Node) robot.lookup(".button").match(n -> n instanceof javafx.scene.control.Button b
+                && b.getText().equals("Import")).query());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.data().datasets().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Imported events.csv: 3 rows loaded, 0 rejected (1 warning, see Data)", text(robot, "#status-message"));
+        javafx.scene.control.TableView<?> datasets = robot.lookup("#datasets-table").queryTableView();
+        assertEquals(1, datasets.getItems().size());
+        assertEquals(List.of("latency_ms", "session_id", "variant"), window.data().datasets().get(0).columns().stream()
+                .map(c -> c.name()).sorted().toList(), "the free-text prompt column is not stored");
+    }
+
+    @Test
+    void runningImportShowsProgressAndCancelLeavesTheWorkspaceAsItWas(FxRobot robot) throws Exception {
+        Path file = dir.resolve("w.arbiter");
+        Workspace.create(file, "test").close();
+        Path big = dir.resolve("big.csv");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT i AS request_id, i % 2 AS variant, random() AS latency_ms FROM range(6000000) t(i)) TO '"
+                    + big + "' (HEADER)");
+        }
+        robot.interact(() -> window.model().openWorkspace(file));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().currentWorkspace() != null);
+        robot.interact(() -> window.model().importFiles(List.of(big.toString()),
+                dev.arbiter.importers.ingest.ImportOptions.defaults()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "#status-message").contains("rows/s"));
+        assertTrue(((javafx.scene.control.ProgressBar) robot.lookup("#status-progress").query()).getProgress() > 0);
+        robot.clickOn("#status-cancel");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "#status-message").equals("Importing big.csv — cancelled"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().currentWorkspace() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.data().datasets().isEmpty());
+        assertTrue(window.data().history().isEmpty());
     }
 
     @Test

@@ -65,6 +65,9 @@ public final class DatasetImporter {
                 PhaseTimer timer = new PhaseTimer();
                 ImportReport report = new Run(connection, source, dataset, options, monitor, fingerprint, started,
                         longLines, timer).load();
+                if (monitor.isCancelled()) {
+                    throw new ImportCancelledException(source.displayName());
+                }
                 connection.commit();
                 timer.mark("commit");
                 return report;
@@ -178,7 +181,9 @@ public final class DatasetImporter {
 
         private Map<Role, String> roles(List<ColumnInfo> columns) throws ImportException {
             Map<Role, String> roles = new EnumMap<>(Role.class);
-            roles.putAll(RoleDetector.detect(columns).roles());
+            if (!options.exactRoles()) {
+                roles.putAll(RoleDetector.detect(columns).roles());
+            }
             for (Map.Entry<Role, String> mapped : options.roles().entrySet()) {
                 if (columns.stream().noneMatch(c -> c.name().equals(mapped.getValue()))) {
                     throw new ImportException("--map " + mapped.getKey().key() + "=" + mapped.getValue() + ": "

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param textPolicy  what to do with free-text columns (prompts, responses)
  * @param allowReimport import a file even when the same SHA-256 was imported before (the
  *                    analyst confirmed); implied by APPEND and REPLACE
+ * @param exactRoles  use exactly {@code roles} (the analyst confirmed every role, removals
+ *                    included) instead of adding them to the detected ones
  */
 public record ImportOptions(String dataset, Mode mode, Map<Role, String> roles, TextPolicy textPolicy,
-                            boolean allowReimport) {
+                            boolean allowReimport, boolean exactRoles) {
     /** What happens to an existing dataset. */
     public enum Mode { CREATE, APPEND, REPLACE }
 
@@ -37,26 +39,31 @@ public record ImportOptions(String dataset, Mode mode, Map<Role, String> roles, 
 
     /** Create a dataset named after the file, detected roles, text dropped. */
     public static ImportOptions defaults() {
-        return new ImportOptions(null, Mode.CREATE, Map.of(), TextPolicy.DROP, false);
+        return new ImportOptions(null, Mode.CREATE, Map.of(), TextPolicy.DROP, false, false);
     }
 
     public ImportOptions withDataset(String name) {
-        return new ImportOptions(name, mode, roles, textPolicy, allowReimport);
+        return new ImportOptions(name, mode, roles, textPolicy, allowReimport, exactRoles);
     }
 
     public ImportOptions withMode(Mode newMode) {
-        return new ImportOptions(dataset, newMode, roles, textPolicy, allowReimport);
+        return new ImportOptions(dataset, newMode, roles, textPolicy, allowReimport, exactRoles);
     }
 
     public ImportOptions withRoles(Map<Role, String> newRoles) {
-        return new ImportOptions(dataset, mode, newRoles, textPolicy, allowReimport);
+        return new ImportOptions(dataset, mode, newRoles, textPolicy, allowReimport, exactRoles);
     }
 
     public ImportOptions withTextPolicy(TextPolicy policy) {
-        return new ImportOptions(dataset, mode, roles, policy, allowReimport);
+        return new ImportOptions(dataset, mode, roles, policy, allowReimport, exactRoles);
+    }
+
+    /** Exactly these roles, as confirmed in the mapping step. */
+    public ImportOptions withExactRoles(Map<Role, String> confirmed) {
+        return new ImportOptions(dataset, mode, confirmed, textPolicy, allowReimport, true);
     }
 
     public ImportOptions withAllowReimport(boolean allow) {
-        return new ImportOptions(dataset, mode, roles, textPolicy, allow);
+        return new ImportOptions(dataset, mode, roles, textPolicy, allow, exactRoles);
     }
 }

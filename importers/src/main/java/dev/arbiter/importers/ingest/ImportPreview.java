@@ -31,6 +31,11 @@ public record ImportPreview(Source source, List<ColumnInfo> columns, Map<Role, S
         warnings = List.copyOf(warnings);
     }
 
+    /** The dataset name an import would use by default, from the file name. */
+    public String suggestedDataset() {
+        return DatasetNames.derive(source);
+    }
+
     /** Reads the first {@code limit} rows of {@code given} (a file, folder or glob). */
     public static ImportPreview of(String given, int limit) throws ImportException {
         Source source = SourceSniffer.detect(given);

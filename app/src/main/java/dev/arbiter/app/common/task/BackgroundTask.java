@@ -47,7 +47,7 @@ public final class BackgroundTask<T> {
         return new BackgroundTask<>(title, work, onSuccess, onFailure, callback, successMessage);
     }
 
-    /** The status-bar line shown after success. */
+    /** The status-bar line shown after success; a function returning null keeps the previous line. */
     public BackgroundTask<T> withSuccessMessage(Function<T, String> message) {
         return new BackgroundTask<>(title, work, onSuccess, onFailure, onCancelled, message);
     }

@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One submitted task: runs the work, coalesces progress updates so the UI thread gets at most
- * one pending update, and reports the outcome through the UI executor.
+ * one pending update, and reports the outcome through the UI executor. The outcome is what the
+ * work did: returning normally is success even if Cancel came too late to stop it (an import
+ * that already committed); work that stops because of Cancel throws, and then ends as cancelled.
  */
 final class RunningTask<T> implements TaskHandle, TaskContext, Runnable {
     private record Progress(double fraction, String message) {
@@ -33,11 +35,7 @@ final class RunningTask<T> implements TaskHandle, TaskContext, Runnable {
     public void run() {
         try {
             T result = task.work().run(this);
-            if (cancelled.get()) {
-                endCancelled();
-            } else {
-                finish(() -> task.succeeded(result), TaskOutcome.SUCCEEDED, task.successMessage(result));
-            }
+            finish(() -> task.succeeded(result), TaskOutcome.SUCCEEDED, task.successMessage(result));
         } catch (Throwable error) {
             if (cancelled.get()) {
                 endCancelled();

@@ -11,7 +11,10 @@ public interface TaskContext {
     /** A short status line, e.g. "Reading events.csv — 1.2M rows/s". */
     void updateMessage(String message);
 
-    /** True once the user pressed Cancel; long loops check it. */
+    /**
+     * True once the user pressed Cancel; long loops check it and stop by throwing (for example
+     * {@link java.util.concurrent.CancellationException}), so the task ends as cancelled.
+     */
     boolean isCancelled();
 
     /**

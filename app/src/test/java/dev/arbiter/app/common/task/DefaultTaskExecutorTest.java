@@ -75,6 +75,9 @@ class DefaultTaskExecutorTest {
                 context.onCancel(unblocked::countDown);
                 started.countDown();
                 unblocked.await();
+                if (context.isCancelled()) {
+                    throw new java.util.concurrent.CancellationException("stopped");
+                }
                 return "never used";
             }).withOnCancelled(cancelledCallback::countDown));
             assertTrue(started.await(5, TimeUnit.SECONDS));
@@ -86,6 +89,18 @@ class DefaultTaskExecutorTest {
             assertTrue(handle.isCancelled());
             assertEquals("CANCELLED Blocking — cancelled", recorder.events.get(recorder.events.size() - 1));
         }
+    }
+
+    @Test
+    void workThatFinishesDespiteALateCancelSucceeds() {
+        Recorder recorder = new Recorder();
+        AtomicReference<String> result = new AtomicReference<>();
+        DefaultTaskExecutor.currentThread(recorder).submit(BackgroundTask.of("Committing", context -> {
+            ((RunningTask<?>) context).cancel();
+            return "committed";
+        }).withOnSuccess(result::set));
+        assertEquals("committed", result.get());
+        assertEquals("SUCCEEDED Committing — done", recorder.events.get(recorder.events.size() - 1));
     }
 
     @Test

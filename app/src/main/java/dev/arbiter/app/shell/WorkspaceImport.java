@@ -1,0 +1,75 @@
+package dev.arbiter.app.shell;
+
+import dev.arbiter.app.common.task.TaskContext;
+import dev.arbiter.importers.ingest.DatasetImporter;
+import dev.arbiter.importers.ingest.ImportMonitor;
+import dev.arbiter.importers.ingest.ImportOptions;
+import dev.arbiter.importers.ingest.ImportReport;
+import dev.arbiter.importers.workspace.Workspace;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The body of an import task: files into a workspace opened for import, progress to the task. */
+final class WorkspaceImport {
+    private WorkspaceImport() {
+    }
+
+    static List<ImportReport> run(WorkspaceStore store, Path file, List<String> sources, ImportOptions options,
+                                  TaskContext context) throws Exception {
+        List<ImportReport> reports = new ArrayList<>();
+        try (Workspace importing = store.openForImport(file)) {
+            DatasetImporter importer = new DatasetImporter(importing);
+            ImportOptions next = options;
+            for (String source : sources) {
+                reports.add(importer.importSource(source, next, new Progress(context, Path.of(source).getFileName().toString())));
+                if (next.dataset() != null && next.mode() != ImportOptions.Mode.APPEND) {
+                    next = next.withMode(ImportOptions.Mode.APPEND);
+                }
+            }
+        }
+        return reports;
+    }
+
+    /** "Imported events.csv: 90,189 rows loaded, 0 rejected (1 warning)". */
+    static String summary(List<ImportReport> reports) {
+        NumberFormat count = NumberFormat.getIntegerInstance(Locale.US);
+        long loaded = reports.stream().mapToLong(ImportReport::rowsLoaded).sum();
+        long rejected = reports.stream().mapToLong(ImportReport::rowsRejected).sum();
+        long warnings = reports.stream().mapToLong(r -> r.warnings().size()).sum();
+        String what = reports.size() == 1 ? reports.get(0).file() : reports.size() + " files";
+        return "Imported " + what + ": " + count.format(loaded) + " rows loaded, " + count.format(rejected) + " rejected"
+                + (warnings == 0 ? "" : " (" + warnings + (warnings == 1 ? " warning" : " warnings") + ", see Data)");
+    }
+
+    /** Bridges DuckDB's query progress to the task: fraction, rows and rows per second, and Cancel. */
+    private static final class Progress implements ImportMonitor {
+        private final TaskContext context;
+        private final String name;
+        private final long start = System.nanoTime();
+
+        Progress(TaskContext context, String name) {
+            this.context = context;
+            this.name = name;
+        }
+
+        @Override
+        public void progress(double fraction, long rows) {
+            double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
+            context.updateProgress(fraction);
+            context.updateMessage(String.format(Locale.US, "Importing %s — %,d rows, %,.0f rows/s", name, rows, rows / seconds));
+        }
+
+        @Override
+        public void onCancel(Runnable cancel) {
+            context.onCancel(cancel);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return context.isCancelled();
+        }
+    }
+}

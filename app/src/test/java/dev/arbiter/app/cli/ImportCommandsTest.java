@@ -1,0 +1,76 @@
+package dev.arbiter.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code arbiter import} and {@code arbiter datasets}: summary lines, exit codes and the pinned JSON keys. */
+class ImportCommandsTest {
+    private static final String COOKIE_CATS = Path.of("../../shared/datasets/cookie_cats/cookie_cats.csv")
+            .toAbsolutePath().normalize().toString();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void importPrintsOneSummaryLinePerFileAndDatasetsListsThem() throws Exception {
+        String workspace = dir.resolve("w.arbiter").toString();
+        Path ragged = Files.writeString(dir.resolve("ragged.csv"), "variant,user_id,value\na,u1,1\nb,u2\na,u3,3\n");
+        CliRun run = CliRun.of("import", COOKIE_CATS, ragged.toString(), "--workspace", workspace);
+        assertEquals(0, run.exitCode(), run.err());
+        String[] lines = run.out().split("\n");
+        assertEquals("Created workspace " + workspace, lines[0]);
+        assertTrue(lines[1].matches("cookie_cats.csv -> cookie_cats: 90,189 rows loaded, 0 rejected, \\d+\\.\\d\\d s"), lines[1]);
+        assertTrue(lines[2].matches("ragged.csv -> ragged: 2 rows loaded, 1 rejected, \\d+\\.\\d\\d s"), lines[2]);
+
+        CliRun list = CliRun.of("datasets", "--workspace", workspace, "--json");
+        assertEquals(0, list.exitCode(), list.err());
+        JsonNode root = Json.MAPPER.readTree(list.out());
+        assertEquals(workspace, root.get("workspace").asText());
+        JsonNode cats = root.get("datasets").get(0);
+        assertEquals("cookie_cats", cats.get("name").asText());
+        assertEquals(90189, cats.get("rows").asLong());
+        assertEquals("userid", cats.get("columns").get(0).get("name").asText());
+        assertEquals("version", cats.get("roles").get("variant").asText());
+        JsonNode source = cats.get("sources").get(0);
+        for (String key : new String[] {"importId", "file", "path", "sha256", "format", "rowsRead", "rowsLoaded", "rowsRejected",
+                "duplicatesDropped", "importedAt"}) {
+            assertTrue(source.has(key), "sources[]." + key);
+        }
+        assertEquals(1, root.get("datasets").get(1).get("sources").get(0).get("rowsRejected").asLong());
+        CliRun text = CliRun.of("datasets", "--workspace", workspace);
+        assertTrue(text.out().startsWith("cookie_cats: 90,189 rows, 5 columns"), text.out());
+    }
+
+    @Test
+    void mappingKeepTextAndAppendOptions() throws Exception {
+        String workspace = dir.resolve("w.arbiter").toString();
+        Path file = Files.writeString(dir.resolve("log.csv"), "arm_name,session,prompt\na,s1,hello\nb,s2,hi\n");
+        CliRun run = CliRun.of("import", file.toString(), "--workspace", workspace, "--map", "variant=arm_name", "--keep-text");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode dataset = Json.MAPPER.readTree(CliRun.of("datasets", "--workspace", workspace, "--json").out())
+                .get("datasets").get(0);
+        assertEquals("arm_name", dataset.get("roles").get("variant").asText());
+        assertEquals(3, dataset.get("columns").size(), "prompt kept with --keep-text");
+        CliRun again = CliRun.of("import", file.toString(), "--workspace", workspace, "--dataset", "log", "--append");
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().startsWith("log.csv -> log: 2 rows loaded"), again.out());
+    }
+
+    @Test
+    void failureIsOneLineOnStderrWithExitCodeOne() {
+        CliRun run = CliRun.of("import", dir.resolve("nope.csv").toString(), "--workspace", dir.resolve("w.arbiter").toString());
+        assertEquals(1, run.exitCode());
+        assertEquals("arbiter: " + dir.resolve("nope.csv") + ": no such file or folder", run.err().strip());
+        CliRun both = CliRun.of("import", COOKIE_CATS, "--workspace", "x.arbiter", "--append", "--replace");
+        assertEquals(2, both.exitCode(), "--append and --replace exclude each other");
+        CliRun badRole = CliRun.of("import", COOKIE_CATS, "--workspace", dir.resolve("w.arbiter").toString(), "--map", "arm=version");
+        assertEquals(1, badRole.exitCode());
+        assertTrue(badRole.err().startsWith("arbiter: unknown role 'arm'"), badRole.err());
+    }
+}
