@@ -31,7 +31,7 @@ public final class DataView extends BorderPane {
     private final DataViewModel model;
     private final TableView<DatasetInfo> datasets = new TableView<>();
 
-    public DataView(DataViewModel model) {
+    public DataView(DataViewModel model, dev.arbiter.app.shell.ShellViewModel shell) {
         this.model = model;
         setId("data-view");
         setTop(toolbar());
@@ -40,6 +40,11 @@ public final class DataView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("data-tabs");
         setCenter(tabs);
+        shell.reimportProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                javafx.application.Platform.runLater(() -> askReimport(shell, now));
+            }
+        });
         model.pendingProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 // after the preview task's callback has returned, so the status bar sees the task end
@@ -139,6 +144,15 @@ public final class DataView extends BorderPane {
         var existing = model.datasets().stream().map(DatasetInfo::name).collect(Collectors.toSet());
         new ImportDialog(getScene().getWindow(), pending, existing).showAndWait()
                 .ifPresentOrElse(model::confirm, model::dismiss);
+    }
+
+    private void askReimport(dev.arbiter.app.shell.ShellViewModel shell, dev.arbiter.app.shell.ShellViewModel.ReimportQuestion question) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                question.message() + "\nImport it again?", javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle("Already imported");
+        alert.setHeaderText("This file was imported before");
+        shell.answerReimport(alert.showAndWait().filter(javafx.scene.control.ButtonType.YES::equals).isPresent());
     }
 
     private void editRoles(DatasetInfo dataset) {

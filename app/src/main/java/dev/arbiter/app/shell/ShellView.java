@@ -18,7 +18,7 @@ public final class ShellView extends BorderPane {
         this.executor = executor;
         setId("shell");
         getStyleClass().add("shell");
-        DataView dataView = new DataView(data);
+        DataView dataView = new DataView(data, model);
         setTop(new ShellMenuBar(model, this::dialogs, this::showAbout, quit));
         setLeft(new NavigationView(model));
         setCenter(new SectionPane(model, new EmptyStateView(this::runAction), dataView));

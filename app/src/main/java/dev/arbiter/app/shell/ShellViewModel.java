@@ -7,6 +7,7 @@ import dev.arbiter.app.common.task.BackgroundTask;
 import dev.arbiter.app.common.task.TaskExecutor;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.importers.workspace.WorkspaceSummary;
+import dev.arbiter.importers.ingest.AlreadyImportedException;
 import dev.arbiter.importers.ingest.ImportOptions;
 import dev.arbiter.importers.ingest.ImportReport;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ public final class ShellViewModel {
     private final ReadOnlyObjectWrapper<WorkspaceSummary> workspace = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ObservableList<ImportReport> lastImport = FXCollections.observableArrayList();
+    private final ObjectProperty<ReimportQuestion> reimport = new SimpleObjectProperty<>();
     private final StringBinding title = Bindings.createStringBinding(() -> workspace.get() == null
             ? "Arbiter"
             : "Arbiter — " + workspace.get().name() + " (" + workspace.get().file() + ")", workspace);
@@ -124,8 +126,31 @@ public final class ShellViewModel {
         }).withOnSuccess(reports -> {
             restore.run();
             lastImport.setAll(reports);
-        }).withOnFailure(error -> restore.run()).withOnCancelled(restore)
-                .withSuccessMessage(WorkspaceImport::summary));
+        }).withOnFailure(error -> {
+            restore.run();
+            if (error instanceof AlreadyImportedException again) {
+                reimport.set(new ReimportQuestion(sources, options, again.getMessage().substring(0,
+                        again.getMessage().indexOf(" (SHA-256")) + " was already imported " + again.earlier() + "."));
+            }
+        }).withOnCancelled(restore).withSuccessMessage(WorkspaceImport::summary));
+    }
+
+    /** An import refused because the file was imported before, waiting for the analyst's answer. */
+    public record ReimportQuestion(List<String> sources, ImportOptions options, String message) {
+    }
+
+    /** Set when an import was refused as a re-import; the view asks, then calls {@link #answerReimport}. */
+    public ObjectProperty<ReimportQuestion> reimportProperty() {
+        return reimport;
+    }
+
+    /** The analyst's answer: import the same files again, or leave it. */
+    public void answerReimport(boolean importAgain) {
+        ReimportQuestion question = reimport.get();
+        reimport.set(null);
+        if (importAgain && question != null) {
+            importFiles(question.sources(), question.options().withAllowReimport(true));
+        }
     }
 
     /** The reports of the last successful import, for the Data section. */

@@ -89,6 +89,21 @@ class DataViewModelTest {
     }
 
     @Test
+    void reimportIsRefusedUntilTheAnalystConfirms() {
+        shell.createWorkspace(dir.resolve("w.arbiter"));
+        shell.importFiles(List.of(COOKIE_CATS.toString()), ImportOptions.defaults());
+        shell.importFiles(List.of(COOKIE_CATS.toString()), ImportOptions.defaults().withDataset("again"));
+        ShellViewModel.ReimportQuestion question = shell.reimportProperty().get();
+        assertTrue(question.message().startsWith("cookie_cats.csv was already imported into dataset 'cookie_cats'"),
+                question.message());
+        assertEquals(1, data.datasets().size());
+        shell.answerReimport(true);
+        assertNull(shell.reimportProperty().get());
+        assertEquals(2, data.datasets().size());
+        assertEquals(List.of("again", "cookie_cats"), data.datasets().stream().map(d -> d.name()).toList());
+    }
+
+    @Test
     void droppingWithoutAWorkspaceSaysWhatToDo() {
         data.requestImport(List.of(COOKIE_CATS));
         assertNull(data.pendingProperty().get());

@@ -265,8 +265,7 @@ public final class DatasetImporter {
             }
             var earlier = ImportLog.earlierImport(connection, print.sha256());
             if (earlier.isPresent()) {
-                throw new ImportException(source.displayName() + " (SHA-256 " + print.sha256().substring(0, 12)
-                        + "…) was already imported " + earlier.get() + "; use --append to import it again");
+                throw new AlreadyImportedException(source.displayName(), print.sha256(), earlier.get());
             }
         }
 
