@@ -10,21 +10,21 @@ public record ColumnInfo(String name, String type) {
         Objects.requireNonNull(type, "type");
     }
 
-    boolean isNumeric() {
+    public boolean isNumeric() {
         String t = type.toUpperCase(Locale.ROOT);
         return t.startsWith("DECIMAL") || t.matches("(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|DOUBLE|FLOAT|REAL)");
     }
 
-    boolean isBoolean() {
+    public boolean isBoolean() {
         return type.equalsIgnoreCase("BOOLEAN");
     }
 
-    boolean isTemporal() {
+    public boolean isTemporal() {
         String t = type.toUpperCase(Locale.ROOT);
         return t.startsWith("TIMESTAMP") || t.equals("DATE");
     }
 
-    boolean isText() {
+    public boolean isText() {
         return type.equalsIgnoreCase("VARCHAR");
     }
 }

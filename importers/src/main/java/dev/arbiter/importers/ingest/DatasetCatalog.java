@@ -51,6 +51,11 @@ public final class DatasetCatalog {
         this.workspace = workspace;
     }
 
+    /** The columns of {@code dataset} with their SQL types, in table order; empty when there is no such dataset. */
+    public static List<ColumnInfo> columns(Connection connection, String dataset) throws SQLException {
+        return Tables.columns(connection, dataset);
+    }
+
     public List<DatasetInfo> datasets() throws WorkspaceException {
         try (Connection connection = workspace.newConnection()) {
             List<DatasetInfo> result = new ArrayList<>();

@@ -1,0 +1,96 @@
+package dev.arbiter.app.cli;
+
+import dev.arbiter.analytics.Effect;
+import dev.arbiter.analytics.Interval;
+import dev.arbiter.importers.analysis.ArmSummary;
+import dev.arbiter.importers.analysis.ArmValue;
+import dev.arbiter.importers.analysis.ComparisonResult;
+import dev.arbiter.importers.analysis.ExperimentResult;
+import dev.arbiter.importers.analysis.MetricResult;
+import dev.arbiter.importers.analysis.SegmentResult;
+import java.util.List;
+import java.util.Locale;
+
+/** The human-readable table of {@code arbiter analyze}: the same numbers as the JSON, for a terminal. */
+final class AnalysisText {
+    private AnalysisText() {
+    }
+
+    static String describe(ExperimentResult r) {
+        StringBuilder out = new StringBuilder();
+        out.append(r.definition().name() == null ? "Experiment" : r.definition().name());
+        out.append(r.asOf() == null ? " (all events)" : " (events up to " + r.asOf() + ")").append('\n');
+        if (r.definition().question() != null) {
+            out.append("Question: ").append(r.definition().question()).append('\n');
+        }
+        out.append('\n').append(String.format(Locale.ROOT, "%-20s %12s %12s %9s %9s%n", "arm", "units", "events", "share", "planned"));
+        for (ArmSummary arm : r.arms()) {
+            out.append(String.format(Locale.US, "%-20s %,12d %,12d %8.2f%% %8.2f%%%n", arm.name(), arm.units(), arm.events(),
+                    100 * arm.observedShare(), 100 * arm.expectedShare()));
+        }
+        out.append(String.format(Locale.ROOT, "Sample ratio: chi-square %.3f, p = %s%s%n", r.srm().chiSquare(),
+                p(r.srm().pValue()), r.srm().flagged() ? "  MISMATCH (p < 0.001)" : " (ok)"));
+        if (r.progress() != null) {
+            out.append("Progress: ").append(r.progress().describe()).append('\n');
+        }
+        out.append('\n').append(metrics(r.metrics()));
+        if (r.fallback() != null) {
+            out.append(metrics(List.of(r.fallback())));
+        }
+        for (SegmentResult segment : r.segments()) {
+            out.append('\n').append("Segment ").append(segment.column()).append(" = ").append(segment.value())
+                    .append(segment.tooSmall() ? "  (too small to read)" : "").append('\n').append(metrics(segment.metrics()));
+        }
+        out.append('\n').append("Recommendation: ").append(r.decision().kind().label()).append('\n');
+        r.decision().reasons().forEach(reason -> out.append("  - ").append(reason).append('\n'));
+        if (!r.warnings().isEmpty()) {
+            out.append("Warnings:\n");
+            r.warnings().forEach(warning -> out.append("  ! ").append(warning).append('\n'));
+        }
+        return out.toString().stripTrailing();
+    }
+
+    private static String metrics(List<MetricResult> metrics) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-24s %-10s %-14s %12s  %-34s %-30s %8s %s%n",
+                "metric", "role", "arm", "value", "absolute effect [CI]", "relative effect [CI]", "p", "status"));
+        for (MetricResult metric : metrics) {
+            ArmValue control = metric.arms().get(0);
+            out.append(String.format(Locale.ROOT, "%-24s %-10s %-14s %12s%n", metric.name(), metric.role().key(),
+                    control.name(), number(control.value())));
+            for (ComparisonResult c : metric.comparisons()) {
+                ArmValue arm = metric.arm(c.treatment());
+                Effect abs = c.comparison().absolute();
+                Effect rel = c.comparison().relative();
+                String status = c.worstGuardrail() != null ? c.worstGuardrail().status().label()
+                        : abs.available() ? (c.significant() ? "significant" : "not significant") : abs.unavailableReason();
+                out.append(String.format(Locale.ROOT, "%-24s %-10s %-14s %12s  %-34s %-30s %8s %s%n", "", "",
+                        arm.name(), number(arm.value()), effect(abs, false), effect(rel, true),
+                        abs.available() ? p(abs.pValue()) : "", status));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String effect(Effect effect, boolean percent) {
+        if (!effect.available()) {
+            return "n/a";
+        }
+        double scale = percent ? 100 : 1;
+        String unit = percent ? "%" : "";
+        Interval ci = effect.ci();
+        return String.format(Locale.ROOT, "%+.4g%s [%s, %s]", scale * effect.estimate(), unit, bound(scale * ci.lower(), unit),
+                bound(scale * ci.upper(), unit));
+    }
+
+    private static String bound(double value, String unit) {
+        return Double.isInfinite(value) ? (value > 0 ? "+inf" : "-inf") : String.format(Locale.ROOT, "%+.4g%s", value, unit);
+    }
+
+    private static String number(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.6g", value) : "n/a";
+    }
+
+    private static String p(double p) {
+        return p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
+    }
+}

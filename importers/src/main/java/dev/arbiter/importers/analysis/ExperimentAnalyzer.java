@@ -1,0 +1,195 @@
+package dev.arbiter.importers.analysis;
+
+import dev.arbiter.analytics.Comparison;
+import dev.arbiter.analytics.NonInferiority;
+import dev.arbiter.analytics.SampleRatioCheck;
+import dev.arbiter.analytics.decision.GuardrailCheck;
+import dev.arbiter.analytics.plan.Progress;
+import dev.arbiter.importers.Sql;
+import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.MetricDefinition;
+import dev.arbiter.importers.experiment.MetricKind;
+import dev.arbiter.importers.experiment.MetricRole;
+import dev.arbiter.importers.ingest.ColumnInfo;
+import dev.arbiter.importers.ingest.DatasetCatalog;
+import dev.arbiter.importers.metrics.ArmStatistics;
+import dev.arbiter.importers.metrics.ExperimentStatistics;
+import dev.arbiter.importers.metrics.MetricQueries;
+import dev.arbiter.importers.metrics.SliceKey;
+import dev.arbiter.importers.metrics.SqlDialect;
+import dev.arbiter.importers.workspace.Workspace;
+import dev.arbiter.importers.workspace.WorkspaceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Analyses an experiment in a workspace: checks the definition against the data, runs the metric
+ * queries, and reads every metric, segment and day with the analytics procedures, then the
+ * recommendation by the reading order.
+ */
+public final class ExperimentAnalyzer {
+    /** Segments with fewer units than this in an arm are flagged as too small to read. */
+    public static final long MIN_SEGMENT_UNITS = 100;
+    /** The name of the fallback rate's result. */
+    public static final String FALLBACK_RATE = "fallback_rate";
+
+    private ExperimentAnalyzer() {
+    }
+
+    /**
+     * @param workspace  an open workspace
+     * @param definition the experiment
+     * @param asOf       the last day of events to include, or null for all
+     * @param source     how to name the definition in messages (usually its file name)
+     */
+    public static ExperimentResult analyze(Workspace workspace, ExperimentDefinition definition, LocalDate asOf,
+                                           String source) throws ExperimentException, WorkspaceException {
+        List<String> problems = DefinitionChecks.ofDefinition(definition);
+        if (!problems.isEmpty()) {
+            throw new ExperimentException(source, problems);
+        }
+        try (Connection connection = workspace.newConnection()) {
+            List<ColumnInfo> columns = DatasetCatalog.columns(connection, definition.dataset());
+            problems = DefinitionChecks.againstColumns(definition, columns);
+            if (problems.isEmpty()) {
+                problems = DefinitionChecks.againstArms(definition, armValues(connection, definition));
+            }
+            if (!problems.isEmpty()) {
+                throw new ExperimentException(source, problems);
+            }
+            ExperimentStatistics statistics = new MetricQueries(definition, columns, SqlDialect.DUCKDB, asOf).run(connection);
+            return new ResultBuilder(definition, asOf, statistics).build();
+        } catch (SQLException e) {
+            throw new WorkspaceException("Cannot analyse '" + definition.name() + "' in " + workspace.file() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> armValues(Connection connection, ExperimentDefinition d) throws SQLException {
+        String variant = Sql.identifier(d.variantColumn());
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT CAST(" + variant + " AS VARCHAR) AS v FROM "
+                + Sql.identifier(d.dataset()) + " WHERE " + variant + " IS NOT NULL ORDER BY v LIMIT 1000");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    /** Turns statistics into results. */
+    static final class ResultBuilder {
+        private final ExperimentDefinition d;
+        private final LocalDate asOf;
+        private final ExperimentStatistics statistics;
+        private final MetricComparator comparator;
+        private final List<String> warnings = new ArrayList<>();
+
+        ResultBuilder(ExperimentDefinition d, LocalDate asOf, ExperimentStatistics statistics) {
+            this.d = d;
+            this.asOf = asOf;
+            this.statistics = statistics;
+            this.comparator = new MetricComparator(d.alphaOrDefault(), tuning(d));
+        }
+
+        ExperimentResult build() {
+            List<ArmSummary> arms = arms();
+            SampleRatioCheck.Result srm = SampleRatioCheck.test(arms.stream().map(ArmSummary::units).toList(),
+                    d.plannedShares());
+            List<MetricResult> metrics = d.metrics().stream().map(roled -> metric(roled.metric(), roled.role(),
+                    statistics.metrics().get(roled.metric().name()), SliceKey::arm)).toList();
+            MetricResult fallback = statistics.fallback().isEmpty() ? null
+                    : metric(fallbackMetric(), MetricRole.SECONDARY, statistics.fallback(), SliceKey::arm);
+            List<SegmentResult> segments = new SegmentReader(d, statistics, this::metric).segments();
+            List<DailyPoint> series = new SeriesReader(d, statistics, this::metric).series();
+            Progress progress = d.plannedUnitsPerArm() == null ? null
+                    : Progress.of(arms.stream().map(ArmSummary::units).toList(), d.plannedUnitsPerArm());
+            warn(arms, srm);
+            var decisions = new DecisionReader(d, metrics, segments, progress, srm).decisions();
+            LocalDate last = series.isEmpty() ? null : series.get(series.size() - 1).day();
+            return new ExperimentResult(d, asOf, last, arms, srm, statistics.crossoverUnits(), metrics, fallback, segments,
+                    series, statistics.servedModels(), progress, decisions.get(d.treatments().get(0)), decisions, warnings);
+        }
+
+        private List<ArmSummary> arms() {
+            long total = d.arms().stream().mapToLong(arm -> statistics.unitsIn(SliceKey.arm(arm))).sum();
+            List<Double> shares = d.plannedShares();
+            List<ArmSummary> arms = new ArrayList<>();
+            for (int i = 0; i < d.arms().size(); i++) {
+                SliceKey slice = SliceKey.arm(d.arms().get(i));
+                long units = statistics.unitsIn(slice);
+                arms.add(new ArmSummary(slice.arm(), units, statistics.eventsIn(slice), shares.get(i),
+                        total == 0 ? 0 : (double) units / total));
+            }
+            return arms;
+        }
+
+        /** One metric over the slices {@code slice(arm)}: values per arm and each treatment's comparison. */
+        MetricResult metric(MetricDefinition metric, MetricRole role, Map<SliceKey, ArmStatistics> byslice,
+                            Function<String, SliceKey> slice) {
+            ArmStatistics any = byslice.values().stream().findFirst().orElse(null);
+            Function<String, ArmStatistics> of = arm -> {
+                ArmStatistics found = byslice.get(slice.apply(arm));
+                return found != null ? found : StatisticsSums.empty(any, d.alphaOrDefault());
+            };
+            ArmStatistics control = of.apply(d.control());
+            ArmStatistics first = of.apply(d.treatments().get(0));
+            List<ArmValue> values = d.arms().stream().map(arm -> comparator.value(arm, of.apply(arm), control, first)).toList();
+            List<ComparisonResult> comparisons = new ArrayList<>();
+            for (String treatment : d.treatments()) {
+                Comparison comparison = comparator.compare(metric, control, of.apply(treatment));
+                List<GuardrailCheck> checks = metric.rules().stream().map(rule -> GuardrailCheck.evaluate(rule, comparison)).toList();
+                NonInferiority ni = metric.nonInferiorityMargin() == null ? null : NonInferiority.test(comparison,
+                        metric.nonInferiorityMargin(), metric.isNonInferiorityRelative(), metric.directionOrIncrease().higherIsBetter());
+                comparisons.add(new ComparisonResult(d.control(), treatment, comparison, checks, ni, Double.NaN));
+            }
+            return new MetricResult(metric, role, values, comparisons);
+        }
+
+        private MetricDefinition fallbackMetric() {
+            return new MetricDefinition(FALLBACK_RATE, d.fallbackColumn(), MetricKind.RATIO, null, null, null,
+                    dev.arbiter.importers.experiment.Direction.DECREASE, null, null, null, null, null, null, null, null,
+                    null, null, null);
+        }
+
+        private void warn(List<ArmSummary> arms, SampleRatioCheck.Result srm) {
+            if (statistics.crossoverUnits() > 0) {
+                warnings.add(String.format(java.util.Locale.ROOT, "%,d units were seen in more than one arm and are "
+                        + "excluded from every metric.", statistics.crossoverUnits()));
+            }
+            arms.stream().filter(arm -> arm.units() == 0).forEach(arm -> warnings.add("Arm '" + arm.name()
+                    + "' has no units" + (asOf == null ? "." : " up to " + asOf + ".")));
+            if (srm.flagged()) {
+                warnings.add(String.format(java.util.Locale.ROOT, "Sample ratio mismatch: χ² = %.2f, p = %.2g "
+                        + "against the planned split. Assignment or logging is broken; find the cause before "
+                        + "trusting any result.", srm.chiSquare(), srm.pValue()));
+            }
+        }
+
+        private static Double tuning(ExperimentDefinition d) {
+            if (!d.isSequential()) {
+                return null;
+            }
+            if (d.sequential().tuning() != null) {
+                return d.sequential().tuning();
+            }
+            return d.plannedUnitsPerArm() != null ? (double) d.plannedUnitsPerArm() * d.arms().size()
+                    : dev.arbiter.analytics.SequentialTest.DEFAULT_TUNING;
+        }
+    }
+
+    /** Reads one metric over a set of slices; the builder's {@code metric} method. */
+    @FunctionalInterface
+    interface MetricReader {
+        MetricResult read(MetricDefinition metric, MetricRole role, Map<SliceKey, ArmStatistics> slices,
+                          Function<String, SliceKey> slice);
+    }
+}

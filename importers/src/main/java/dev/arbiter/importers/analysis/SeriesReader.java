@@ -1,0 +1,69 @@
+package dev.arbiter.importers.analysis;
+
+import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.MetricKind;
+import dev.arbiter.importers.metrics.ArmStatistics;
+import dev.arbiter.importers.metrics.ExperimentStatistics;
+import dev.arbiter.importers.metrics.SliceKey;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The day-by-day series by units' day of first exposure: new and cumulative units per arm, and
+ * every metric over the units exposed up to each day, computed from the days' sufficient statistics
+ * added up (so day d reads exactly what an analysis of those units would). Quantile metrics give
+ * the day's own value, without comparison.
+ */
+final class SeriesReader {
+    private final ExperimentDefinition d;
+    private final ExperimentStatistics statistics;
+    private final ExperimentAnalyzer.MetricReader reader;
+
+    SeriesReader(ExperimentDefinition d, ExperimentStatistics statistics, ExperimentAnalyzer.MetricReader reader) {
+        this.d = d;
+        this.statistics = statistics;
+        this.reader = reader;
+    }
+
+    List<DailyPoint> series() {
+        List<LocalDate> days = statistics.units().keySet().stream().filter(SliceKey::isDay).map(SliceKey::day)
+                .distinct().sorted().toList();
+        Map<String, Map<String, ArmStatistics>> running = new HashMap<>();
+        Map<String, Long> cumulative = new HashMap<>();
+        List<DailyPoint> points = new ArrayList<>();
+        for (LocalDate day : days) {
+            List<Long> fresh = d.arms().stream().map(arm -> statistics.unitsIn(SliceKey.day(arm, day))).toList();
+            for (int i = 0; i < fresh.size(); i++) {
+                cumulative.merge(d.arms().get(i), fresh.get(i), Long::sum);
+            }
+            List<MetricResult> metrics = new ArrayList<>();
+            for (var roled : d.metrics()) {
+                String name = roled.metric().name();
+                Map<SliceKey, ArmStatistics> byslice = statistics.metrics().get(name);
+                if (roled.metric().kind() == MetricKind.QUANTILE) {
+                    MetricResult daily = reader.read(roled.metric(), roled.role(), byslice, arm -> SliceKey.day(arm, day));
+                    metrics.add(new MetricResult(daily.definition(), daily.role(), daily.arms(), List.of()));
+                    continue;
+                }
+                Map<String, ArmStatistics> sums = running.computeIfAbsent(name, n -> new HashMap<>());
+                Map<SliceKey, ArmStatistics> upToDay = new HashMap<>();
+                for (String arm : d.arms()) {
+                    ArmStatistics today = byslice.get(SliceKey.day(arm, day));
+                    if (today != null) {
+                        sums.put(arm, StatisticsSums.plus(sums.get(arm), today));
+                    }
+                    if (sums.get(arm) != null) {
+                        upToDay.put(SliceKey.arm(arm), sums.get(arm));
+                    }
+                }
+                metrics.add(reader.read(roled.metric(), roled.role(), upToDay, SliceKey::arm));
+            }
+            points.add(new DailyPoint(day, fresh, d.arms().stream().map(arm -> cumulative.getOrDefault(arm, 0L)).toList(),
+                    metrics));
+        }
+        return points;
+    }
+}

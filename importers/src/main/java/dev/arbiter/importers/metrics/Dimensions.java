@@ -1,0 +1,82 @@
+package dev.arbiter.importers.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ways results are split: each segment column, each crossed pair of segment columns (when
+ * asked), and the day of first exposure (when there is a timestamp). A unit's segment is the
+ * smallest value it has (segments are expected to be constant within a unit).
+ */
+final class Dimensions {
+    /** One segment dimension: its name in results and its per-unit SQL expression. */
+    record Segment(String name, String unitExpression, String alias) {
+    }
+
+    private final List<Segment> segments = new ArrayList<>();
+    private final boolean daily;
+
+    Dimensions(EventSource source, List<String> columns, boolean crossed) {
+        List<String> aliases = new ArrayList<>();
+        for (String column : columns) {
+            String alias = source.text(column);
+            aliases.add(alias);
+            segments.add(new Segment(column, "MIN(" + alias + ")", "g" + segments.size()));
+        }
+        if (crossed) {
+            for (int i = 0; i < columns.size(); i++) {
+                for (int j = i + 1; j < columns.size(); j++) {
+                    segments.add(new Segment(columns.get(i) + SliceKey.CROSS + columns.get(j),
+                            "MIN(" + aliases.get(i) + ") || '" + SliceKey.CROSS + "' || MIN(" + aliases.get(j) + ")",
+                            "g" + segments.size()));
+                }
+            }
+        }
+        this.daily = source.hasTimestamp();
+    }
+
+    List<Segment> segments() {
+        return segments;
+    }
+
+    boolean daily() {
+        return daily;
+    }
+
+    /** {@code GROUPING SETS ((keys), (keys, g0), ..., (keys, day))}. */
+    String groupingSets(String keys) {
+        StringBuilder sets = new StringBuilder("GROUPING SETS ((" + keys + ")");
+        segments.forEach(segment -> sets.append(", (").append(keys).append(", ").append(segment.alias()).append(')'));
+        if (daily) {
+            sets.append(", (").append(keys).append(", day)");
+        }
+        return sets.append(')').toString();
+    }
+
+    /** The select list naming every dimension and its GROUPING() flag. */
+    String selectList() {
+        StringBuilder list = new StringBuilder();
+        for (Segment segment : segments) {
+            list.append(", ").append(segment.alias()).append(", GROUPING(").append(segment.alias()).append(") AS ")
+                    .append(segment.alias()).append("_all");
+        }
+        if (daily) {
+            list.append(", day, GROUPING(day) AS day_all");
+        }
+        return list.toString();
+    }
+
+    /** The slice a result row describes. */
+    SliceKey slice(java.sql.ResultSet row, String arm) throws java.sql.SQLException {
+        for (Segment segment : segments) {
+            if (row.getInt(segment.alias() + "_all") == 0) {
+                return SliceKey.segment(arm, segment.name(), row.getString(segment.alias()));
+            }
+        }
+        if (daily && row.getInt("day_all") == 0) {
+            java.sql.Date day = row.getDate("day");
+            return day == null ? null : SliceKey.day(arm, day.toLocalDate());
+        }
+        return SliceKey.arm(arm);
+    }
+}

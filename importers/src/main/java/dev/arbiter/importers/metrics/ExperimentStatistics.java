@@ -1,0 +1,38 @@
+package dev.arbiter.importers.metrics;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the metric queries return for one experiment: units and events per slice, units
+ * excluded for appearing in more than one arm, each metric's sufficient statistics per slice, the
+ * fallback rate per slice (when a fallback column is named) and results by served model.
+ *
+ * @param units          assignment units per slice
+ * @param events         events per slice
+ * @param crossoverUnits units seen in more than one arm, excluded from every metric
+ * @param metrics        per metric name, its statistics per slice
+ * @param fallback       the fallback rate (a ratio over events) per slice, empty when not asked
+ * @param servedModels   per arm and served model, empty when no model column is named
+ */
+public record ExperimentStatistics(Map<SliceKey, Long> units, Map<SliceKey, Long> events, long crossoverUnits,
+                                   Map<String, Map<SliceKey, ArmStatistics>> metrics,
+                                   Map<SliceKey, ArmStatistics> fallback, List<ServedModel> servedModels) {
+    public ExperimentStatistics {
+        units = Map.copyOf(units);
+        events = Map.copyOf(events);
+        metrics = Map.copyOf(metrics);
+        fallback = Map.copyOf(fallback);
+        servedModels = List.copyOf(servedModels);
+    }
+
+    /** Units in {@code slice}, 0 when it has none. */
+    public long unitsIn(SliceKey slice) {
+        return units.getOrDefault(slice, 0L);
+    }
+
+    /** Events in {@code slice}, 0 when it has none. */
+    public long eventsIn(SliceKey slice) {
+        return events.getOrDefault(slice, 0L);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.arbiter.importers.metrics;
+
+import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.MetricDefinition;
+import dev.arbiter.importers.experiment.MetricKind;
+import dev.arbiter.importers.ingest.ColumnInfo;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns an experiment definition into the SQL that returns its sufficient statistics and runs it:
+ * one query for all unit and ratio metrics, three per quantile metric, one for served models. The
+ * SQL is standard apart from {@link SqlDialect}; names are quoted, values are parameters.
+ */
+public final class MetricQueries {
+    private static final String FALLBACK = "\u0000fallback";
+
+    private final ExperimentDefinition definition;
+    private final List<ColumnInfo> columns;
+    private final SqlDialect dialect;
+    private final LocalDate asOf;
+
+    /**
+     * @param definition a definition already checked against the dataset
+     * @param columns    the dataset's columns and types
+     * @param dialect    the engine's dialect
+     * @param asOf       the last day of events to include, or null for all
+     */
+    public MetricQueries(ExperimentDefinition definition, List<ColumnInfo> columns, SqlDialect dialect, LocalDate asOf) {
+        this.definition = definition;
+        this.columns = List.copyOf(columns);
+        this.dialect = dialect;
+        this.asOf = asOf;
+    }
+
+    public ExperimentStatistics run(Connection connection) throws SQLException {
+        List<MetricDefinition> unitMetrics = new ArrayList<>();
+        List<MetricDefinition> quantileMetrics = new ArrayList<>();
+        definition.metrics().forEach(roled -> (roled.metric().kind() == MetricKind.QUANTILE ? quantileMetrics : unitMetrics)
+                .add(roled.metric()));
+        if (definition.fallbackColumn() != null) {
+            unitMetrics.add(new MetricDefinition(FALLBACK, definition.fallbackColumn(), MetricKind.RATIO, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null, null));
+        }
+        UnitMetricQuery.Result units = new UnitMetricQuery(source(), dialect, unitMetrics, dimensions(source()))
+                .run(connection);
+        Map<String, Map<SliceKey, ArmStatistics>> metrics = new LinkedHashMap<>(units.metrics());
+        Map<SliceKey, ArmStatistics> fallback = metrics.containsKey(FALLBACK) ? metrics.remove(FALLBACK) : Map.of();
+        for (MetricDefinition metric : quantileMetrics) {
+            EventSource source = source();
+            metrics.put(metric.name(), new QuantileMetricQuery(source, dialect, metric, dimensions(source),
+                    definition.alphaOrDefault()).run(connection));
+        }
+        List<ServedModel> served = definition.modelColumn() == null ? List.of()
+                : new ServedModelQuery(source(), dialect, definition.metrics().stream().map(m -> m.metric()).toList(),
+                definition.modelColumn()).run(connection);
+        Map<SliceKey, Long> unitCounts = new HashMap<>();
+        Map<SliceKey, Long> eventCounts = new HashMap<>();
+        units.unitsAndEvents().forEach((slice, counts) -> {
+            unitCounts.put(slice, counts[0]);
+            eventCounts.put(slice, counts[1]);
+        });
+        return new ExperimentStatistics(unitCounts, eventCounts, units.crossoverUnits(), metrics, fallback, served);
+    }
+
+    private EventSource source() {
+        return new EventSource(definition, columns, asOf);
+    }
+
+    private Dimensions dimensions(EventSource source) {
+        return new Dimensions(source, definition.segments(), Boolean.TRUE.equals(definition.crossSegments()));
+    }
+}
