@@ -60,6 +60,9 @@ public final class DefinitionChecks {
         Set<String> names = new HashSet<>();
         d.metrics().stream().map(m -> m.metric().name()).filter(name -> name != null && !names.add(name))
                 .forEach(name -> problems.add("metrics: the name '" + name + "' is used twice"));
+        if (d.costMetric() != null && !names.contains(d.costMetric())) {
+            problems.add("costMetric: there is no metric named '" + d.costMetric() + "'");
+        }
         if (d.sequential() != null && d.sequential().plannedUnitsPerArm() != null && d.sequential().plannedUnitsPerArm() <= 0) {
             problems.add("sequential.plannedUnitsPerArm: must be positive, got " + d.sequential().plannedUnitsPerArm());
         }

@@ -9,8 +9,8 @@ import java.util.List;
  * smallest value it has (segments are expected to be constant within a unit).
  */
 final class Dimensions {
-    /** One segment dimension: its name in results and its per-unit SQL expression. */
-    record Segment(String name, String unitExpression, String alias) {
+    /** One segment dimension: its name in results, its SQL per event and per unit (inside GROUP BY unit). */
+    record Segment(String name, String eventExpression, String unitExpression, String alias) {
     }
 
     private final List<Segment> segments = new ArrayList<>();
@@ -21,14 +21,15 @@ final class Dimensions {
         for (String column : columns) {
             String alias = source.text(column);
             aliases.add(alias);
-            segments.add(new Segment(column, "MIN(" + alias + ")", "g" + segments.size()));
+            segments.add(new Segment(column, alias, "MIN(" + alias + ")", "g" + segments.size()));
         }
         if (crossed) {
             for (int i = 0; i < columns.size(); i++) {
                 for (int j = i + 1; j < columns.size(); j++) {
+                    String separator = " || '" + SliceKey.CROSS + "' || ";
                     segments.add(new Segment(columns.get(i) + SliceKey.CROSS + columns.get(j),
-                            "MIN(" + aliases.get(i) + ") || '" + SliceKey.CROSS + "' || MIN(" + aliases.get(j) + ")",
-                            "g" + segments.size()));
+                            aliases.get(i) + separator + aliases.get(j),
+                            "MIN(" + aliases.get(i) + ")" + separator + "MIN(" + aliases.get(j) + ")", "g" + segments.size()));
                 }
             }
         }
@@ -45,9 +46,14 @@ final class Dimensions {
 
     /** {@code GROUPING SETS ((keys), (keys, g0), ..., (keys, day))}. */
     String groupingSets(String keys) {
+        return groupingSets(keys, daily);
+    }
+
+    /** The grouping sets, with or without the day. */
+    String groupingSets(String keys, boolean withDay) {
         StringBuilder sets = new StringBuilder("GROUPING SETS ((" + keys + ")");
         segments.forEach(segment -> sets.append(", (").append(keys).append(", ").append(segment.alias()).append(')'));
-        if (daily) {
+        if (withDay) {
             sets.append(", (").append(keys).append(", day)");
         }
         return sets.append(')').toString();
@@ -55,12 +61,17 @@ final class Dimensions {
 
     /** The select list naming every dimension and its GROUPING() flag. */
     String selectList() {
+        return selectList(daily);
+    }
+
+    /** The select list, with or without the day. */
+    String selectList(boolean withDay) {
         StringBuilder list = new StringBuilder();
         for (Segment segment : segments) {
             list.append(", ").append(segment.alias()).append(", GROUPING(").append(segment.alias()).append(") AS ")
                     .append(segment.alias()).append("_all");
         }
-        if (daily) {
+        if (withDay) {
             list.append(", day, GROUPING(day) AS day_all");
         }
         return list.toString();
@@ -68,12 +79,17 @@ final class Dimensions {
 
     /** The slice a result row describes. */
     SliceKey slice(java.sql.ResultSet row, String arm) throws java.sql.SQLException {
+        return slice(row, arm, daily);
+    }
+
+    /** The slice a result row describes, for a query with or without the day. */
+    SliceKey slice(java.sql.ResultSet row, String arm, boolean withDay) throws java.sql.SQLException {
         for (Segment segment : segments) {
             if (row.getInt(segment.alias() + "_all") == 0) {
                 return SliceKey.segment(arm, segment.name(), row.getString(segment.alias()));
             }
         }
-        if (daily && row.getInt("day_all") == 0) {
+        if (withDay && row.getInt("day_all") == 0) {
             java.sql.Date day = row.getDate("day");
             return day == null ? null : SliceKey.day(arm, day.toLocalDate());
         }

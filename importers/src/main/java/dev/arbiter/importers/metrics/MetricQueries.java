@@ -48,14 +48,16 @@ public final class MetricQueries {
             unitMetrics.add(new MetricDefinition(FALLBACK, definition.fallbackColumn(), MetricKind.RATIO, null, null, null,
                     null, null, null, null, null, null, null, null, null, null, null, null));
         }
-        UnitMetricQuery.Result units = new UnitMetricQuery(source(), dialect, unitMetrics, dimensions(source()))
+        EventSource unitSource = source();
+        UnitMetricQuery.Result units = new UnitMetricQuery(unitSource, dialect, unitMetrics, dimensions(unitSource))
                 .run(connection);
         Map<String, Map<SliceKey, ArmStatistics>> metrics = new LinkedHashMap<>(units.metrics());
         Map<SliceKey, ArmStatistics> fallback = metrics.containsKey(FALLBACK) ? metrics.remove(FALLBACK) : Map.of();
+        SqlQuery crossovers = units.crossoverUnits() == 0 || quantileMetrics.isEmpty() ? null : crossoverFilter();
         for (MetricDefinition metric : quantileMetrics) {
             EventSource source = source();
             metrics.put(metric.name(), new QuantileMetricQuery(source, dialect, metric, dimensions(source),
-                    definition.alphaOrDefault()).run(connection));
+                    definition.alphaOrDefault(), crossovers).run(connection));
         }
         List<ServedModel> served = definition.modelColumn() == null ? List.of()
                 : new ServedModelQuery(source(), dialect, definition.metrics().stream().map(m -> m.metric()).toList(),
@@ -67,6 +69,13 @@ public final class MetricQueries {
             eventCounts.put(slice, counts[1]);
         });
         return new ExperimentStatistics(unitCounts, eventCounts, units.crossoverUnits(), metrics, fallback, served);
+    }
+
+    /** {@code unit NOT IN (SELECT unit ... HAVING MIN(arm) <> MAX(arm))}: leaves out units seen in several arms. */
+    private SqlQuery crossoverFilter() {
+        SqlQuery arms = new SqlQuery().sql("arm IN ").values(definition.arms());
+        return new SqlQuery().sql("unit NOT IN (SELECT unit FROM ev WHERE ").append(arms)
+                .sql(" GROUP BY unit HAVING MIN(arm) <> MAX(arm))");
     }
 
     private EventSource source() {

@@ -14,158 +14,182 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * A quantile metric in three aggregate passes (docs/methods.md, "Quantile metrics"): (1) the R type 7
- * quantile per arm, segment value and event day; (2) per unit, the events at or below its slice's
- * quantile, summed per slice into ratio moments, whose delta-method standard error gives the
- * probability bounds p ± zσ; (3) the quantiles at those bounds. Days get the value only.
+ * A quantile metric in three aggregate passes over the metric's events (docs/methods.md, "Quantile
+ * metrics"), each one scan with GROUPING SETS over arm, segments (and, in pass 1, the event day):
+ * (1) the R type 7 quantile per slice; (2) per unit, its events at or below its slices' quantiles,
+ * summed per slice into ratio moments whose delta-method standard error gives the probability bounds
+ * p ± zσ; (3) the quantiles at every slice's bounds. Days get the value only. Units seen in more than
+ * one arm are left out, as everywhere.
  */
 final class QuantileMetricQuery {
     private final EventSource source;
+    private final SqlDialect dialect;
     private final MetricDefinition metric;
     private final Dimensions dimensions;
     private final double alpha;
-    private final MetricExpressions expressions;
+    private final SqlQuery crossoverFilter;
 
+    /**
+     * @param crossoverFilter a condition on {@code unit} that leaves out units seen in several arms,
+     *                        or null when there are none
+     */
     QuantileMetricQuery(EventSource source, SqlDialect dialect, MetricDefinition metric, Dimensions dimensions,
-                        double alpha) {
+                        double alpha, SqlQuery crossoverFilter) {
         this.source = source;
+        this.dialect = dialect;
         this.metric = metric;
         this.dimensions = dimensions;
         this.alpha = alpha;
-        this.expressions = new MetricExpressions(source, dialect);
+        this.crossoverFilter = crossoverFilter;
     }
 
     Map<SliceKey, ArmStatistics> run(Connection connection) throws SQLException {
         Map<SliceKey, double[]> values = values(connection);
-        Map<SliceKey, ProbabilityBounds> bounds = new HashMap<>();
-        bounds.putAll(probabilityBounds(connection, null, values));
-        for (Dimensions.Segment segment : dimensions.segments()) {
-            bounds.putAll(probabilityBounds(connection, segment, values));
-        }
-        Map<SliceKey, double[]> limits = limits(connection, bounds);
+        Map<SliceKey, Bounds> bounds = probabilityBounds(connection, values);
+        limits(connection, bounds);
         Map<SliceKey, ArmStatistics> result = new LinkedHashMap<>();
         double z = QuantileMetric.z(alpha);
         values.forEach((slice, v) -> {
-            double[] limit = limits.getOrDefault(slice, new double[] {Double.NaN, Double.NaN});
-            result.put(slice, new ArmStatistics.Quantile(new ArmQuantile((long) v[0], (long) v[1], v[2], limit[0],
-                    limit[1], z)));
+            Bounds b = bounds.get(slice);
+            long units = b == null ? 0 : b.units;
+            result.put(slice, new ArmStatistics.Quantile(new ArmQuantile(units, (long) v[0], v[1],
+                    b == null ? Double.NaN : b.lower, b == null ? Double.NaN : b.upper, z)));
         });
         return result;
     }
 
-    /** {@code WITH ev, units (assigned units with their segments), q (the metric's events)}. */
+    /** A slice's units, probability bounds and (after pass 3) the quantiles at them. */
+    private static final class Bounds {
+        final long units;
+        final ProbabilityBounds probabilities;
+        double lower = Double.NaN;
+        double upper = Double.NaN;
+
+        Bounds(long units, ProbabilityBounds probabilities) {
+            this.units = units;
+            this.probabilities = probabilities;
+        }
+    }
+
+    /** {@code WITH ev, q}: the metric's events in the arms, with their value, segments and day. */
     private SqlQuery events() {
-        SqlQuery filter = expressions.condition(metric);
+        SqlQuery filter = new MetricExpressions(source, dialect).condition(metric);
         String value = source.number(metric.column());
-        SqlQuery units = new SqlQuery().sql(", units AS (SELECT unit, MIN(arm) AS arm");
-        dimensions.segments().forEach(segment -> units.sql(", " + segment.unitExpression() + " AS " + segment.alias()));
-        units.sql(" FROM ev WHERE ").append(source.inArms("arm")).sql(" GROUP BY unit HAVING COUNT(DISTINCT arm) = 1)");
-        SqlQuery q = new SqlQuery().sql(", q AS (SELECT u.*, e." + value + " AS v")
-                .sql(source.hasTimestamp() ? ", CAST(e.ts AS DATE) AS day" : "")
-                .sql(" FROM ev e JOIN units u ON e.unit = u.unit WHERE ").append(source.inArms("e.arm"))
-                .sql(" AND e." + value + " IS NOT NULL");
+        SqlQuery q = new SqlQuery().sql(", q AS (SELECT arm, unit, " + value + " AS v");
+        dimensions.segments().forEach(segment -> q.sql(", " + segment.eventExpression() + " AS " + segment.alias()));
+        q.sql(source.hasTimestamp() ? ", CAST(ts AS DATE) AS day" : "").sql(" FROM ev WHERE ").append(source.inArms("arm"))
+                .sql(" AND " + value + " IS NOT NULL");
         if (filter != null) {
             q.sql(" AND ").append(filter);
         }
-        return new SqlQuery().sql("WITH ").append(source.cte()).append(units).append(q.sql(")"));
+        if (crossoverFilter != null) {
+            q.sql(" AND ").append(crossoverFilter);
+        }
+        return new SqlQuery().sql("WITH ").append(source.cte()).append(q.sql(")"));
     }
 
-    /** Pass 1: units, events and the quantile per slice. */
+    /** Pass 1: events and the quantile per slice (arms, segment values, days). */
     private Map<SliceKey, double[]> values(Connection connection) throws SQLException {
-        SqlQuery query = events().sql(" SELECT arm" + dimensions.selectList()
-                + ", COUNT(DISTINCT unit) AS units, COUNT(*) AS events, PERCENTILE_CONT(" + probability(metric.quantile())
-                + ") WITHIN GROUP (ORDER BY v) AS value FROM q GROUP BY " + dimensions.groupingSets("arm"));
+        SqlQuery query = events().sql(" SELECT arm" + dimensions.selectList() + ", COUNT(*) AS events, "
+                + dialect.quantiles("v", List.of(metric.quantile()), "value") + " FROM q GROUP BY "
+                + dimensions.groupingSets("arm"));
         Map<SliceKey, double[]> values = new LinkedHashMap<>();
         try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 SliceKey slice = dimensions.slice(rows, rows.getString("arm"));
                 if (slice != null) {
-                    values.put(slice, new double[] {rows.getLong("units"), rows.getLong("events"), rows.getDouble("value")});
+                    values.put(slice, new double[] {rows.getLong("events"), dialect.readQuantiles(rows, "value", 1)[0]});
                 }
             }
         }
         return values;
     }
 
-    /** Pass 2 for the whole arms ({@code segment} null) or one segment dimension. */
-    private Map<SliceKey, ProbabilityBounds> probabilityBounds(Connection connection, Dimensions.Segment segment,
-                                                              Map<SliceKey, double[]> values) throws SQLException {
-        String column = segment == null ? null : segment.name();
-        List<Map.Entry<SliceKey, double[]>> slices = values.entrySet().stream()
-                .filter(e -> !e.getKey().isDay() && java.util.Objects.equals(e.getKey().segmentColumn(), column))
-                .filter(e -> e.getValue()[0] >= 2).toList();
-        Map<SliceKey, ProbabilityBounds> bounds = new HashMap<>();
-        if (slices.isEmpty()) {
-            return bounds;
+    /** Pass 2: per unit, events at or below each of its slices' quantiles; per slice, the ratio moments. */
+    private Map<SliceKey, Bounds> probabilityBounds(Connection connection, Map<SliceKey, double[]> values)
+            throws SQLException {
+        List<Dimensions.Segment> segments = dimensions.segments();
+        SqlQuery perUnit = new SqlQuery().sql(", pu AS (SELECT unit, MIN(arm) AS arm, COUNT(*) AS c, SUM(CASE WHEN v <= ")
+                .append(threshold(values, null)).sql(" THEN 1 ELSE 0 END) AS s");
+        for (int k = 0; k < segments.size(); k++) {
+            Dimensions.Segment segment = segments.get(k);
+            perUnit.sql(", MIN(" + segment.alias() + ") AS " + segment.alias() + ", SUM(CASE WHEN v <= ")
+                    .append(threshold(values, segment)).sql(" THEN 1 ELSE 0 END) AS s" + k);
         }
-        String seg = segment == null ? "CAST(NULL AS VARCHAR)" : "q." + segment.alias();
-        SqlQuery table = new SqlQuery().sql("(VALUES ");
-        for (int i = 0; i < slices.size(); i++) {
-            SliceKey key = slices.get(i).getKey();
-            table.sql(i == 0 ? "(" : ", (").sql("CAST(").value(key.arm()).sql(" AS VARCHAR), CAST(")
-                    .value(key.segmentValue()).sql(" AS VARCHAR), CAST(").value(slices.get(i).getValue()[2])
-                    .sql(" AS DOUBLE PRECISION))");
+        perUnit.sql(" FROM q GROUP BY unit)");
+        StringBuilder sums = new StringBuilder(", COUNT(*) AS n, SUM(c) AS sc, SUM(c * c) AS scc, SUM(s) AS ss, "
+                + "SUM(s * s) AS sss, SUM(s * c) AS ssc");
+        for (int k = 0; k < segments.size(); k++) {
+            sums.append(", SUM(s").append(k).append(") AS ss").append(k).append(", SUM(s").append(k).append(" * s").append(k)
+                    .append(") AS sss").append(k).append(", SUM(s").append(k).append(" * c) AS ssc").append(k);
         }
-        table.sql(") AS qs(arm, seg, qv)");
-        SqlQuery query = events().sql(", pu AS (SELECT q.unit, q.arm, " + seg + " AS seg, "
-                + "SUM(CASE WHEN q.v <= qs.qv THEN 1 ELSE 0 END) AS s, COUNT(*) AS c FROM q JOIN ").append(table)
-                .sql(" ON q.arm = qs.arm AND " + seg + " IS NOT DISTINCT FROM qs.seg GROUP BY q.unit, q.arm, " + seg + ")")
-                .sql(" SELECT arm, seg, COUNT(*) AS n, SUM(s) AS ss, SUM(s * s) AS sss, SUM(c) AS sc, SUM(c * c) AS scc, "
-                        + "SUM(s * c) AS ssc FROM pu GROUP BY arm, seg");
+        SqlQuery query = events().append(perUnit).sql(" SELECT arm" + dimensions.selectList(false) + sums
+                + " FROM pu GROUP BY " + dimensions.groupingSets("arm", false));
+        Map<SliceKey, Bounds> bounds = new HashMap<>();
         try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                SliceKey key = segment == null ? SliceKey.arm(rows.getString("arm"))
-                        : SliceKey.segment(rows.getString("arm"), column, rows.getString("seg"));
-                RatioMoments indicator = new RatioMoments(rows.getLong("n"), rows.getDouble("ss"), rows.getDouble("sss"),
-                        rows.getDouble("sc"), rows.getDouble("scc"), rows.getDouble("ssc"));
-                bounds.put(key, QuantileMetric.probabilityBounds(metric.quantile(), indicator, alpha));
+                SliceKey slice = dimensions.slice(rows, rows.getString("arm"), false);
+                String k = slice.isSegment() ? Integer.toString(segmentIndex(slice)) : "";
+                RatioMoments indicator = new RatioMoments(rows.getLong("n"), rows.getDouble("ss" + k),
+                        rows.getDouble("sss" + k), rows.getDouble("sc"), rows.getDouble("scc"), rows.getDouble("ssc" + k));
+                bounds.put(slice, new Bounds(rows.getLong("n"), QuantileMetric.probabilityBounds(metric.quantile(), indicator, alpha)));
             }
         }
         return bounds;
     }
 
-    /** Pass 3: the quantiles at every slice's probability bounds, in one scan. */
-    private Map<SliceKey, double[]> limits(Connection connection, Map<SliceKey, ProbabilityBounds> bounds)
-            throws SQLException {
-        Map<SliceKey, double[]> limits = new HashMap<>();
-        if (bounds.isEmpty()) {
-            return limits;
-        }
-        List<SliceKey> keys = new ArrayList<>(bounds.keySet());
-        SqlQuery query = events().sql(" SELECT ");
-        String separator = "";
-        for (int i = 0; i < keys.size(); i++) {
-            SliceKey key = keys.get(i);
-            SqlQuery inSlice = new SqlQuery().sql("arm = ").value(key.arm());
-            if (key.isSegment()) {
-                String alias = dimensions.segments().stream().filter(s -> s.name().equals(key.segmentColumn()))
-                        .findFirst().orElseThrow().alias();
-                inSlice.sql(" AND " + alias + " IS NOT DISTINCT FROM CAST(").value(key.segmentValue()).sql(" AS VARCHAR)");
+    /** {@code CASE WHEN arm = ? [AND segment IS NOT DISTINCT FROM ?] THEN quantile ... END} for one dimension. */
+    private SqlQuery threshold(Map<SliceKey, double[]> values, Dimensions.Segment segment) {
+        SqlQuery cases = new SqlQuery().sql("(CASE");
+        values.forEach((slice, v) -> {
+            boolean matches = segment == null ? slice.isWholeArm() : segment.name().equals(slice.segmentColumn());
+            if (matches && !slice.isDay() && Double.isFinite(v[1])) {
+                cases.sql(" WHEN arm = ").value(slice.arm());
+                if (segment != null) {
+                    cases.sql(" AND " + segment.alias() + " IS NOT DISTINCT FROM CAST(").value(slice.segmentValue())
+                            .sql(" AS VARCHAR)");
+                }
+                cases.sql(" THEN CAST(").value(v[1]).sql(" AS DOUBLE PRECISION)");
             }
-            ProbabilityBounds b = bounds.get(key);
-            for (double p : new double[] {b.lower(), b.upper()}) {
-                query.sql(separator).sql("PERCENTILE_CONT(" + probability(p)
-                        + ") WITHIN GROUP (ORDER BY CASE WHEN ").append(inSlice).sql(" THEN v END)");
-                separator = ", ";
-            }
-        }
-        query.sql(" FROM q");
-        try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            for (int i = 0; i < keys.size(); i++) {
-                limits.put(keys.get(i), new double[] {rows.getDouble(2 * i + 1), rows.getDouble(2 * i + 2)});
-            }
-        }
-        return limits;
+        });
+        return cases.sql(" END)");
     }
 
-    /** A probability as an SQL numeric literal (our own number, never user text). */
-    private static String probability(double p) {
-        if (!(p >= 0 && p <= 1)) {
-            throw new IllegalArgumentException("a quantile probability must be between 0 and 1: " + p);
+    /** Pass 3: the quantiles at every slice's bounds, one sort per slice. */
+    private void limits(Connection connection, Map<SliceKey, Bounds> bounds) throws SQLException {
+        TreeSet<Double> needed = new TreeSet<>();
+        bounds.values().forEach(b -> {
+            needed.add(b.probabilities.lower());
+            needed.add(b.probabilities.upper());
+        });
+        if (needed.isEmpty()) {
+            return;
         }
-        return java.math.BigDecimal.valueOf(p).toPlainString();
+        List<Double> probabilities = new ArrayList<>(needed);
+        SqlQuery query = events().sql(" SELECT arm" + dimensions.selectList(false) + ", "
+                + dialect.quantiles("v", probabilities, "bound") + " FROM q GROUP BY " + dimensions.groupingSets("arm", false));
+        try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                Bounds b = bounds.get(dimensions.slice(rows, rows.getString("arm"), false));
+                if (b != null) {
+                    double[] quantiles = dialect.readQuantiles(rows, "bound", probabilities.size());
+                    b.lower = quantiles[probabilities.indexOf(b.probabilities.lower())];
+                    b.upper = quantiles[probabilities.indexOf(b.probabilities.upper())];
+                }
+            }
+        }
+    }
+
+    private int segmentIndex(SliceKey slice) {
+        List<Dimensions.Segment> segments = dimensions.segments();
+        for (int k = 0; k < segments.size(); k++) {
+            if (segments.get(k).name().equals(slice.segmentColumn())) {
+                return k;
+            }
+        }
+        throw new IllegalStateException("no segment " + slice.segmentColumn());
     }
 }

@@ -52,7 +52,7 @@ final class UnitMetricQuery {
             addPerUnit(i, metrics.get(i), perUnit, preExposure, fromPre);
         }
         SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte()).sql(", units AS (SELECT unit, MIN(arm) AS arm, ")
-                .sql("CASE WHEN COUNT(DISTINCT arm) = 1 THEN 1 ELSE 0 END AS assigned, COUNT(*) AS events");
+                .sql("CASE WHEN MIN(arm) = MAX(arm) THEN 1 ELSE 0 END AS assigned, COUNT(*) AS events");
         if (source.hasTimestamp()) {
             query.sql(", MIN(ts) AS first_ts, CAST(MIN(ts) AS DATE) AS day");
         }

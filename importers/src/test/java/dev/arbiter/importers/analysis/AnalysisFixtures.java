@@ -20,6 +20,7 @@ final class AnalysisFixtures {
 
     /** A new workspace in {@code dir} holding {@code file} as dataset {@code dataset}; reopened for analysis. */
     static Workspace workspaceWith(Path dir, Path file, String dataset) throws Exception {
+        java.nio.file.Files.createDirectories(dir);
         Path target = dir.resolve(dataset + ".arbiter");
         Workspace.create(target, "test").close();
         try (Workspace importing = Workspace.open(target, Access.IMPORT)) {

@@ -1,0 +1,100 @@
+package dev.arbiter.importers.bench;
+
+import dev.arbiter.importers.analysis.ExperimentAnalyzer;
+import dev.arbiter.importers.analysis.ExperimentResult;
+import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.ExperimentFile;
+import dev.arbiter.importers.workspace.Access;
+import dev.arbiter.importers.workspace.Workspace;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Times {@code arbiter analyze} on a generated request log (events in sessions, two segment columns
+ * and timestamps over days) against one bare DuckDB aggregation scan of the same table (count, sum,
+ * sum of squares and a p95 per arm), in the same run; prints the medians and their ratio.
+ */
+public final class AnalysisBenchmark {
+    /** The benchmark's experiment: a primary, four guardrails (one p95), two segments, daily series. */
+    static final String EXPERIMENT = """
+            {"name": "benchmark", "dataset": "requests", "variantColumn": "variant", "control": "sonnet",
+             "treatments": ["haiku"], "unitColumn": "session_id", "timestampColumn": "ts",
+             "primary": {"name": "schema_validity", "column": "schema_valid", "kind": "unit", "aggregate": "mean", "mde": 0.01},
+             "guardrails": [
+               {"name": "p95_latency_ms", "column": "latency_ms", "kind": "quantile", "quantile": 0.95, "maxRatio": 1.3},
+               {"name": "refusal_rate", "column": "refusal", "kind": "ratio", "maxRatio": 2.0},
+               {"name": "cost_per_session_usd", "column": "cost_usd", "kind": "unit", "aggregate": "sum", "maxRatio": 1.0},
+               {"name": "fallback_rate", "column": "fallback", "kind": "ratio", "maxRatio": 2.0}],
+             "segments": ["plan", "complexity"]}""";
+
+    private final long rows;
+    private final int repeats;
+    private final Path dir;
+    private final PrintWriter out;
+
+    public AnalysisBenchmark(long rows, int repeats, Path dir, PrintWriter out) {
+        this.rows = rows;
+        this.repeats = repeats;
+        this.dir = dir;
+        this.out = out;
+    }
+
+    /** Runs the benchmark; returns false when a target is missed (total ≤ 2 s and ≤ 3× the bare scan). */
+    public boolean run() throws Exception {
+        Path file = dir.resolve("analysis-benchmark.arbiter");
+        Files.deleteIfExists(file);
+        Workspace.create(file, "benchmark").close();
+        out.printf(Locale.ROOT, "Generating %,d events in %,d sessions ...%n", rows, rows / 10);
+        out.flush();
+        try (Workspace workspace = Workspace.open(file, Access.IMPORT); Connection connection = workspace.newConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE requests AS SELECT *, CASE hash(session_id) % 3 WHEN 0 THEN 'free' "
+                    + "WHEN 1 THEN 'pro' ELSE 'team' END AS plan, CASE WHEN hash(session_id || 'c') % 10 < 3 "
+                    + "THEN 'complex' ELSE 'easy' END AS complexity FROM (" + RequestLogGenerator.query(rows) + ")");
+        }
+        ExperimentDefinition definition = ExperimentFile.parse(EXPERIMENT, "benchmark");
+        double[] bare = new double[repeats];
+        double[] analysis = new double[repeats];
+        try (Workspace workspace = Workspace.open(file)) {
+            for (int i = 0; i < repeats; i++) {
+                bare[i] = bare(workspace);
+                long start = System.nanoTime();
+                ExperimentResult result = ExperimentAnalyzer.analyze(workspace, definition, null, "benchmark");
+                analysis[i] = (System.nanoTime() - start) / 1e9;
+                out.printf(Locale.ROOT, "  run %d: bare scan %.2f s, analyze %.2f s (%d segments, %d days)%n", i + 1,
+                        bare[i], analysis[i], result.segments().size(), result.series().size());
+                out.flush();
+            }
+        }
+        Files.deleteIfExists(file);
+        double ratio = median(analysis) / median(bare);
+        boolean ok = median(analysis) <= 2.0 && ratio <= 3.0;
+        out.printf(Locale.ROOT, "analyze: %.2f s, bare scan %.2f s (medians of %d), ratio %.2f (targets <= 2 s, <= 3x) %s%n",
+                median(analysis), median(bare), repeats, ratio, ok ? "ok" : "MISSED");
+        return ok;
+    }
+
+    private static double bare(Workspace workspace) throws Exception {
+        long start = System.nanoTime();
+        try (Connection connection = workspace.newConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT variant, count(*), sum(latency_ms), sum(latency_ms * latency_ms), "
+                     + "quantile_cont(latency_ms, 0.95) FROM requests GROUP BY variant")) {
+            while (rows.next()) {
+                rows.getDouble(5);
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}

@@ -1,0 +1,108 @@
+package dev.arbiter.importers.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.ExperimentFile;
+import dev.arbiter.importers.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A definition that cannot be analysed says which key and why, and nothing runs. */
+class DefinitionProblemsTest {
+    private static final String GOOD = """
+            {"name": "t", "dataset": "events", "variantColumn": "arm", "control": "a", "treatments": ["b"],
+             "unitColumn": "user", "timestampColumn": "ts",
+             "primary": {"name": "conversion", "column": "converted", "kind": "unit", "aggregate": "max", "mde": 0.01}}""";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void unreadableFilesSayWhereAndWhy() {
+        assertMessage("e.json: invalid JSON (line 1, column 14): Unexpected character", "{\"name\": \"x\" \"dataset\": 1}");
+        assertMessage("e.json: primary.kind (line 1, column 48): must be unit, ratio or quantile, not 'ratioo'",
+                "{\"name\": \"x\", \"primary\": {\"name\": \"m\", \"kind\": \"ratioo\"}}");
+        assertMessage("e.json: guardrails[0] (line 1, column 45): unknown key 'maxRatoi'",
+                "{\"guardrails\": [{\"name\": \"m\", \"maxRatoi\": 2}]}");
+        assertMessage("e.json: primary.aggregate (line 1, column 53): must be sum, mean, max, min, count or any, not 'median'",
+                "{\"name\": \"x\", \"primary\": {\"name\": \"m\", \"aggregate\": \"median\"}}");
+    }
+
+    @Test
+    void definitionProblemsNameTheirKeys() {
+        ExperimentDefinition bad = parse("""
+                {"name": "t", "dataset": "events", "variantColumn": "arm", "control": "a", "treatments": ["b", "a"],
+                 "unitColumn": "user", "split": {"a": 0.5, "b": 0.6}, "alpha": 0.7,
+                 "primary": {"name": "conversion", "column": "converted", "kind": "unit"},
+                 "guardrails": [{"name": "p95", "column": "latency", "kind": "quantile"},
+                                {"name": "conversion", "column": "x", "kind": "ratio", "aggregate": "sum", "maxRatio": 2}],
+                 "secondary": [{"name": "pre", "column": "x", "kind": "unit", "covariate": "preExposure"}]}""");
+        List<String> problems = DefinitionChecks.ofDefinition(bad);
+        assertEquals(List.of(
+                "treatments: arm 'a' is listed twice",
+                "alpha: must be between 0 and 0.5, got 0.7",
+                "split: the shares must sum to 1, they sum to 1.1",
+                "primary.mde: the primary metric needs a positive minimum detectable effect",
+                "guardrails[0].quantile: a quantile metric needs a probability between 0 and 1, e.g. 0.95",
+                "guardrails[0]: a guardrail needs a rule: maxRatio, minRatio, maxValue or minValue",
+                "guardrails[1].aggregate: only unit metrics take an aggregate",
+                "secondary[0].covariate: a pre-exposure covariate needs the timestampColumn",
+                "metrics: the name 'conversion' is used twice"), problems);
+    }
+
+    @Test
+    void columnsAndArmsAreCheckedAgainstTheData() throws Exception {
+        Path csv = dir.resolve("events.csv");
+        Files.writeString(csv, "user,arm,ts,converted,country\nu1,a,2026-03-01 10:00:00,1,de\nu2,b,2026-03-01 11:00:00,0,fr\n");
+        try (Workspace workspace = AnalysisFixtures.workspaceWith(dir, csv, "events")) {
+            ExperimentException missing = assertThrows(ExperimentException.class, () -> ExperimentAnalyzer.analyze(workspace,
+                    parse(GOOD.replace("\"converted\"", "\"Converted\"").replace("\"ts\"", "\"country\"")), null, "e.json"));
+            assertEquals(List.of("timestampColumn: column 'country' is VARCHAR, not a date or timestamp",
+                    "primary.column: dataset 'events' has no column 'Converted' (did you mean 'converted'?)"), missing.problems());
+            ExperimentException arms = assertThrows(ExperimentException.class, () -> ExperimentAnalyzer.analyze(workspace,
+                    parse(GOOD.replace("\"control\": \"a\"", "\"control\": \"A\"")), null, "e.json"));
+            assertEquals(List.of("control: 'A' does not occur in column 'arm' (values: a, b)"), arms.problems());
+            assertTrue(arms.getMessage().startsWith("e.json: control: 'A'"), arms.getMessage());
+            ExperimentException text = assertThrows(ExperimentException.class, () -> ExperimentAnalyzer.analyze(workspace,
+                    parse(GOOD.replace("\"converted\"", "\"country\"")), null, "e.json"));
+            assertEquals(List.of("primary.column: column 'country' is VARCHAR; a metric needs numbers or true/false"),
+                    text.problems());
+        }
+    }
+
+    @Test
+    void namesThatLookLikeSqlAreQuotedAndValuesBound() throws Exception {
+        Path csv = dir.resolve("odd.csv");
+        Files.writeString(csv, "\"user\"\"; DROP TABLE x; --\",\"group\",\"v\"\"al\"\nu1,\"a'); --\",1\nu2,b,0\nu3,\"a'); --\",1\nu4,b,1\n");
+        try (Workspace workspace = AnalysisFixtures.workspaceWith(dir, csv, "odd")) {
+            ExperimentDefinition definition = parse("""
+                    {"name": "odd", "dataset": "odd", "variantColumn": "group", "control": "a'); --", "treatments": ["b"],
+                     "unitColumn": "user\\"; DROP TABLE x; --",
+                     "primary": {"name": "v", "column": "v\\"al", "kind": "unit", "aggregate": "max", "mde": 0.1,
+                                 "where": {"column": "group", "in": ["a'); --", "b"]}}}""");
+            ExperimentResult result = ExperimentAnalyzer.analyze(workspace, definition, null, "odd.json");
+            assertEquals(1.0, result.primary().arm("a'); --").value());
+            assertEquals(0.5, result.primary().arm("b").value());
+        }
+    }
+
+    private static void assertMessage(String expected, String json) {
+        IOException error = assertThrows(IOException.class, () -> ExperimentFile.parse(json, "e.json"));
+        assertTrue(error.getMessage().startsWith(expected), error.getMessage());
+    }
+
+    private static ExperimentDefinition parse(String json) {
+        try {
+            return ExperimentFile.parse(json, "e.json");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.arbiter.importers.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arbiter.analytics.Comparison;
+import dev.arbiter.analytics.Effect;
+import dev.arbiter.importers.metrics.SliceKey;
+import dev.arbiter.importers.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline — CSV import, metric SQL, analytics — against an independent computation in R
+ * 4.2.2 from the raw events (src/test/resources/r/check-sessions.R, output committed as
+ * check-sessions.out): sessions aggregated in R, proportions, means (t.test), ratios (delta method),
+ * CUPED on a mean and a ratio with pre-exposure covariates, a cluster-aware p95, a filtered metric,
+ * non-inferiority, the SRM χ², crossover exclusion and BH-adjusted segments. Tolerances: point
+ * estimates 1e-9, intervals and p-values 1e-6.
+ */
+class ExperimentRCheckTest {
+    private static final double POINT = 1e-9;
+    private static final double INTERVAL = 1e-6;
+
+    @TempDir
+    static Path dir;
+    private static ExperimentResult result;
+    private static Map<String, Double> r;
+
+    @BeforeAll
+    static void analyse() throws Exception {
+        r = parse(Files.readAllLines(resource("r/check-sessions.out")));
+        try (Workspace workspace = AnalysisFixtures.workspaceWith(dir, resource("r/sessions.csv"), "sessions")) {
+            result = ExperimentAnalyzer.analyze(workspace, AnalysisFixtures.experiment("sessions.json"), null, "sessions.json");
+        }
+    }
+
+    @Test
+    void armsSampleRatioAndCrossoversMatchR() {
+        assertEquals(r.get("crossoverUnits"), result.crossoverUnits(), 0);
+        assertEquals(r.get("units.sonnet"), result.arms().get(0).units(), 0);
+        assertEquals(r.get("units.haiku"), result.arms().get(1).units(), 0);
+        assertEquals(r.get("events.sonnet"), result.arms().get(0).events(), 0);
+        assertEquals(r.get("events.haiku"), result.arms().get(1).events(), 0);
+        assertEquals(r.get("srm.chiSquare"), result.srm().chiSquare(), POINT);
+        assertEquals(r.get("srm.pValue"), result.srm().pValue(), INTERVAL);
+    }
+
+    @Test
+    void everyMetricMatchesR() {
+        for (String metric : List.of("resolution_rate", "cost_per_session_usd", "complex_resolution", "refusal_rate",
+                "tokens_per_latency_s", "refusal_rate_cuped", "p95_latency_ms")) {
+            checkComparison(metric, result.metric(metric).comparison("haiku").comparison());
+        }
+    }
+
+    @Test
+    void cupedMatchesRsTTestOnAdjustedValues() {
+        Effect cost = result.metric("cost_per_session_usd").comparison("haiku").comparison().absolute();
+        close("cost t.test low", r.get("cost_per_session_usd.ttestLow"), cost.ci().lower(), INTERVAL);
+        close("cost t.test high", r.get("cost_per_session_usd.ttestHigh"), cost.ci().upper(), INTERVAL);
+        assertTrue(Math.abs(cost.estimate() - r.get("cost_plain.absolute")) > 1e-5, "CUPED changed the estimate");
+    }
+
+    @Test
+    void quantileIntervalOfAnArmMatchesR() {
+        ArmValue control = result.metric("p95_latency_ms").arm("sonnet");
+        close("p95 control low", r.get("p95_latency_ms.controlLow"), control.ci().lower(), INTERVAL);
+        close("p95 control high", r.get("p95_latency_ms.controlHigh"), control.ci().upper(), INTERVAL);
+    }
+
+    @Test
+    void nonInferiorityMatchesR() {
+        var ni = result.metric("resolution_rate").comparison("haiku").nonInferiority();
+        close("NI p", r.get("resolution_rate.nonInferiority.pValue"), ni.pValue(), INTERVAL);
+        close("NI bound", r.get("resolution_rate.nonInferiority.bound"), ni.bound(), INTERVAL);
+        assertTrue(ni.nonInferior());
+    }
+
+    @Test
+    void segmentsAndTheirBenjaminiHochbergPValuesMatchR() {
+        for (String plan : List.of("free", "pro", "team")) {
+            SegmentResult segment = result.segments().stream()
+                    .filter(s -> s.column().equals("plan") && plan.equals(s.value())).findFirst().orElseThrow();
+            ComparisonResult comparison = segment.metrics().get(0).comparison("haiku");
+            checkComparison("segment.plan." + plan, comparison.comparison());
+            close(plan + " BH", r.get("segment.plan." + plan + ".pValueAdjusted"), comparison.pValueAdjusted(), INTERVAL);
+        }
+    }
+
+    @Test
+    void dailySeriesEndsAtTheWholeExperiment() {
+        DailyPoint last = result.series().get(result.series().size() - 1);
+        assertEquals(List.of(result.arms().get(0).units(), result.arms().get(1).units()), last.cumulativeUnits());
+        Effect whole = result.metric("resolution_rate").comparison("haiku").comparison().absolute();
+        Effect cumulative = last.metrics().get(0).comparison("haiku").comparison().absolute();
+        close("cumulative = whole", whole.estimate(), cumulative.estimate(), POINT);
+        close("cumulative p = whole p", whole.pValue(), cumulative.pValue(), 1e-12);
+        assertEquals(SliceKey.day("sonnet", last.day()).day(), result.lastExposureDay());
+    }
+
+    @Test
+    void asOfCutsTheEventsAtTheEndOfTheDay() throws Exception {
+        DailyPoint second = result.series().get(1);
+        try (Workspace workspace = Workspace.open(dir.resolve("sessions.arbiter"))) {
+            ExperimentResult early = ExperimentAnalyzer.analyze(workspace, AnalysisFixtures.experiment("sessions.json"),
+                    second.day(), "sessions.json");
+            assertEquals(second.day(), early.asOf());
+            assertEquals(second.cumulativeUnits(), early.arms().stream().map(ArmSummary::units).toList());
+            assertEquals(2, early.series().size());
+            assertTrue(early.arms().get(0).events() < result.arms().get(0).events());
+        }
+    }
+
+    /** Re-runs the R script when R is installed, so the committed output cannot drift from it. */
+    @Test
+    void committedROutputIsWhatTheScriptPrints() throws Exception {
+        Assumptions.assumeTrue(rscript(), "Rscript is not installed (apt-get install r-base-core)");
+        Process process = new ProcessBuilder("Rscript", "check-sessions.R").directory(resource("r").toFile())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), output);
+        Map<String, Double> fresh = parse(output.lines().toList());
+        assertEquals(r.keySet(), fresh.keySet());
+        r.forEach((key, value) -> close(key, value, fresh.get(key), 1e-12));
+    }
+
+    private void checkComparison(String key, Comparison comparison) {
+        close(key + ".control", r.get(key + ".control"), comparison.control().value(), POINT);
+        close(key + ".treatment", r.get(key + ".treatment"), comparison.treatment().value(), POINT);
+        close(key + ".absolute", r.get(key + ".absolute"), comparison.absolute().estimate(), POINT);
+        close(key + ".absoluteLow", r.get(key + ".absoluteLow"), comparison.absolute().ci().lower(), INTERVAL);
+        close(key + ".absoluteHigh", r.get(key + ".absoluteHigh"), comparison.absolute().ci().upper(), INTERVAL);
+        close(key + ".pValue", r.get(key + ".pValue"), comparison.absolute().pValue(), INTERVAL);
+        if (r.containsKey(key + ".relative")) {
+            close(key + ".relative", r.get(key + ".relative"), comparison.relative().estimate(), POINT);
+            close(key + ".relativeHigh", r.get(key + ".relativeHigh"), comparison.relative().ci().upper(), INTERVAL);
+        }
+        close(key + ".relativeLow", r.get(key + ".relativeLow"), comparison.relative().ci().lower(), INTERVAL);
+    }
+
+    private static void close(String what, Double expected, double actual, double tolerance) {
+        assertTrue(expected != null, "R printed no " + what);
+        double scale = Math.abs(expected) < 1e-3 && expected != 0 ? Math.abs(expected) : 1;
+        assertEquals(expected, actual, tolerance * scale, what + " (R " + expected + ", Arbiter " + actual + ")");
+    }
+
+    private static Map<String, Double> parse(List<String> lines) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (String line : lines) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length == 2) {
+                values.put(parts[0], Double.parseDouble(parts[1]));
+            }
+        }
+        return values;
+    }
+
+    private static boolean rscript() {
+        try {
+            return new ProcessBuilder("Rscript", "--version").start().waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    static Path resource(String name) throws Exception {
+        return Path.of(ExperimentRCheckTest.class.getResource("/" + name).toURI());
+    }
+}
