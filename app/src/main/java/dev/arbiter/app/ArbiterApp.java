@@ -9,7 +9,10 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-/** The JavaFX application: opens the main window, and the workspace named on the command line. */
+/**
+ * The JavaFX application: opens the main window, and the workspace named on the command line, or
+ * with nothing given the support-bot sample (-Darbiter.noSample=true opens an empty window).
+ */
 public final class ArbiterApp extends Application {
     @Override
     public void start(Stage stage) {
@@ -18,6 +21,9 @@ public final class ArbiterApp extends Application {
         if (!arguments.isEmpty()) {
             window.model().openWorkspace(Path.of(arguments.get(0)));
             offerForImport(window, arguments.subList(1, arguments.size()).stream().map(Path::of).toList());
+        } else if (!Boolean.getBoolean("arbiter.noSample")) {
+            // nothing given: show a full experiment at once (created on first launch)
+            window.model().openSample(dev.arbiter.samples.SampleCatalog.FIRST);
         }
     }
 

@@ -14,7 +14,8 @@ public record EmptyState(String headline, String detail, List<Action> actions) {
     /** Commands an empty state can offer. */
     public enum Action {
         NEW_WORKSPACE("New workspace…"),
-        OPEN_WORKSPACE("Open workspace…");
+        OPEN_WORKSPACE("Open workspace…"),
+        OPEN_SAMPLE("Open the support-bot sample");
 
         private final String label;
 

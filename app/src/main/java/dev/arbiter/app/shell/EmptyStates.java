@@ -9,7 +9,8 @@ import java.util.List;
  * says what is missing and how to get it, and never shows a number.
  */
 public final class EmptyStates {
-    private static final List<Action> WORKSPACE_ACTIONS = List.of(Action.NEW_WORKSPACE, Action.OPEN_WORKSPACE);
+    private static final List<Action> WORKSPACE_ACTIONS = List.of(Action.NEW_WORKSPACE, Action.OPEN_WORKSPACE,
+            Action.OPEN_SAMPLE);
 
     private EmptyStates() {
     }
@@ -34,12 +35,13 @@ public final class EmptyStates {
         if (section == Section.DATA) {
             return new EmptyState("No workspace open",
                     "A workspace is one .arbiter file that holds the imported experiment events. "
-                            + "Create one, or open an existing file (also under Workspace → Open Recent).",
+                            + "Create one, open an existing file (also under Workspace → Open Recent), "
+                            + "or open a sample experiment (Workspace → Open Sample) to see a full analysis.",
                     WORKSPACE_ACTIONS);
         }
         return new EmptyState("Nothing to show yet",
                 section.title() + " needs a workspace with an experiment's events. "
-                        + "Start in Data: create or open a workspace.",
+                        + "Start in Data: create or open a workspace, or open a sample experiment.",
                 WORKSPACE_ACTIONS);
     }
 

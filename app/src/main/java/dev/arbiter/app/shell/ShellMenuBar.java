@@ -33,9 +33,21 @@ final class ShellMenuBar extends MenuBar {
         MenuItem close = item("Close", "Shortcut+W", model::closeWorkspace);
         close.disableProperty().bind(model.workspaceProperty().isNull());
         MenuItem exit = item("Quit", "Shortcut+Q", quit);
-        Menu menu = new Menu("Workspace", null, create, open, recent, close, new SeparatorMenuItem(), exit);
+        Menu menu = new Menu("Workspace", null, create, open, recent, samplesMenu(), close, new SeparatorMenuItem(), exit);
         menu.setId("menu-workspace");
         return menu;
+    }
+
+    /** Workspace → Open Sample: one item per sample experiment, its description as tooltip text. */
+    private Menu samplesMenu() {
+        Menu samples = new Menu("Open Sample");
+        samples.setId("menu-samples");
+        for (var sample : model.samples()) {
+            MenuItem item = item(sample.title(), null, () -> model.openSample(sample.name()));
+            item.setId("sample-" + sample.name());
+            samples.getItems().add(item);
+        }
+        return samples;
     }
 
     private Menu viewMenu() {

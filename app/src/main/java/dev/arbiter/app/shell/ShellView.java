@@ -53,6 +53,7 @@ public final class ShellView extends BorderPane {
         switch (action) {
             case NEW_WORKSPACE -> dialogs().chooseNew().ifPresent(model::createWorkspace);
             case OPEN_WORKSPACE -> dialogs().chooseExisting().ifPresent(model::openWorkspace);
+            case OPEN_SAMPLE -> model.openSample(dev.arbiter.samples.SampleCatalog.FIRST);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.arbiter.app.common.settings.Settings;
 import dev.arbiter.app.common.task.BackgroundTask;
 import dev.arbiter.app.common.task.TaskExecutor;
 import dev.arbiter.importers.workspace.Workspace;
+import dev.arbiter.samples.SampleCatalog;
 import dev.arbiter.importers.workspace.WorkspaceSummary;
 import dev.arbiter.importers.ingest.AlreadyImportedException;
 import dev.arbiter.importers.ingest.ImportOptions;
@@ -72,6 +73,23 @@ public final class ShellViewModel {
                 .withOnSuccess(this::replaceWorkspace)
                 .withOnFailure(error -> forgetIfGone(file))
                 .withSuccessMessage(loaded -> "Opened " + loaded.summary().file()));
+    }
+
+    /**
+     * Opens a sample experiment's workspace (dev.arbiter.samples), creating it with the sample's
+     * events and experiment the first time, in the background.
+     */
+    public void openSample(String name) {
+        SampleCatalog.get(name);
+        executor.submit(BackgroundTask.of("Opening sample " + name, context -> load(store.openSample(name,
+                        WorkspaceImport.monitor(context, name))))
+                .withOnSuccess(this::replaceWorkspace)
+                .withSuccessMessage(loaded -> "Opened sample " + name + " (" + loaded.summary().file() + ")"));
+    }
+
+    /** The samples a user can open. */
+    public List<SampleCatalog.Sample> samples() {
+        return SampleCatalog.all();
     }
 
     /** Closes the open workspace, if any. */

@@ -44,6 +44,11 @@ final class WorkspaceImport {
                 + (warnings == 0 ? "" : " (" + warnings + (warnings == 1 ? " warning" : " warnings") + ", see Data)");
     }
 
+    /** The task's progress as an import monitor, for imports of {@code name}. */
+    static ImportMonitor monitor(TaskContext context, String name) {
+        return new Progress(context, name);
+    }
+
     /** Bridges DuckDB's query progress to the task: fraction, rows and rows per second, and Cancel. */
     private static final class Progress implements ImportMonitor {
         private final TaskContext context;

@@ -1,5 +1,10 @@
 package dev.arbiter.app.shell;
 
+import dev.arbiter.importers.ingest.ImportMonitor;
+import dev.arbiter.samples.SampleWorkspaces;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.importers.workspace.WorkspaceException;
 import java.nio.file.Path;
@@ -9,6 +14,18 @@ public interface WorkspaceStore {
     Workspace create(Path file) throws WorkspaceException;
 
     Workspace open(Path file) throws WorkspaceException;
+
+    /**
+     * The workspace of sample {@code name} in the samples folder, created on first use (events
+     * imported, experiment saved), then opened for analysis.
+     */
+    Workspace openSample(String name, ImportMonitor monitor) throws Exception;
+
+    /** Where sample workspaces live: {@code -Darbiter.samples=DIR}, else ~/.arbiter/samples. */
+    static Path samplesFolder() {
+        String configured = System.getProperty("arbiter.samples");
+        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".arbiter", "samples");
+    }
 
     /** Opens the file so DuckDB may read the files being imported (see decision 0004). */
     default Workspace openForImport(Path file) throws WorkspaceException {
@@ -25,6 +42,21 @@ public interface WorkspaceStore {
 
             @Override
             public Workspace open(Path file) throws WorkspaceException {
+                return Workspace.open(file);
+            }
+
+            @Override
+            public Workspace openSample(String name, ImportMonitor monitor) throws Exception {
+                Path file = samplesFolder().resolve(name + Workspace.EXTENSION);
+                if (!Files.exists(file)) {
+                    Files.createDirectories(file.getParent());
+                    // built under another name and moved, so an interrupted first open leaves no half-made sample
+                    Path building = file.resolveSibling(name + ".building-" + ProcessHandle.current().pid() + Workspace.EXTENSION);
+                    Files.deleteIfExists(building);
+                    Path experiment = SampleWorkspaces.create(name, building, appVersion, monitor);
+                    Files.move(building, file, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(experiment, file.resolveSibling(name + ".experiment.json"), StandardCopyOption.REPLACE_EXISTING);
+                }
                 return Workspace.open(file);
             }
         };

@@ -18,6 +18,7 @@ class ArchitectureTest {
     void productSeesEveryModule() {
         assertTrue(PRODUCT.containPackage("dev.arbiter.analytics"), "analytics classes must be on the class path");
         assertTrue(PRODUCT.containPackage("dev.arbiter.importers.workspace"), "importers classes must be on the class path");
+        assertTrue(PRODUCT.containPackage("dev.arbiter.samples"), "sample-experiments classes must be on the class path");
     }
 
     @Test
@@ -28,6 +29,11 @@ class ArchitectureTest {
     @Test
     void importersDependOnNoUi() {
         LayerRules.importersKnowNoUi("dev.arbiter").check(PRODUCT);
+    }
+
+    @Test
+    void samplesDependOnNoUi() {
+        LayerRules.samplesKnowNoUi("dev.arbiter").check(PRODUCT);
     }
 
     @Test

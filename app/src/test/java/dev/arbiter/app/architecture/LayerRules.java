@@ -17,16 +17,24 @@ final class LayerRules {
     static ArchRule analyticsIsPure(String root) {
         return noClasses().that().resideInAPackage(root + ".analytics..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        root + ".importers..", root + ".app..", "javafx..", "org.controlsfx..", "atlantafx..",
+                        root + ".importers..", root + ".samples..", root + ".app..", "javafx..", "org.controlsfx..", "atlantafx..",
                         "org.duckdb..", "java.sql..", "javax.sql..")
                 .because("analytics works on sufficient statistics only (docs/decisions/0003)");
+    }
+
+    /** The samples sit between importers and the app: no UI, and nothing below them knows them. */
+    static ArchRule samplesKnowNoUi(String root) {
+        return noClasses().that().resideInAPackage(root + ".samples..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        root + ".app..", "javafx..", "org.controlsfx..", "atlantafx..", "org.jfree..")
+                .because("sample experiments are data and generators, used headless by tests and the CLI");
     }
 
     /** importers knows no JavaFX and nothing of the app. */
     static ArchRule importersKnowNoUi(String root) {
         return noClasses().that().resideInAPackage(root + ".importers..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        root + ".app..", "javafx..", "org.controlsfx..", "atlantafx..", "org.jfree..")
+                        root + ".app..", root + ".samples..", "javafx..", "org.controlsfx..", "atlantafx..", "org.jfree..")
                 .because("importers must run headless and on other engines, without the desktop app");
     }
 

@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * The day-by-day series by units' day of first exposure: new and cumulative units per arm, and
  * every metric over the units exposed up to each day, computed from the days' sufficient statistics
- * added up (so day d reads exactly what an analysis of those units would). Quantile metrics give
- * the day's own value, without comparison.
+ * added up (so day d reads exactly what an analysis of those units would). Quantile metrics are
+ * not additive: they give that day's events' quantile with its interval and comparison.
  */
 final class SeriesReader {
     private final ExperimentDefinition d;
@@ -44,8 +44,7 @@ final class SeriesReader {
                 String name = roled.metric().name();
                 Map<SliceKey, ArmStatistics> byslice = statistics.metrics().get(name);
                 if (roled.metric().kind() == MetricKind.QUANTILE) {
-                    MetricResult daily = reader.read(roled.metric(), roled.role(), byslice, arm -> SliceKey.day(arm, day));
-                    metrics.add(new MetricResult(daily.definition(), daily.role(), daily.arms(), List.of()));
+                    metrics.add(reader.read(roled.metric(), roled.role(), byslice, arm -> SliceKey.day(arm, day)));
                     continue;
                 }
                 Map<String, ArmStatistics> sums = running.computeIfAbsent(name, n -> new HashMap<>());

@@ -21,8 +21,8 @@ import java.util.TreeSet;
  * metrics"), each one scan with GROUPING SETS over arm, segments (and, in pass 1, the event day):
  * (1) the R type 7 quantile per slice; (2) per unit, its events at or below its slices' quantiles,
  * summed per slice into ratio moments whose delta-method standard error gives the probability bounds
- * p ± zσ; (3) the quantiles at every slice's bounds. Days get the value only. Units seen in more than
- * one arm are left out, as everywhere.
+ * p ± zσ (for days, per unit and day); (3) the quantiles at every slice's bounds. A day's slice is
+ * that day's events (not cumulative). Units seen in more than one arm are left out, as everywhere.
  */
 final class QuantileMetricQuery {
     private final EventSource source;
@@ -120,8 +120,7 @@ final class QuantileMetricQuery {
                     .append(threshold(values, segment)).sql(" THEN 1 ELSE 0 END) AS s" + k);
         }
         perUnit.sql(" FROM q GROUP BY unit)");
-        StringBuilder sums = new StringBuilder(", COUNT(*) AS n, SUM(c) AS sc, SUM(c * c) AS scc, SUM(s) AS ss, "
-                + "SUM(s * s) AS sss, SUM(s * c) AS ssc");
+        StringBuilder sums = new StringBuilder(SUMS);
         for (int k = 0; k < segments.size(); k++) {
             sums.append(", SUM(s").append(k).append(") AS ss").append(k).append(", SUM(s").append(k).append(" * s").append(k)
                     .append(") AS sss").append(k).append(", SUM(s").append(k).append(" * c) AS ssc").append(k);
@@ -129,16 +128,59 @@ final class QuantileMetricQuery {
         SqlQuery query = events().append(perUnit).sql(" SELECT arm" + dimensions.selectList(false) + sums
                 + " FROM pu GROUP BY " + dimensions.groupingSets("arm", false));
         Map<SliceKey, Bounds> bounds = new HashMap<>();
+        readBounds(connection, query, bounds, rows -> dimensions.slice(rows, rows.getString("arm"), false));
+        if (dimensions.daily()) {
+            SqlQuery daily = events().sql(", pu AS (SELECT unit, day, MIN(arm) AS arm, COUNT(*) AS c, SUM(CASE WHEN v <= ")
+                    .append(dayThreshold(values)).sql(" THEN 1 ELSE 0 END) AS s FROM q GROUP BY unit, day)")
+                    .sql(" SELECT arm, day" + SUMS + " FROM pu GROUP BY arm, day");
+            readBounds(connection, daily, bounds, rows -> rows.getDate("day") == null ? null
+                    : SliceKey.day(rows.getString("arm"), rows.getDate("day").toLocalDate()));
+        }
+        return bounds;
+    }
+
+    private static final String SUMS = ", COUNT(*) AS n, SUM(c) AS sc, SUM(c * c) AS scc, SUM(s) AS ss, "
+            + "SUM(s * s) AS sss, SUM(s * c) AS ssc";
+
+    /** Reads the ratio moments of each row's slice into probability bounds. */
+    private void readBounds(Connection connection, SqlQuery query, Map<SliceKey, Bounds> bounds, SliceReader slices)
+            throws SQLException {
         try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                SliceKey slice = dimensions.slice(rows, rows.getString("arm"), false);
+                SliceKey slice = slices.read(rows);
+                if (slice == null) {
+                    continue;
+                }
                 String k = slice.isSegment() ? Integer.toString(segmentIndex(slice)) : "";
                 RatioMoments indicator = new RatioMoments(rows.getLong("n"), rows.getDouble("ss" + k),
                         rows.getDouble("sss" + k), rows.getDouble("sc"), rows.getDouble("scc"), rows.getDouble("ssc" + k));
-                bounds.put(slice, new Bounds(rows.getLong("n"), QuantileMetric.probabilityBounds(metric.quantile(), indicator, alpha)));
+                ProbabilityBounds probabilities = QuantileMetric.probabilityBounds(metric.quantile(), indicator, alpha);
+                if (Double.isFinite(probabilities.lower()) && Double.isFinite(probabilities.upper())) {
+                    bounds.put(slice, new Bounds(rows.getLong("n"), probabilities));
+                } else {
+                    // fewer than 2 units: no interval; the slice's comparison says why
+                    bounds.put(slice, new Bounds(rows.getLong("n"), null));
+                }
             }
         }
-        return bounds;
+    }
+
+    /** The slice a result row is about. */
+    @FunctionalInterface
+    private interface SliceReader {
+        SliceKey read(ResultSet row) throws SQLException;
+    }
+
+    /** {@code CASE WHEN arm = ? AND day = ? THEN quantile ... END} over the daily slices. */
+    private static SqlQuery dayThreshold(Map<SliceKey, double[]> values) {
+        SqlQuery cases = new SqlQuery().sql("(CASE");
+        values.forEach((slice, v) -> {
+            if (slice.isDay() && Double.isFinite(v[1])) {
+                cases.sql(" WHEN arm = ").value(slice.arm()).sql(" AND day = CAST(").value(slice.day().toString())
+                        .sql(" AS DATE) THEN CAST(").value(v[1]).sql(" AS DOUBLE PRECISION)");
+            }
+        });
+        return cases.sql(" END)");
     }
 
     /** {@code CASE WHEN arm = ? [AND segment IS NOT DISTINCT FROM ?] THEN quantile ... END} for one dimension. */
@@ -161,7 +203,7 @@ final class QuantileMetricQuery {
     /** Pass 3: the quantiles at every slice's bounds, one sort per slice. */
     private void limits(Connection connection, Map<SliceKey, Bounds> bounds) throws SQLException {
         TreeSet<Double> needed = new TreeSet<>();
-        bounds.values().forEach(b -> {
+        bounds.values().stream().filter(b -> b.probabilities != null).forEach(b -> {
             needed.add(b.probabilities.lower());
             needed.add(b.probabilities.upper());
         });
@@ -169,12 +211,13 @@ final class QuantileMetricQuery {
             return;
         }
         List<Double> probabilities = new ArrayList<>(needed);
-        SqlQuery query = events().sql(" SELECT arm" + dimensions.selectList(false) + ", "
-                + dialect.quantiles("v", probabilities, "bound") + " FROM q GROUP BY " + dimensions.groupingSets("arm", false));
+        SqlQuery query = events().sql(" SELECT arm" + dimensions.selectList() + ", "
+                + dialect.quantiles("v", probabilities, "bound") + " FROM q GROUP BY " + dimensions.groupingSets("arm"));
         try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                Bounds b = bounds.get(dimensions.slice(rows, rows.getString("arm"), false));
-                if (b != null) {
+                SliceKey slice = dimensions.slice(rows, rows.getString("arm"));
+                Bounds b = slice == null ? null : bounds.get(slice);
+                if (b != null && b.probabilities != null) {
                     double[] quantiles = dialect.readQuantiles(rows, "bound", probabilities.size());
                     b.lower = quantiles[probabilities.indexOf(b.probabilities.lower())];
                     b.upper = quantiles[probabilities.indexOf(b.probabilities.upper())];
