@@ -63,7 +63,8 @@ final class WorkspaceImport {
         @Override
         public void progress(double fraction, long rows) {
             double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
-            context.updateProgress(fraction);
+            // no percentage yet (DuckDB reports none, or 0, in a read's first phase): an indeterminate bar, not an empty one
+            context.updateProgress(fraction > 0 ? fraction : -1);
             context.updateMessage(String.format(Locale.US, "Importing %s — %,d rows, %,.0f rows/s", name, rows, rows / seconds));
         }
 

@@ -90,7 +90,8 @@ class ShellViewModelTest {
     void emptyStatesSayWhatIsMissingAndNeverShowNumbers() throws Exception {
         for (Section section : Section.values()) {
             EmptyState state = EmptyStates.of(section, null);
-            assertEquals(List.of(EmptyState.Action.NEW_WORKSPACE, EmptyState.Action.OPEN_WORKSPACE), state.actions());
+            assertEquals(List.of(EmptyState.Action.NEW_WORKSPACE, EmptyState.Action.OPEN_WORKSPACE,
+                    EmptyState.Action.OPEN_SAMPLE), state.actions());
         }
         Path file = dir.resolve("shop.arbiter");
         model.createWorkspace(file);
