@@ -16,7 +16,15 @@ import javafx.stage.Stage;
 public final class ArbiterApp extends Application {
     @Override
     public void start(Stage stage) {
-        MainWindow window = MainWindow.show(stage, PreferencesSettings.forUser(), WorkspaceStore.files(BuildInfo.version()));
+        String snapshot = System.getProperty("arbiter.snapshot");
+        MainWindow window = MainWindow.show(stage, snapshot != null ? new dev.arbiter.app.common.settings.InMemorySettings()
+                : PreferencesSettings.forUser(), WorkspaceStore.files(BuildInfo.version()));
+        if (snapshot != null) {
+            String themes = System.getProperty("arbiter.snapshot.themes", "light");
+            new dev.arbiter.app.shell.Snapshots(window, Path.of(snapshot), java.util.Arrays.stream(themes.split(","))
+                    .map(t -> dev.arbiter.app.common.Theme.valueOf(t.trim().toUpperCase(java.util.Locale.ROOT))).toList())
+                    .start(60);
+        }
         List<String> arguments = getParameters().getUnnamed();
         if (!arguments.isEmpty()) {
             window.model().openWorkspace(Path.of(arguments.get(0)));

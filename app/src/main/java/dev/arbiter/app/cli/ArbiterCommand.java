@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
                 "Without a command, opens the desktop app (on WORKSPACE if given)."},
         commandListHeading = "%nCommands (headless):%n",
         footer = {"", "Exit codes: 0 success, 1 failure with a one-line reason on stderr, 2 usage error."},
-        subcommands = {ImportCommand.class, DatasetsCommand.class, AnalyzeCommand.class, SampleCommand.class, CompareCommand.class, PlanCommand.class,
+        subcommands = {ImportCommand.class, DatasetsCommand.class, AnalyzeCommand.class, SampleCommand.class, SnapshotCommand.class, CompareCommand.class, PlanCommand.class,
                 SimulateCommand.class, BenchmarkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ArbiterCommand implements Callable<Integer> {
@@ -55,6 +55,9 @@ public final class ArbiterCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new ArbiterCommand());
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
             cmd.getErr().println("arbiter: " + dev.arbiter.app.common.task.UserMessages.describe(error));
+            if (Boolean.getBoolean("arbiter.debug")) {
+                error.printStackTrace(cmd.getErr());
+            }
             return 1;
         });
         return commandLine;

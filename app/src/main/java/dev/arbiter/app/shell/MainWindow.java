@@ -7,6 +7,7 @@ import dev.arbiter.app.common.settings.Settings;
 import dev.arbiter.app.common.settings.WindowBounds;
 import dev.arbiter.app.common.task.DefaultTaskExecutor;
 import dev.arbiter.app.importing.DataViewModel;
+import dev.arbiter.app.analysis.AnalysisModels;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -28,6 +29,7 @@ public final class MainWindow {
     private final DefaultTaskExecutor executor;
     private final ShellViewModel model;
     private final DataViewModel data;
+    private final AnalysisModels analysis;
 
     private MainWindow(Stage stage, Settings settings, WorkspaceStore store) {
         this.stage = stage;
@@ -35,6 +37,7 @@ public final class MainWindow {
         this.executor = DefaultTaskExecutor.pooled(Platform::runLater, status);
         this.model = new ShellViewModel(executor, store, settings);
         this.data = new DataViewModel(model, executor, status);
+        this.analysis = AnalysisModels.of(model, executor);
     }
 
     /** Builds the window on {@code stage} and shows it. */
@@ -46,7 +49,7 @@ public final class MainWindow {
     }
 
     private void build() {
-        ShellView view = new ShellView(model, status, executor, data, stage::close);
+        ShellView view = new ShellView(model, status, executor, data, analysis, stage::close);
         Scene scene = new Scene(view);
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
@@ -97,6 +100,11 @@ public final class MainWindow {
 
     public DataViewModel data() {
         return data;
+    }
+
+    /** The analysis sections' view models (for tests). */
+    public AnalysisModels analysis() {
+        return analysis;
     }
 
     public StatusBarViewModel status() {

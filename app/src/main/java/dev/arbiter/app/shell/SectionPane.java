@@ -6,8 +6,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The centre of the window: the selected section's title and purpose above its content. Until a
- * feature provides real content, the content is the section's empty state.
+ * The centre of the window: the selected section's title and purpose above its content, or the
+ * section's empty state while there is nothing real to show.
  */
 final class SectionPane extends BorderPane {
     private final Label title = new Label();
@@ -15,12 +15,20 @@ final class SectionPane extends BorderPane {
     private final EmptyStateView emptyState;
 
     private final ShellViewModel model;
-    private final javafx.scene.Node dataView;
+    private final java.util.Map<Section, javafx.scene.Node> views;
+    private final javafx.beans.binding.BooleanExpression hasExperiment;
 
-    SectionPane(ShellViewModel model, EmptyStateView emptyState, javafx.scene.Node dataView) {
+    /**
+     * @param views         each section's content; Data shows once a workspace is open, the others
+     *                      once it holds an experiment
+     * @param hasExperiment whether the open workspace holds an experiment
+     */
+    SectionPane(ShellViewModel model, EmptyStateView emptyState, java.util.Map<Section, javafx.scene.Node> views,
+                javafx.beans.binding.BooleanExpression hasExperiment) {
         this.model = model;
         this.emptyState = emptyState;
-        this.dataView = dataView;
+        this.views = views;
+        this.hasExperiment = hasExperiment;
         getStyleClass().add("section-pane");
         title.setId("section-title");
         title.getStyleClass().add("title-2");
@@ -33,6 +41,7 @@ final class SectionPane extends BorderPane {
         model.sectionProperty().addListener((obs, old, now) -> showHeader(now));
         model.sectionProperty().addListener((obs, old, now) -> showContent());
         model.workspaceProperty().addListener((obs, old, now) -> showContent());
+        hasExperiment.addListener((obs, old, now) -> showContent());
         model.selectedEmptyState().addListener((obs, old, now) -> emptyState.show(now));
         showContent();
         showHeader(model.sectionProperty().get());
@@ -44,9 +53,11 @@ final class SectionPane extends BorderPane {
         purpose.setText(section.purpose());
     }
 
-    /** Data has real content once a workspace is open; other sections show their empty state until their issue. */
+    /** A section's view once there is something real to show, else its empty state. */
     private void showContent() {
-        boolean data = model.sectionProperty().get() == Section.DATA && model.workspaceProperty().get() != null;
-        setCenter(data ? dataView : emptyState);
+        Section section = model.sectionProperty().get();
+        javafx.scene.Node view = views.get(section);
+        boolean ready = model.workspaceProperty().get() != null && (section == Section.DATA || hasExperiment.get());
+        setCenter(view != null && ready ? view : emptyState);
     }
 }

@@ -4,6 +4,11 @@ import dev.arbiter.app.common.task.BackgroundTask;
 import dev.arbiter.app.common.task.TaskExecutor;
 import dev.arbiter.app.importing.DataView;
 import dev.arbiter.app.importing.DataViewModel;
+import dev.arbiter.app.analysis.AnalysisModels;
+import dev.arbiter.app.guardrails.GuardrailsView;
+import dev.arbiter.app.monitoring.MonitorView;
+import dev.arbiter.app.results.ResultsView;
+import dev.arbiter.app.segments.SegmentsView;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 
@@ -13,7 +18,7 @@ public final class ShellView extends BorderPane {
     private final TaskExecutor executor;
 
     public ShellView(ShellViewModel model, StatusBarViewModel status, TaskExecutor executor, DataViewModel data,
-                     Runnable quit) {
+                     AnalysisModels analysis, Runnable quit) {
         this.model = model;
         this.executor = executor;
         setId("shell");
@@ -21,7 +26,14 @@ public final class ShellView extends BorderPane {
         DataView dataView = new DataView(data, model);
         setTop(new ShellMenuBar(model, this::dialogs, this::showAbout, quit));
         setLeft(new NavigationView(model));
-        setCenter(new SectionPane(model, new EmptyStateView(this::runAction), dataView));
+        java.util.Map<Section, javafx.scene.Node> views = new java.util.EnumMap<>(Section.class);
+        views.put(Section.DATA, dataView);
+        views.put(Section.MONITOR, new MonitorView(analysis.analysis(), analysis.monitor()));
+        views.put(Section.RESULTS, new ResultsView(analysis.analysis(), analysis.results()));
+        views.put(Section.SEGMENTS, new SegmentsView(analysis.analysis(), analysis.segments()));
+        views.put(Section.GUARDRAILS, new GuardrailsView(analysis.analysis(), analysis.guardrails()));
+        setCenter(new SectionPane(model, new EmptyStateView(this::runAction), views,
+                javafx.beans.binding.Bindings.isNotEmpty(analysis.analysis().experiments())));
         setBottom(new StatusBarView(status));
         acceptDroppedFiles(data);
     }

@@ -21,7 +21,7 @@ public interface WorkspaceStore {
      */
     Workspace openSample(String name, ImportMonitor monitor) throws Exception;
 
-    /** Where sample workspaces live: {@code -Darbiter.samples=DIR}, else ~/.arbiter/samples. */
+    /** Where sample workspaces live (per version below it): {@code -Darbiter.samples=DIR}, else ~/.arbiter/samples. */
     static Path samplesFolder() {
         String configured = System.getProperty("arbiter.samples");
         return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".arbiter", "samples");
@@ -47,7 +47,8 @@ public interface WorkspaceStore {
 
             @Override
             public Workspace openSample(String name, ImportMonitor monitor) throws Exception {
-                Path file = samplesFolder().resolve(name + Workspace.EXTENSION);
+                // one folder per Arbiter version: a newer version's samples are built afresh
+                Path file = samplesFolder().resolve(appVersion).resolve(name + Workspace.EXTENSION);
                 if (!Files.exists(file)) {
                     Files.createDirectories(file.getParent());
                     // built under another name and moved, so an interrupted first open leaves no half-made sample

@@ -180,12 +180,39 @@ class MainWindowTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(List.of("events"), window.model().workspaceProperty().get().datasets());
             assertTrue(storeThreads.stream().noneMatch(name -> name.contains("FX Application Thread")), storeThreads.toString());
-            Path sample = dir.resolve("samples").resolve("support-bot.arbiter");
+            Path sample = dir.resolve("samples").resolve("test").resolve("support-bot.arbiter");
             assertEquals(sample, window.model().currentWorkspace().file());
-            assertTrue(java.nio.file.Files.exists(dir.resolve("samples").resolve("support-bot.experiment.json")));
+            assertTrue(java.nio.file.Files.exists(sample.resolveSibling("support-bot.experiment.json")));
             assertEquals("Support bot: Sonnet vs Haiku", new dev.arbiter.importers.experiment.ExperimentStore(
                     window.model().currentWorkspace()).all().get(0).name());
-            assertTrue(text(robot, "#status-message").startsWith("Opened sample support-bot"), text(robot, "#status-message"));
+            // opening the sample is followed by its analysis, in the background
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                    () -> text(robot, "#status-message").equals("Analysed Support bot: Sonnet vs Haiku: no_difference"));
+        } finally {
+            System.clearProperty("arbiter.samples");
+        }
+    }
+
+    @Test
+    void analysisSectionsShowTheSampleOnceAnalysed(FxRobot robot) throws Exception {
+        System.setProperty("arbiter.samples", dir.resolve("samples").toString());
+        try {
+            robot.interact(() -> window.model().openSample("support-bot"));
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                    () -> window.analysis().analysis().resultProperty().get() != null);
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn("#nav-monitor");
+            assertEquals(2, robot.lookup("#monitor-arms").queryTableView().getItems().size());
+            assertTrue(text(robot, "#monitor-srm").startsWith("Sample ratio check"));
+            robot.clickOn("#nav-results");
+            assertTrue(robot.lookup("#results-table").queryTableView().getItems().size() >= 14);
+            assertTrue(robot.lookup("#results-forest").tryQuery().isPresent());
+            robot.clickOn("#nav-segments");
+            assertEquals(3, robot.lookup("#segments-table").queryTableView().getItems().size(), "overall, complex, easy");
+            robot.clickOn("#nav-guardrails");
+            assertEquals(3, ((javafx.scene.layout.Pane) robot.lookup("#guardrail-cards").query()).getChildren().size());
+            assertEquals("Support bot: Sonnet vs Haiku",
+                    ((javafx.scene.control.ComboBox<?>) robot.lookup("#experiment-chooser").query()).getValue());
         } finally {
             System.clearProperty("arbiter.samples");
         }

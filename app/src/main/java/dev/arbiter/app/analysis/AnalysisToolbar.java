@@ -1,0 +1,66 @@
+package dev.arbiter.app.analysis;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The strip above every analysis section: which experiment, a spinner while it is analysed, Re-analyse,
+ * the section's own buttons, and a banner when the experiment cannot be analysed.
+ */
+public final class AnalysisToolbar extends VBox {
+    private final AnalysisViewModel model;
+    private final ComboBox<String> experiment = new ComboBox<>();
+    private boolean updating;
+
+    public AnalysisToolbar(AnalysisViewModel model, javafx.scene.Node... extra) {
+        this.model = model;
+        experiment.setId("experiment-chooser");
+        experiment.setPromptText("Experiment");
+        experiment.setOnAction(event -> choose());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        spinner.visibleProperty().bind(model.busyProperty());
+        Button again = new Button("Re-analyse");
+        again.setOnAction(event -> model.reload());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(new Label("Experiment"), experiment, spinner, again, gap);
+        bar.getChildren().addAll(extra);
+        bar.getStyleClass().add("analysis-toolbar");
+        Label problem = new Label();
+        problem.setId("analysis-problem");
+        problem.getStyleClass().add("banner-danger");
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+        VBox.setMargin(problem, new Insets(8, 24, 0, 24));
+        getChildren().addAll(bar, problem);
+        model.experiments().addListener((ListChangeListener<Object>) change -> fill());
+        model.selectedProperty().addListener((obs, old, now) -> fill());
+        fill();
+    }
+
+    private void fill() {
+        updating = true;
+        experiment.getItems().setAll(model.experimentNames());
+        experiment.setValue(model.selectedProperty().get() == null ? null : model.selectedProperty().get().name());
+        updating = false;
+    }
+
+    private void choose() {
+        if (updating || experiment.getValue() == null) {
+            return;
+        }
+        model.experiments().stream().filter(d -> d.name().equals(experiment.getValue())).findFirst()
+                .ifPresent(model.selectedProperty()::set);
+    }
+}

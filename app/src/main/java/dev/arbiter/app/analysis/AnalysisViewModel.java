@@ -1,0 +1,130 @@
+package dev.arbiter.app.analysis;
+
+import dev.arbiter.app.common.task.BackgroundTask;
+import dev.arbiter.app.common.task.TaskExecutor;
+import dev.arbiter.app.shell.ShellViewModel;
+import dev.arbiter.importers.analysis.ExperimentAnalyzer;
+import dev.arbiter.importers.analysis.ExperimentResult;
+import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.ExperimentStore;
+import dev.arbiter.importers.workspace.Workspace;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The experiment the analyst is reading and its latest analysis, shared by the Monitor, Results,
+ * Segments and Guardrails sections. When the workspace changes (opened, imported into), the saved
+ * experiments are read and the selected one is analysed again, in the background.
+ */
+public final class AnalysisViewModel {
+    private final ShellViewModel shell;
+    private final TaskExecutor executor;
+    private final ObservableList<ExperimentDefinition> experiments = FXCollections.observableArrayList();
+    private final ObjectProperty<ExperimentDefinition> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<ExperimentResult> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private long generation;
+
+    public AnalysisViewModel(ShellViewModel shell, TaskExecutor executor) {
+        this.shell = shell;
+        this.executor = executor;
+        shell.workspaceProperty().addListener((obs, old, now) -> reload());
+        selected.addListener((obs, old, now) -> analyse());
+    }
+
+    /** Reads the workspace's saved experiments and analyses the selected one (the first by default). */
+    public void reload() {
+        Workspace workspace = shell.currentWorkspace();
+        long mine = ++generation;
+        if (workspace == null) {
+            experiments.clear();
+            selected.set(null);
+            result.set(null);
+            problem.set(null);
+            return;
+        }
+        executor.submit(BackgroundTask.of("Reading experiments", context -> new ExperimentStore(workspace).all())
+                .withOnSuccess(found -> {
+                    if (mine != generation) {
+                        return;
+                    }
+                    String keep = selected.get() == null ? null : selected.get().name();
+                    experiments.setAll(found);
+                    ExperimentDefinition next = found.stream().filter(d -> d.name().equals(keep)).findFirst()
+                            .orElse(found.isEmpty() ? null : found.get(0));
+                    if (next == selected.get()) {
+                        analyse();
+                    } else {
+                        selected.set(next);
+                    }
+                }).withSuccessMessage(found -> null));
+    }
+
+    /** Analyses the selected experiment again. */
+    public void analyse() {
+        Workspace workspace = shell.currentWorkspace();
+        ExperimentDefinition definition = selected.get();
+        long mine = ++generation;
+        if (workspace == null || definition == null) {
+            result.set(null);
+            problem.set(null);
+            return;
+        }
+        busy.set(true);
+        executor.submit(BackgroundTask.of("Analysing " + definition.name(),
+                        context -> ExperimentAnalyzer.analyze(workspace, definition, null, "experiment '" + definition.name() + "'"))
+                .withOnSuccess(analysed -> {
+                    if (mine == generation) {
+                        busy.set(false);
+                        problem.set(null);
+                        result.set(analysed);
+                    }
+                })
+                .withOnFailure(error -> {
+                    if (mine == generation) {
+                        busy.set(false);
+                        result.set(null);
+                        problem.set(dev.arbiter.app.common.task.UserMessages.describe(error));
+                    }
+                })
+                .withOnCancelled(() -> busy.set(false))
+                .withSuccessMessage(analysed -> "Analysed " + definition.name() + ": " + analysed.decision().kind().label()));
+    }
+
+    public ObservableList<ExperimentDefinition> experiments() {
+        return experiments;
+    }
+
+    public ObjectProperty<ExperimentDefinition> selectedProperty() {
+        return selected;
+    }
+
+    /** The latest analysis of the selected experiment, or null. */
+    public ReadOnlyObjectProperty<ExperimentResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** Why the selected experiment could not be analysed, or null. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The names of the saved experiments, for a chooser. */
+    public List<String> experimentNames() {
+        return experiments.stream().map(ExperimentDefinition::name).toList();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.arbiter.app.analysis;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+
+/** Table columns of text with a header tooltip that explains the statistic in one sentence. */
+public final class Tables {
+    private Tables() {
+    }
+
+    public static <R> TableColumn<R, String> column(String title, String explanation, double width, Function<R, String> text) {
+        TableColumn<R, String> column = new TableColumn<>();
+        Label header = new Label(title);
+        if (explanation != null) {
+            Tooltip tip = new Tooltip(explanation);
+            tip.setWrapText(true);
+            tip.setMaxWidth(360);
+            header.setTooltip(tip);
+        }
+        column.setGraphic(header);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        column.setSortable(false);
+        return column;
+    }
+
+    /** A read-only table whose columns keep their widths (it scrolls sideways rather than cutting numbers). */
+    public static <R> TableView<R> table(String id) {
+        TableView<R> table = new TableView<>();
+        table.setId(id);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.getSelectionModel().setCellSelectionEnabled(false);
+        return table;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.arbiter.app.common.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.data.xy.XIntervalSeries;
+import org.jfree.data.xy.XIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * Arbiter's charts as plain JFreeChart objects (no JavaFX), so the screens show them in a
+ * ChartViewer and the PDF report draws the same charts as vectors.
+ */
+public final class Charts {
+    /** Series colours, colour-blind safe (Okabe–Ito). */
+    public static final List<Color> PALETTE = List.of(new Color(0, 114, 178), new Color(230, 159, 0),
+            new Color(0, 158, 115), new Color(204, 121, 167), new Color(86, 180, 233), new Color(213, 94, 0));
+    private static final Color WARNING = new Color(213, 94, 0);
+    private static final Color GRID = new Color(0, 0, 0, 40);
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+    private Charts() {
+    }
+
+    /**
+     * A forest plot: one horizontal interval per row, top to bottom, with a reference line (0 for
+     * effects, 1 for ratios).
+     */
+    public static JFreeChart forest(String axisLabel, List<ForestRow> rows, double reference) {
+        XIntervalSeries normal = new XIntervalSeries("effect");
+        XIntervalSeries flagged = new XIntervalSeries("flagged");
+        String[] labels = new String[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            ForestRow row = rows.get(i);
+            int y = rows.size() - 1 - i;
+            labels[y] = row.label();
+            if (Double.isFinite(row.estimate()) && Double.isFinite(row.lower()) && Double.isFinite(row.upper())) {
+                (row.flagged() ? flagged : normal).add(row.estimate(), row.lower(), row.upper(), y);
+            }
+        }
+        XIntervalSeriesCollection data = new XIntervalSeriesCollection();
+        data.addSeries(normal);
+        data.addSeries(flagged);
+        NumberAxis x = new NumberAxis(axisLabel);
+        x.setAutoRangeIncludesZero(false);
+        SymbolAxis y = new SymbolAxis(null, labels);
+        y.setGridBandsVisible(false);
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDrawYError(false);
+        renderer.setErrorStroke(new BasicStroke(2f));
+        renderer.setCapLength(6);
+        renderer.setSeriesPaint(0, PALETTE.get(0));
+        renderer.setSeriesPaint(1, WARNING);
+        renderer.setDefaultLinesVisible(false);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.addDomainMarker(marker(reference, Color.GRAY));
+        return styled(new JFreeChart(null, LABEL, plot, false));
+    }
+
+    /**
+     * Lines with shaded bands over days, one series per name, and optional horizontal threshold
+     * and vertical "fired" day markers.
+     */
+    public static JFreeChart timeline(String axisLabel, Map<String, List<TimelinePoint>> series, Double threshold,
+                                      LocalDate marked) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        series.forEach((name, points) -> {
+            YIntervalSeries line = new YIntervalSeries(name);
+            for (TimelinePoint point : points) {
+                if (Double.isFinite(point.value())) {
+                    double low = Double.isFinite(point.lower()) ? point.lower() : point.value();
+                    double high = Double.isFinite(point.upper()) ? point.upper() : point.value();
+                    line.add(millis(point.day()), point.value(), low, high);
+                }
+            }
+            data.addSeries(line);
+        });
+        DeviationRenderer renderer = new DeviationRenderer(true, true);
+        for (int i = 0; i < series.size(); i++) {
+            Color colour = PALETTE.get(i % PALETTE.size());
+            renderer.setSeriesPaint(i, colour);
+            renderer.setSeriesFillPaint(i, colour);
+            renderer.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        renderer.setAlpha(0.18f);
+        DateAxis x = new DateAxis(null);
+        NumberAxis y = new NumberAxis(axisLabel);
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        if (threshold != null) {
+            ValueMarker line = marker(threshold, WARNING);
+            line.setLabel("threshold " + threshold);
+            line.setLabelFont(LABEL);
+            line.setLabelPaint(WARNING);
+            plot.addRangeMarker(line);
+        }
+        if (marked != null) {
+            ValueMarker fired = marker(millis(marked), WARNING);
+            fired.setLabel("fired " + marked);
+            fired.setLabelFont(LABEL);
+            fired.setLabelPaint(WARNING);
+            plot.addDomainMarker(fired);
+        }
+        return styled(new JFreeChart(null, LABEL, plot, series.size() > 1));
+    }
+
+    /** Daily counts per series as grouped bars. */
+    public static JFreeChart dailyBars(String axisLabel, Map<String, Map<LocalDate, Long>> series) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        series.forEach((name, days) -> {
+            XYSeries bars = new XYSeries(name);
+            days.forEach((day, count) -> bars.add(millis(day), count));
+            data.addSeries(bars);
+        });
+        data.setIntervalWidth(86_400_000.0 * 0.8);
+        XYBarRenderer renderer = new org.jfree.chart.renderer.xy.ClusteredXYBarRenderer(0.1, false);
+        renderer.setShadowVisible(false);
+        renderer.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+        for (int i = 0; i < series.size(); i++) {
+            renderer.setSeriesPaint(i, PALETTE.get(i % PALETTE.size()));
+        }
+        XYPlot plot = new XYPlot(data, new DateAxis(null), new NumberAxis(axisLabel), renderer);
+        return styled(new JFreeChart(null, LABEL, plot, series.size() > 1));
+    }
+
+    private static ValueMarker marker(double at, Color colour) {
+        return new ValueMarker(at, colour, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+                new float[] {5, 4}, 0));
+    }
+
+    private static JFreeChart styled(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setOutlineVisible(false);
+        plot.getDomainAxis().setTickLabelFont(LABEL);
+        plot.getRangeAxis().setTickLabelFont(LABEL);
+        plot.getDomainAxis().setLabelFont(LABEL);
+        plot.getRangeAxis().setLabelFont(LABEL);
+        if (chart.getLegend() != null) {
+            chart.getLegend().setItemFont(LABEL);
+            chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        }
+        return chart;
+    }
+
+    private static double millis(LocalDate day) {
+        return Date.from(day.atStartOfDay().toInstant(ZoneOffset.UTC)).getTime();
+    }
+}

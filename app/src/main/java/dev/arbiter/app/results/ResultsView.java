@@ -1,0 +1,114 @@
+package dev.arbiter.app.results;
+
+import dev.arbiter.app.analysis.AnalysisToolbar;
+import dev.arbiter.app.analysis.AnalysisViewModel;
+import dev.arbiter.app.analysis.Tables;
+import dev.arbiter.app.common.charts.Charts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.jfree.chart.fx.ChartViewer;
+
+/** Results: the metrics × comparisons table, the forest plot of relative effects, results by served model. */
+public final class ResultsView extends BorderPane {
+    private final ResultsViewModel model;
+    private final ChartViewer forest = new ChartViewer();
+    private final TableView<List<String>> served = Tables.table("served-models-table");
+
+    public ResultsView(AnalysisViewModel analysis, ResultsViewModel model) {
+        this.model = model;
+        setId("results-view");
+        Button copy = new Button("Copy table");
+        copy.setOnAction(event -> copy());
+        Button export = new Button("Export CSV…");
+        export.setId("results-export");
+        export.setOnAction(event -> export());
+        setTop(new AnalysisToolbar(analysis, copy, export));
+        Label recommendation = new Label();
+        recommendation.setId("results-recommendation");
+        recommendation.setWrapText(true);
+        recommendation.textProperty().bind(model.recommendationProperty());
+        recommendation.getStyleClass().add("text-bold");
+        forest.setId("results-forest");
+        forest.setMinHeight(200);
+        forest.getStyleClass().add("chart-frame");
+        SplitPane split = new SplitPane(table(), forest, served);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.5, 0.8);
+        VBox body = new VBox(8, recommendation, split);
+        VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
+        body.getStyleClass().add("analysis-body");
+        setCenter(body);
+        model.forest().addListener((ListChangeListener<Object>) change -> drawForest());
+        model.servedModelColumns().addListener((ListChangeListener<Object>) change -> servedColumns());
+        served.setItems(model.servedModels());
+        servedColumns();
+        drawForest();
+    }
+
+    private TableView<ResultRow> table() {
+        TableView<ResultRow> table = Tables.table("results-table");
+        table.getColumns().setAll(List.of(
+                Tables.column("Metric", null, 170, ResultRow::metric),
+                Tables.column("Role", "Primary decides; guardrails can stop the rollout; secondary metrics inform.", 80, ResultRow::role),
+                Tables.column("Arm", null, 120, ResultRow::arm),
+                Tables.column("Value", "The metric in this arm: a mean, a proportion, a ratio or a quantile.", 80, ResultRow::value),
+                Tables.column("95% CI", "Where the arm's true value lies with 95% confidence.", 150, ResultRow::valueCi),
+                Tables.column("Δ vs control [CI]", "Treatment minus control, with its confidence interval (Welch).", 230, ResultRow::absolute),
+                Tables.column("Relative [CI]", "The change as a share of the control value, by the delta method.", 200, ResultRow::relative),
+                Tables.column("p", "The chance of an effect at least this large if the arms were the same.", 75, ResultRow::p),
+                Tables.column("Sig.", "Whether p is below the experiment's α.", 45, ResultRow::significant),
+                Tables.column("Status", "Guardrail status, non-inferiority and notes on the method.", 220, ResultRow::status),
+                Tables.column("Method", "The procedure used (docs/methods.md).", 220, ResultRow::method)));
+        table.setItems(model.rows());
+        table.setPlaceholder(new Label("No analysis yet."));
+        return table;
+    }
+
+    private void drawForest() {
+        forest.setChart(Charts.forest("relative effect vs control (95% CI)", model.forest(), 0));
+    }
+
+    private void servedColumns() {
+        served.getColumns().clear();
+        List<String> names = model.servedModelColumns();
+        for (int i = 0; i < names.size(); i++) {
+            int index = i;
+            served.getColumns().add(Tables.column(names.get(i), i == 1
+                    ? "The model that actually answered (fallbacks included); descriptive, not randomised." : null, 110,
+                    line -> index < line.size() ? line.get(index) : ""));
+        }
+        served.setPlaceholder(new Label("No model column in this experiment (modelColumn)."));
+    }
+
+    private void copy() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(model.tabSeparated());
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private void export() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export results as CSV");
+        chooser.setInitialFileName("results.csv");
+        var file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            try {
+                Files.writeString(file.toPath(), model.csv());
+            } catch (IOException e) {
+                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                        "Cannot write " + file + ": " + e.getMessage()).showAndWait();
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.arbiter.app.results;
+
+import dev.arbiter.analytics.Comparison;
+import dev.arbiter.app.analysis.AnalysisViewModel;
+import dev.arbiter.app.analysis.Format;
+import dev.arbiter.app.common.charts.ForestRow;
+import dev.arbiter.importers.analysis.ArmValue;
+import dev.arbiter.importers.analysis.ComparisonResult;
+import dev.arbiter.importers.analysis.ExperimentResult;
+import dev.arbiter.importers.analysis.MetricResult;
+import dev.arbiter.importers.metrics.ServedModel;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Results section: every metric × arm with its value and interval, each treatment's absolute and
+ * relative effect, p-value, significance, method and status; the relative effects for the forest
+ * plot; results by served model beside the assigned-arm view; and a CSV of the table.
+ */
+public final class ResultsViewModel {
+    private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<ForestRow> forest = FXCollections.observableArrayList();
+    private final ObservableList<List<String>> servedModels = FXCollections.observableArrayList();
+    private final ObservableList<String> servedModelColumns = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper recommendation = new ReadOnlyStringWrapper("");
+
+    public ResultsViewModel(AnalysisViewModel analysis) {
+        analysis.resultProperty().addListener((obs, old, now) -> show(now));
+        show(analysis.resultProperty().get());
+    }
+
+    void show(ExperimentResult result) {
+        List<ResultRow> table = new ArrayList<>();
+        List<ForestRow> effects = new ArrayList<>();
+        if (result != null) {
+            List<MetricResult> metrics = new ArrayList<>(result.metrics());
+            if (result.fallback() != null) {
+                metrics.add(result.fallback());
+            }
+            for (MetricResult metric : metrics) {
+                addRows(table, effects, metric);
+            }
+            recommendation.set("Recommendation: " + result.decision().kind().label().replace('_', ' ')
+                    + " — " + String.join(" ", result.decision().reasons()));
+        } else {
+            recommendation.set("");
+        }
+        rows.setAll(table);
+        forest.setAll(effects);
+        showServedModels(result);
+    }
+
+    private static void addRows(List<ResultRow> table, List<ForestRow> effects, MetricResult metric) {
+        boolean first = true;
+        for (ArmValue arm : metric.arms()) {
+            ComparisonResult comparison = metric.comparison(arm.name());
+            String name = first ? metric.name() : "";
+            String role = first ? metric.role().key() : "";
+            first = false;
+            if (comparison == null) {
+                table.add(new ResultRow(name, role, arm.name() + " (control)", Format.value(arm.value()),
+                        Format.interval(arm.ci()), "", "", "", "", "", ""));
+                continue;
+            }
+            Comparison c = comparison.comparison();
+            table.add(new ResultRow(name, role, arm.name(), Format.value(arm.value()), Format.interval(arm.ci()),
+                    Format.effect(c.absolute()), Format.relative(c.relative()), Format.p(c.absolute().pValue()),
+                    c.absolute().available() ? (c.significant() ? "yes" : "no") : "–", status(comparison), c.method()));
+            effects.add(new ForestRow(metric.name() + (metric.comparisons().size() > 1 ? " · " + arm.name() : ""),
+                    c.relative().estimate(), c.relative().ci().lower(), c.relative().ci().upper(),
+                    comparison.worstGuardrail() != null && comparison.worstGuardrail().status().label().equals("breached")));
+        }
+    }
+
+    private static String status(ComparisonResult comparison) {
+        List<String> parts = new ArrayList<>();
+        if (comparison.worstGuardrail() != null) {
+            parts.add(comparison.worstGuardrail().status().label().replace('_', ' ') + " ("
+                    + comparison.worstGuardrail().rule().describe() + ")");
+        }
+        if (comparison.nonInferiority() != null && comparison.nonInferiority().unavailableReason() == null) {
+            parts.add(comparison.nonInferiority().nonInferior() ? "non-inferior" : "non-inferiority not shown");
+        }
+        comparison.comparison().notes().forEach(parts::add);
+        return String.join("; ", parts);
+    }
+
+    private void showServedModels(ExperimentResult result) {
+        List<List<String>> lines = new ArrayList<>();
+        List<String> columns = new ArrayList<>(List.of("arm", "model served", "units", "events"));
+        if (result != null && !result.servedModels().isEmpty()) {
+            columns.addAll(result.servedModels().get(0).values().keySet());
+            for (ServedModel model : result.servedModels()) {
+                List<String> line = new ArrayList<>(List.of(model.arm(), String.valueOf(model.model()),
+                        Format.count(model.units()), Format.count(model.events())));
+                model.values().values().forEach(value -> line.add(Format.value(value)));
+                lines.add(line);
+            }
+        }
+        servedModelColumns.setAll(columns);
+        servedModels.setAll(lines);
+    }
+
+    /** The table as CSV (RFC 4180), header first. */
+    public String csv() {
+        StringBuilder csv = new StringBuilder(ResultRow.HEADER).append("\r\n");
+        rows.forEach(row -> csv.append(row.csv()).append("\r\n"));
+        return csv.toString();
+    }
+
+    /** The table as tab-separated text, for the clipboard (pastes into a spreadsheet). */
+    public String tabSeparated() {
+        StringBuilder text = new StringBuilder(ResultRow.HEADER.replace(',', '\t')).append('\n');
+        rows.forEach(row -> text.append(String.join("\t", row.metric(), row.role(), row.arm(), row.value(), row.valueCi(),
+                row.absolute(), row.relative(), row.p(), row.significant(), row.status(), row.method())).append('\n'));
+        return text.toString();
+    }
+
+    public ObservableList<ResultRow> rows() {
+        return rows;
+    }
+
+    public ObservableList<ForestRow> forest() {
+        return forest;
+    }
+
+    public ObservableList<List<String>> servedModels() {
+        return servedModels;
+    }
+
+    public ObservableList<String> servedModelColumns() {
+        return servedModelColumns;
+    }
+
+    public ReadOnlyStringProperty recommendationProperty() {
+        return recommendation.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.arbiter.app.segments;
+
+import dev.arbiter.app.analysis.AnalysisToolbar;
+import dev.arbiter.app.analysis.AnalysisViewModel;
+import dev.arbiter.app.analysis.Tables;
+import dev.arbiter.app.common.charts.Charts;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.fx.ChartViewer;
+
+/** Segments: pick a column and a metric; per-value effects with BH-adjusted p, flags and a forest plot. */
+public final class SegmentsView extends BorderPane {
+    private final SegmentsViewModel model;
+    private final ChartViewer forest = new ChartViewer();
+
+    public SegmentsView(AnalysisViewModel analysis, SegmentsViewModel model) {
+        this.model = model;
+        setId("segments-view");
+        ComboBox<String> column = chooser("segment-column", model.columns(), model.columnProperty());
+        ComboBox<String> metric = chooser("segment-metric", model.metrics(), model.metricProperty());
+        setTop(new AnalysisToolbar(analysis, new Label("Segment"), column, new Label("Metric"), metric));
+        forest.setId("segments-forest");
+        forest.getStyleClass().add("chart-frame");
+        SplitPane split = new SplitPane(table(), forest);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
+        VBox body = new VBox(split);
+        VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
+        body.getStyleClass().add("analysis-body");
+        setCenter(body);
+        model.forest().addListener((ListChangeListener<Object>) change -> draw());
+        draw();
+    }
+
+    private static ComboBox<String> chooser(String id, javafx.collections.ObservableList<String> items,
+                                            javafx.beans.property.ObjectProperty<String> value) {
+        ComboBox<String> box = new ComboBox<>(items);
+        box.setId(id);
+        box.valueProperty().bindBidirectional(value);
+        return box;
+    }
+
+    private TableView<SegmentRow> table() {
+        TableView<SegmentRow> table = Tables.table("segments-table");
+        table.getColumns().setAll(List.of(
+                Tables.column("Value", null, 140, SegmentRow::value),
+                Tables.column("Units (per arm)", "Assignment units in the segment, control first.", 130, SegmentRow::units),
+                Tables.column("Control", null, 80, SegmentRow::control),
+                Tables.column("Treatment", null, 85, SegmentRow::treatment),
+                Tables.column("Δ [CI]", "Treatment minus control within the segment.", 230, SegmentRow::absolute),
+                Tables.column("Relative [CI]", "The change as a share of control within the segment.", 200, SegmentRow::relative),
+                Tables.column("p", "Unadjusted p-value within the segment.", 75, SegmentRow::p),
+                Tables.column("BH p", "p adjusted by Benjamini–Hochberg over this column's values: read this one.", 75,
+                        SegmentRow::adjustedP),
+                Tables.column("Flags", "Segments too small to read, and effects of the opposite sign to the overall one.", 260,
+                        SegmentRow::flags)));
+        table.setItems(model.rows());
+        table.setPlaceholder(new Label("This experiment has no segments (add columns under \"segments\")."));
+        return table;
+    }
+
+    private void draw() {
+        forest.setChart(Charts.forest("absolute effect vs control (95% CI)", model.forest(), 0));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.arbiter.app.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arbiter.app.common.settings.InMemorySettings;
+import dev.arbiter.app.common.task.DefaultTaskExecutor;
+import dev.arbiter.app.guardrails.GuardrailCard;
+import dev.arbiter.app.monitoring.ArmRow;
+import dev.arbiter.app.segments.SegmentRow;
+import dev.arbiter.app.shell.ShellViewModel;
+import dev.arbiter.app.shell.StatusBarViewModel;
+import dev.arbiter.app.shell.WorkspaceStore;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The analysis sections' view models without a robot: a sample opened as the app opens it (same-thread
+ * executor), analysed, and read by Monitor, Results, Segments and Guardrails.
+ */
+class AnalysisScreensTest {
+    @TempDir
+    Path dir;
+
+    private final StatusBarViewModel status = new StatusBarViewModel();
+    private final DefaultTaskExecutor executor = DefaultTaskExecutor.currentThread(status);
+    private final ShellViewModel shell = new ShellViewModel(executor, WorkspaceStore.files("test"), new InMemorySettings());
+    private final AnalysisModels models = AnalysisModels.of(shell, executor);
+
+    @BeforeEach
+    void samplesHere() {
+        System.setProperty("arbiter.samples", dir.toString());
+    }
+
+    @AfterEach
+    void close() {
+        System.clearProperty("arbiter.samples");
+        shell.shutdown();
+    }
+
+    @Test
+    void supportBotReadsInEverySection() {
+        shell.openSample("support-bot");
+        assertNull(models.analysis().problemProperty().get());
+        assertNotNull(models.analysis().resultProperty().get());
+        assertEquals(List.of("Support bot: Sonnet vs Haiku"), models.analysis().experimentNames());
+
+        List<ArmRow> arms = models.monitor().arms();
+        assertEquals(List.of("sonnet", "haiku"), arms.stream().map(ArmRow::arm).toList());
+        assertEquals(1.0, arms.get(0).progress(), "the planned 4,724 units per arm are reached");
+        assertTrue(models.monitor().srmProperty().get().contains("the split is as planned"));
+        assertFalse(models.monitor().srmFlaggedProperty().get());
+        assertEquals(14, models.monitor().dailyUnitsProperty().get().get("sonnet").size());
+
+        var results = models.results();
+        assertEquals("resolution_rate", results.rows().get(0).metric());
+        assertEquals("sonnet (control)", results.rows().get(0).arm());
+        assertEquals("non-inferior", results.rows().get(1).status());
+        assertEquals("no", results.rows().get(1).significant());
+        assertTrue(results.csv().startsWith("metric,role,arm,value,value_ci,absolute_effect_ci"));
+        assertEquals(results.rows().size() + 1, results.csv().split("\r\n").length);
+        assertEquals(7, results.forest().size(), "six metrics and the fallback rate");
+        assertTrue(results.recommendationProperty().get().startsWith("Recommendation: no difference"));
+        assertEquals(List.of("arm", "model served", "units", "events"), results.servedModelColumns().subList(0, 4));
+
+        models.segments().columnProperty().set("complexity");
+        List<SegmentRow> segments = models.segments().rows();
+        assertEquals(List.of("overall", "complex", "easy"), segments.stream().map(SegmentRow::value).toList());
+        assertTrue(segments.get(2).flags().startsWith("opposite sign to overall, significant after BH"), segments.get(2).flags());
+        models.segments().columnProperty().set("country");
+        assertEquals(6, models.segments().rows().size());
+
+        List<GuardrailCard> cards = models.guardrails().cards();
+        assertEquals(List.of("p95_latency_ms", "refusal_rate", "cost_per_session_usd"),
+                cards.stream().map(GuardrailCard::metric).toList());
+        assertTrue(cards.stream().allMatch(card -> card.status().equals("ok")));
+        assertEquals(14, cards.get(0).history().size());
+        assertFalse(cards.get(0).cumulative(), "quantiles are read day by day");
+        assertTrue(cards.get(1).cumulative());
+    }
+
+    @Test
+    void guardrailCardSaysWhenTheLatencyRuleFirstFired() {
+        shell.openSample("json-extraction");
+        GuardrailCard latency = models.guardrails().cards().stream().filter(c -> c.metric().equals("p95_latency_ms"))
+                .findFirst().orElseThrow();
+        assertEquals("breached", latency.status());
+        assertEquals(LocalDate.of(2026, 3, 9), latency.firstFired());
+        assertEquals(1.3, latency.threshold());
+        assertTrue(models.results().recommendationProperty().get().startsWith("Recommendation: do not ship"));
+    }
+
+    @Test
+    void brokenSplitTurnsTheMonitorBannerRed() {
+        shell.openSample("broken-split");
+        assertTrue(models.monitor().srmFlaggedProperty().get());
+        assertTrue(models.monitor().srmProperty().get().contains("MISMATCH"), models.monitor().srmProperty().get());
+    }
+
+    @Test
+    void closingTheWorkspaceClearsEverySection() {
+        shell.openSample("a-a");
+        assertFalse(models.results().rows().isEmpty());
+        shell.closeWorkspace();
+        assertNull(models.analysis().resultProperty().get());
+        assertTrue(models.results().rows().isEmpty());
+        assertTrue(models.monitor().arms().isEmpty());
+        assertTrue(models.guardrails().cards().isEmpty());
+        assertTrue(models.segments().rows().isEmpty());
+    }
+}
