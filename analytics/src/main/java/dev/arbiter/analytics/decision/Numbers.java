@@ -11,6 +11,11 @@ final class Numbers {
         return p < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 
+    /** "p = 0.0016", or "p < 0.0001". */
+    static String pIs(double p) {
+        return p < 0.0001 ? "p < 0.0001" : "p = " + p(p);
+    }
+
     static String signed(double value) {
         if (Double.isInfinite(value)) {
             return value > 0 ? "+∞" : "−∞";

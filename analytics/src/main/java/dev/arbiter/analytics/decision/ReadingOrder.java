@@ -45,13 +45,13 @@ public final class ReadingOrder {
             return noDifference(in, reasons);
         }
         boolean good = in.higherIsBetter() == (effect.estimate() > 0);
-        reasons.add(String.format(Locale.ROOT, "%s changed by %s (p = %s), significant at α = %s, in the %s direction.",
-                in.primaryName(), describe(in.primary()), Numbers.p(effect.pValue()), Numbers.plain(in.primary().alpha()),
+        reasons.add(String.format(Locale.ROOT, "%s changed by %s (%s), significant at α = %s, in the %s direction.",
+                in.primaryName(), describe(in.primary()), Numbers.pIs(effect.pValue()), Numbers.plain(in.primary().alpha()),
                 good ? "good" : "bad"));
         List<SegmentFinding> opposite = oppositeSegments(in, effect.estimate());
         if (!opposite.isEmpty()) {
             opposite.forEach(s -> reasons.add("Segment " + s.column() + " = " + s.value()
-                    + " goes the other way (BH-adjusted p = " + Numbers.p(s.adjustedPValue()) + ")."));
+                    + " goes the other way (BH-adjusted " + Numbers.pIs(s.adjustedPValue()) + ")."));
             return new Recommendation(RecommendationKind.SEGMENT, reasons);
         }
         if (!good) {
@@ -73,15 +73,15 @@ public final class ReadingOrder {
 
     private static Recommendation noDifference(DecisionInputs in, List<String> reasons) {
         Effect effect = in.primary().absolute();
-        reasons.add(String.format(Locale.ROOT, "No difference detected in %s: %s, p = %s at α = %s.", in.primaryName(),
-                describe(in.primary()), Numbers.p(effect.pValue()), Numbers.plain(in.primary().alpha())));
+        reasons.add(String.format(Locale.ROOT, "No difference detected in %s: %s, %s at α = %s.", in.primaryName(),
+                describe(in.primary()), Numbers.pIs(effect.pValue()), Numbers.plain(in.primary().alpha())));
         if (in.nonInferiority() != null && in.nonInferiority().unavailableReason() == null) {
             reasons.add(in.nonInferiority().nonInferior()
                     ? "Non-inferior within the margin of " + Numbers.plain(in.nonInferiority().margin())
-                            + (in.nonInferiority().relative() ? " (relative)" : "") + " (p = "
-                            + Numbers.p(in.nonInferiority().pValue()) + ")."
+                            + (in.nonInferiority().relative() ? " (relative)" : "") + " ("
+                            + Numbers.pIs(in.nonInferiority().pValue()) + ")."
                     : "Non-inferiority within the margin of " + Numbers.plain(in.nonInferiority().margin())
-                            + " is not shown (p = " + Numbers.p(in.nonInferiority().pValue()) + "): a loss that large is still possible.");
+                            + " is not shown (" + Numbers.pIs(in.nonInferiority().pValue()) + "): a loss that large is still possible.");
         }
         return cheaper(in, reasons);
     }

@@ -28,10 +28,12 @@ public final class ShellView extends BorderPane {
         setLeft(new NavigationView(model));
         java.util.Map<Section, javafx.scene.Node> views = new java.util.EnumMap<>(Section.class);
         views.put(Section.DATA, dataView);
+        views.put(Section.PLAN, new dev.arbiter.app.planning.PlanView(analysis.analysis(), analysis.plan()));
         views.put(Section.MONITOR, new MonitorView(analysis.analysis(), analysis.monitor()));
         views.put(Section.RESULTS, new ResultsView(analysis.analysis(), analysis.results()));
         views.put(Section.SEGMENTS, new SegmentsView(analysis.analysis(), analysis.segments()));
         views.put(Section.GUARDRAILS, new GuardrailsView(analysis.analysis(), analysis.guardrails()));
+        views.put(Section.DECISION, new dev.arbiter.app.decision.DecisionView(analysis.analysis(), analysis.decision()));
         setCenter(new SectionPane(model, new EmptyStateView(this::runAction), views,
                 javafx.beans.binding.Bindings.isNotEmpty(analysis.analysis().experiments())));
         setBottom(new StatusBarView(status));

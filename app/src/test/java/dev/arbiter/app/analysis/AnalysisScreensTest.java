@@ -88,6 +88,31 @@ class AnalysisScreensTest {
     }
 
     @Test
+    void planTakesItsInputsFromTheDataAndSavesIntoTheExperiment() {
+        shell.openSample("support-bot");
+        var plan = models.plan();
+        var result = models.analysis().resultProperty().get();
+        double baseline = result.primary().arm("sonnet").value();
+        assertEquals(baseline, plan.baselineProperty().get(), 1e-12);
+        assertTrue(plan.proportionProperty().get());
+        assertEquals(0.02, plan.mdeProperty().get());
+        long expected = dev.arbiter.analytics.plan.SampleSizePlanner.withDefaults().proportions(baseline, 0.02, false).perArm();
+        assertEquals(expected, plan.planProperty().get().perArm());
+        assertTrue(plan.summaryProperty().get().startsWith(String.format(java.util.Locale.US, "%,d units per arm", expected)));
+        assertEquals(40, plan.powerCurveProperty().get().size());
+        plan.mdeProperty().set(0.03);
+        long smaller = plan.planProperty().get().perArm();
+        assertTrue(smaller < expected);
+        plan.save();
+        assertEquals(smaller, models.analysis().selectedProperty().get().plannedUnitsPerArm());
+        assertEquals(0.03, models.analysis().selectedProperty().get().primary().mde());
+        assertTrue(models.analysis().resultProperty().get().progress().reached());
+        plan.baselineProperty().set(1.5);
+        assertNull(plan.planProperty().get());
+        assertNotNull(plan.problemProperty().get());
+    }
+
+    @Test
     void guardrailCardSaysWhenTheLatencyRuleFirstFired() {
         shell.openSample("json-extraction");
         GuardrailCard latency = models.guardrails().cards().stream().filter(c -> c.metric().equals("p95_latency_ms"))

@@ -104,6 +104,19 @@ public record ExperimentDefinition(String name, String question, String dataset,
         return sequential == null ? null : sequential.plannedUnitsPerArm();
     }
 
+    /**
+     * The same experiment with a plan: the primary's MDE, α, power and the planned units per arm
+     * (kept in {@code sequential.plannedUnitsPerArm}, whether or not sequential mode is on).
+     */
+    public ExperimentDefinition withPlan(long plannedPerArm, double mde, boolean mdeRelative, double newAlpha,
+                                         double newPower) {
+        Sequential plan = new Sequential(sequential == null ? null : sequential.enabled(), plannedPerArm,
+                sequential == null ? null : sequential.tuning());
+        return new ExperimentDefinition(name, question, dataset, variantColumn, control, treatments, split, unitColumn,
+                timestampColumn, newAlpha, newPower, plan, primary.withMde(mde, mdeRelative), guardrails, secondary, segments,
+                crossSegments, modelColumn, fallbackColumn, costMetric, priceTable);
+    }
+
     /** A metric and the part it plays. */
     public record RoledMetric(MetricDefinition metric, MetricRole role) {
     }

@@ -72,6 +72,12 @@ public record MetricDefinition(String name, String column, MetricKind kind, Aggr
         return Boolean.TRUE.equals(nonInferiorityRelative);
     }
 
+    /** The same metric with another minimum detectable effect. */
+    public MetricDefinition withMde(double newMde, boolean relative) {
+        return new MetricDefinition(name, column, kind, aggregate, denominator, quantile, direction, newMde, relative, where,
+                covariate, nonInferiorityMargin, nonInferiorityRelative, alternative, maxRatio, minRatio, maxValue, minValue);
+    }
+
     private static void add(List<GuardrailRule> rules, GuardrailRule.Kind kind, Double threshold) {
         if (threshold != null) {
             rules.add(new GuardrailRule(kind, threshold));

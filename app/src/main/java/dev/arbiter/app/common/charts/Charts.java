@@ -123,6 +123,37 @@ public final class Charts {
         return styled(new JFreeChart(null, LABEL, plot, series.size() > 1));
     }
 
+    /**
+     * Lines through (x, y) points, one per series name, with optional vertical and horizontal
+     * markers (e.g. the planned n per arm and the target power).
+     */
+    public static JFreeChart lines(String xLabel, String yLabel, Map<String, List<double[]>> series, Double xMarker,
+                                   Double yMarker) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        series.forEach((name, points) -> {
+            XYSeries line = new XYSeries(name, false, true);
+            points.stream().filter(p -> Double.isFinite(p[1])).forEach(p -> line.add(p[0], p[1]));
+            data.addSeries(line);
+        });
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < series.size(); i++) {
+            renderer.setSeriesPaint(i, PALETTE.get(i % PALETTE.size()));
+            renderer.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        NumberAxis x = new NumberAxis(xLabel);
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis(yLabel);
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        if (xMarker != null) {
+            plot.addDomainMarker(marker(xMarker, WARNING));
+        }
+        if (yMarker != null) {
+            plot.addRangeMarker(marker(yMarker, Color.GRAY));
+        }
+        return styled(new JFreeChart(null, LABEL, plot, series.size() > 1));
+    }
+
     /** Daily counts per series as grouped bars. */
     public static JFreeChart dailyBars(String axisLabel, Map<String, Map<LocalDate, Long>> series) {
         XYSeriesCollection data = new XYSeriesCollection();
