@@ -20,6 +20,16 @@ public final class ArbiterApp extends Application {
         MainWindow window = MainWindow.show(stage, snapshot != null ? new dev.arbiter.app.common.settings.InMemorySettings()
                 : PreferencesSettings.forUser(), WorkspaceStore.files(BuildInfo.version()));
         if (snapshot != null) {
+            String experiment = System.getProperty("arbiter.snapshot.experiment");
+            if (experiment != null) {
+                try {
+                    window.analysis().analysis().pin(dev.arbiter.importers.experiment.ExperimentFile.read(Path.of(experiment)));
+                } catch (java.io.IOException e) {
+                    System.err.println("arbiter: " + e.getMessage());
+                    javafx.application.Platform.exit();
+                    return;
+                }
+            }
             String themes = System.getProperty("arbiter.snapshot.themes", "light");
             new dev.arbiter.app.shell.Snapshots(window, Path.of(snapshot), java.util.Arrays.stream(themes.split(","))
                     .map(t -> dev.arbiter.app.common.Theme.valueOf(t.trim().toUpperCase(java.util.Locale.ROOT))).toList())

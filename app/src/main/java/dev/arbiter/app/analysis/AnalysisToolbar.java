@@ -30,9 +30,16 @@ public final class AnalysisToolbar extends VBox {
         spinner.visibleProperty().bind(model.busyProperty());
         Button again = new Button("Re-analyse");
         again.setOnAction(event -> model.reload());
+        Button edit = new Button("Edit…");
+        edit.setId("experiment-edit");
+        edit.disableProperty().bind(model.selectedProperty().isNull());
+        edit.setOnAction(event -> openEditor(model.selectedProperty().get()));
+        Button create = new Button("New…");
+        create.setId("experiment-new");
+        create.setOnAction(event -> openEditor(null));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(new Label("Experiment"), experiment, spinner, again, gap);
+        HBox bar = new HBox(new Label("Experiment"), experiment, spinner, again, edit, create, gap);
         bar.getChildren().addAll(extra);
         bar.getStyleClass().add("analysis-toolbar");
         Label problem = new Label();
@@ -47,6 +54,10 @@ public final class AnalysisToolbar extends VBox {
         model.experiments().addListener((ListChangeListener<Object>) change -> fill());
         model.selectedProperty().addListener((obs, old, now) -> fill());
         fill();
+    }
+
+    private void openEditor(dev.arbiter.importers.experiment.ExperimentDefinition definition) {
+        dev.arbiter.app.experiment.ExperimentEditorDialog.open(getScene().getWindow(), model, definition);
     }
 
     private void fill() {

@@ -34,12 +34,24 @@ public final class AnalysisViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private long generation;
+    private ExperimentDefinition pinned;
+    private String preferred;
 
     public AnalysisViewModel(ShellViewModel shell, TaskExecutor executor) {
         this.shell = shell;
         this.executor = executor;
         shell.workspaceProperty().addListener((obs, old, now) -> reload());
         selected.addListener((obs, old, now) -> analyse());
+    }
+
+    /**
+     * Reads {@code definition} (e.g. an experiment file given on the command line) beside the saved
+     * experiments, selected, without saving it in the workspace.
+     */
+    public void pin(ExperimentDefinition definition) {
+        pinned = definition;
+        selected.set(null);
+        reload();
     }
 
     /** Reads the workspace's saved experiments and analyses the selected one (the first by default). */
@@ -53,21 +65,33 @@ public final class AnalysisViewModel {
             problem.set(null);
             return;
         }
-        executor.submit(BackgroundTask.of("Reading experiments", context -> new ExperimentStore(workspace).all())
+        executor.submit(BackgroundTask.of("Reading experiments", context -> withPinned(new ExperimentStore(workspace).all()))
                 .withOnSuccess(found -> {
                     if (mine != generation) {
                         return;
                     }
-                    String keep = selected.get() == null ? null : selected.get().name();
+                    String keep = preferred != null ? preferred
+                            : selected.get() == null ? (pinned == null ? null : pinned.name()) : selected.get().name();
+                    preferred = null;
                     experiments.setAll(found);
                     ExperimentDefinition next = found.stream().filter(d -> d.name().equals(keep)).findFirst()
                             .orElse(found.isEmpty() ? null : found.get(0));
-                    if (next == selected.get()) {
-                        analyse();
+                    if (java.util.Objects.equals(next, selected.get())) {
+                        analyse(); // an equal record does not fire the selection's listener
                     } else {
                         selected.set(next);
                     }
                 }).withSuccessMessage(found -> null));
+    }
+
+    private List<ExperimentDefinition> withPinned(List<ExperimentDefinition> saved) {
+        if (pinned == null) {
+            return saved;
+        }
+        List<ExperimentDefinition> all = new java.util.ArrayList<>();
+        all.add(pinned);
+        saved.stream().filter(d -> !d.name().equals(pinned.name())).forEach(all::add);
+        return all;
     }
 
     /** Analyses the selected experiment again. */
@@ -121,6 +145,21 @@ public final class AnalysisViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** An editor on the open workspace, or null when none is open. */
+    public dev.arbiter.app.experiment.ExperimentEditorViewModel editor() {
+        Workspace workspace = shell.currentWorkspace();
+        return workspace == null ? null : new dev.arbiter.app.experiment.ExperimentEditorViewModel(workspace, executor);
+    }
+
+    /** After an experiment was saved: reads the experiments again and shows {@code saved}. */
+    public void showSaved(ExperimentDefinition saved) {
+        if (pinned != null && pinned.name().equals(saved.name())) {
+            pinned = null;
+        }
+        preferred = saved.name();
+        reload();
     }
 
     /** The names of the saved experiments, for a chooser. */

@@ -64,9 +64,9 @@ public final class ResultsView extends BorderPane {
                 Tables.column("Arm", null, 120, ResultRow::arm),
                 Tables.column("Value", "The metric in this arm: a mean, a proportion, a ratio or a quantile.", 80, ResultRow::value),
                 Tables.column("95% CI", "Where the arm's true value lies with 95% confidence.", 150, ResultRow::valueCi),
-                Tables.column("Δ vs control [CI]", "Treatment minus control, with its confidence interval (Welch).", 230, ResultRow::absolute),
+                Tables.column("Δ vs control [CI]", "Treatment minus control, with its confidence interval (Welch).", 260, ResultRow::absolute),
                 Tables.column("Relative [CI]", "The change as a share of the control value, by the delta method.", 200, ResultRow::relative),
-                Tables.column("p", "The chance of an effect at least this large if the arms were the same.", 75, ResultRow::p),
+                Tables.column("p", "The chance of an effect at least this large if the arms were the same.", 85, ResultRow::p),
                 Tables.column("Sig.", "Whether p is below the experiment's α.", 45, ResultRow::significant),
                 Tables.column("Status", "Guardrail status, non-inferiority and notes on the method.", 220, ResultRow::status),
                 Tables.column("Method", "The procedure used (docs/methods.md).", 220, ResultRow::method)));

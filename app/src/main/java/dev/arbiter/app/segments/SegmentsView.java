@@ -54,10 +54,10 @@ public final class SegmentsView extends BorderPane {
                 Tables.column("Units (per arm)", "Assignment units in the segment, control first.", 130, SegmentRow::units),
                 Tables.column("Control", null, 80, SegmentRow::control),
                 Tables.column("Treatment", null, 85, SegmentRow::treatment),
-                Tables.column("Δ [CI]", "Treatment minus control within the segment.", 230, SegmentRow::absolute),
+                Tables.column("Δ [CI]", "Treatment minus control within the segment.", 260, SegmentRow::absolute),
                 Tables.column("Relative [CI]", "The change as a share of control within the segment.", 200, SegmentRow::relative),
-                Tables.column("p", "Unadjusted p-value within the segment.", 75, SegmentRow::p),
-                Tables.column("BH p", "p adjusted by Benjamini–Hochberg over this column's values: read this one.", 75,
+                Tables.column("p", "Unadjusted p-value within the segment.", 85, SegmentRow::p),
+                Tables.column("BH p", "p adjusted by Benjamini–Hochberg over this column's values: read this one.", 85,
                         SegmentRow::adjustedP),
                 Tables.column("Flags", "Segments too small to read, and effects of the opposite sign to the overall one.", 260,
                         SegmentRow::flags)));

@@ -30,6 +30,7 @@ public final class SegmentsViewModel {
     private final ObservableList<SegmentRow> rows = FXCollections.observableArrayList();
     private final ObservableList<ForestRow> forest = FXCollections.observableArrayList();
     private ExperimentResult result;
+    private boolean updating;
 
     public SegmentsViewModel(AnalysisViewModel analysis) {
         analysis.resultProperty().addListener((obs, old, now) -> show(now));
@@ -39,6 +40,7 @@ public final class SegmentsViewModel {
     }
 
     void show(ExperimentResult next) {
+        updating = true;
         result = next;
         List<String> found = next == null ? List.of() : next.segments().stream().map(SegmentResult::column).distinct().toList();
         List<String> names = next == null ? List.of() : next.metrics().stream().map(MetricResult::name).toList();
@@ -50,13 +52,17 @@ public final class SegmentsViewModel {
         if (metric.get() == null || !names.contains(metric.get())) {
             metric.set(names.isEmpty() ? null : names.get(0));
         }
+        updating = false;
         fill();
     }
 
     private void fill() {
+        if (updating) {
+            return;
+        }
         List<SegmentRow> table = new ArrayList<>();
         List<ForestRow> plot = new ArrayList<>();
-        if (result != null && column.get() != null && metric.get() != null) {
+        if (result != null && column.get() != null && metric.get() != null && result.metric(metric.get()) != null) {
             String treatment = result.definition().treatments().get(0);
             MetricResult overall = result.metric(metric.get());
             ComparisonResult whole = overall.comparison(treatment);

@@ -15,7 +15,8 @@ public record EmptyState(String headline, String detail, List<Action> actions) {
     public enum Action {
         NEW_WORKSPACE("New workspace…"),
         OPEN_WORKSPACE("Open workspace…"),
-        OPEN_SAMPLE("Open the support-bot sample");
+        OPEN_SAMPLE("Open the support-bot sample"),
+        NEW_EXPERIMENT("New experiment…");
 
         private final String label;
 

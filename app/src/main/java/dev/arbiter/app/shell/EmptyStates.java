@@ -28,7 +28,7 @@ public final class EmptyStates {
                         + "and its guardrails. " + (workspace.datasets().isEmpty()
                         ? "Import the experiment's events in Data first."
                         : "Define one on the workspace's data to see: " + lowerFirst(section.purpose())),
-                List.of());
+                workspace.datasets().isEmpty() ? List.of() : List.of(Action.NEW_EXPERIMENT));
     }
 
     private static EmptyState noWorkspace(Section section) {

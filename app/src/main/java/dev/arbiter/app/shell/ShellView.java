@@ -16,11 +16,13 @@ import javafx.scene.layout.BorderPane;
 public final class ShellView extends BorderPane {
     private final ShellViewModel model;
     private final TaskExecutor executor;
+    private final dev.arbiter.app.analysis.AnalysisViewModel analysis;
 
     public ShellView(ShellViewModel model, StatusBarViewModel status, TaskExecutor executor, DataViewModel data,
                      AnalysisModels analysis, Runnable quit) {
         this.model = model;
         this.executor = executor;
+        this.analysis = analysis.analysis();
         setId("shell");
         getStyleClass().add("shell");
         DataView dataView = new DataView(data, model);
@@ -68,6 +70,7 @@ public final class ShellView extends BorderPane {
             case NEW_WORKSPACE -> dialogs().chooseNew().ifPresent(model::createWorkspace);
             case OPEN_WORKSPACE -> dialogs().chooseExisting().ifPresent(model::openWorkspace);
             case OPEN_SAMPLE -> model.openSample(dev.arbiter.samples.SampleCatalog.FIRST);
+            case NEW_EXPERIMENT -> dev.arbiter.app.experiment.ExperimentEditorDialog.open(getScene().getWindow(), analysis, null);
         }
     }
 

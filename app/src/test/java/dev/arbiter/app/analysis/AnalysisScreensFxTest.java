@@ -1,0 +1,166 @@
+package dev.arbiter.app.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arbiter.app.common.settings.InMemorySettings;
+import dev.arbiter.app.shell.MainWindow;
+import dev.arbiter.app.shell.WorkspaceStore;
+import dev.arbiter.app.results.ResultRow;
+import dev.arbiter.importers.analysis.ExperimentAnalyzer;
+import dev.arbiter.importers.analysis.ExperimentResult;
+import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.ExperimentFile;
+import dev.arbiter.importers.experiment.ExperimentStore;
+import dev.arbiter.importers.ingest.DatasetImporter;
+import dev.arbiter.importers.ingest.ImportMonitor;
+import dev.arbiter.importers.ingest.ImportOptions;
+import dev.arbiter.importers.workspace.Access;
+import dev.arbiter.importers.workspace.Workspace;
+import dev.arbiter.samples.SampleCatalog;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The analysis screens in a real (headless) window: the numbers shown are arbiter analyze's, an
+ * edited input updates the view, the experiment editor checks and saves, and the UI thread stays
+ * responsive while a 1M-event workspace is analysed.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AnalysisScreensFxTest {
+    @TempDir
+    static Path dir;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty("arbiter.samples", dir.resolve("samples").toString());
+        window = MainWindow.show(stage, new InMemorySettings(), WorkspaceStore.files("test"));
+    }
+
+    @Stop
+    void stop() {
+        window.stage().hide();
+        System.clearProperty("arbiter.samples");
+    }
+
+    private ExperimentResult openSample(FxRobot robot) throws Exception {
+        robot.interact(() -> window.model().openSample("support-bot"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.analysis().analysis().resultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        return window.analysis().analysis().resultProperty().get();
+    }
+
+    @Test
+    void resultsShowWhatAnalyzeComputesAndPlanFollowsItsInputs(FxRobot robot) throws Exception {
+        openSample(robot);
+        ExperimentResult independent;
+        Workspace open = window.model().currentWorkspace();
+        ExperimentDefinition definition = new ExperimentStore(open).all().get(0);
+        independent = ExperimentAnalyzer.analyze(open, definition, null, "test");
+        robot.clickOn("#nav-results");
+        TableView<ResultRow> table = robot.lookup("#results-table").queryTableView();
+        ResultRow haiku = table.getItems().get(1);
+        var comparison = independent.primary().comparison("haiku").comparison();
+        assertEquals(Format.effect(comparison.absolute()), haiku.absolute());
+        assertEquals(Format.relative(comparison.relative()), haiku.relative());
+        assertEquals(Format.p(comparison.absolute().pValue()), haiku.p());
+
+        robot.clickOn("#nav-plan");
+        String before = ((Label) robot.lookup("#plan-summary").query()).getText();
+        TextField mde = robot.lookup("#plan-mde").query();
+        robot.interact(mde::clear);
+        robot.clickOn(mde).write("0.04");
+        WaitForAsyncUtils.waitForFxEvents();
+        String after = ((Label) robot.lookup("#plan-summary").query()).getText();
+        assertTrue(!after.equals(before) && Integer.parseInt(after.split(" ")[0].replace(",", ""))
+                < Integer.parseInt(before.split(" ")[0].replace(",", "")), before + " → " + after);
+    }
+
+    @Test
+    void theEditorChecksAsYouTypeAndSavesANewExperiment(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.clickOn("#nav-results");
+        robot.clickOn("#experiment-new");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#editor-problems").tryQuery().isPresent());
+        Label problems = robot.lookup("#editor-problems").query();
+        assertTrue(problems.getText().contains("unitColumn: missing"), problems.getText());
+        robot.interact(() -> {
+            robot.lookup("#editor-variant").queryComboBox().getEditor().setText("variant");
+            robot.lookup("#editor-variant").queryComboBox().setValue("variant");
+            robot.lookup("#editor-unit").queryComboBox().setValue("session_id");
+            robot.lookup("#editor-primary-column").queryComboBox().setValue("resolved");
+        });
+        robot.clickOn("#editor-primary-name").write("resolved_any");
+        robot.interact(() -> ((TextField) robot.lookup("#editor-name").query()).clear());
+        robot.clickOn("#editor-name").write("Haiku as control");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("No problems: ready to save.", problems.getText());
+        robot.clickOn((javafx.scene.Node) robot.lookup(".dialog-pane .button").match(node -> node instanceof javafx.scene.control.Button b
+                && b.getText().equals("Save")).query());
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.analysis().analysis().resultProperty().get() != null
+                    && window.analysis().analysis().resultProperty().get().definition().name().equals("Haiku as control"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not analysed: experiments " + window.analysis().analysis().experimentNames() + ", problem "
+                    + window.analysis().analysis().problemProperty().get() + ", dialog open "
+                    + robot.lookup(".dialog-pane").tryQuery().isPresent(), e);
+        }
+        assertEquals("haiku", window.analysis().analysis().resultProperty().get().definition().control());
+        assertEquals(2, window.analysis().analysis().experiments().size());
+    }
+
+    @Test
+    void theUiThreadStaysResponsiveWhileAMillionEventsAreAnalysed(FxRobot robot) throws Exception {
+        Path big = dir.resolve("big");
+        SampleCatalog.generate("support-bot", big, 1_000_000);
+        Path file = big.resolve("big.arbiter");
+        Workspace.create(file, "test").close();
+        try (Workspace importing = Workspace.open(file, Access.IMPORT)) {
+            new DatasetImporter(importing).importSource(big.resolve("events.parquet").toString(),
+                    ImportOptions.defaults().withDataset("events"), ImportMonitor.NONE);
+            new ExperimentStore(importing).save(ExperimentFile.read(big.resolve("experiment.json")));
+        }
+        openSample(robot);
+        robot.clickOn("#nav-results");
+        // the section's first showing (skins, CSS, class loading) is not what is measured
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(500);
+        AtomicLong worst = new AtomicLong();
+        ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor();
+        probe.scheduleAtFixedRate(() -> {
+            long sent = System.nanoTime();
+            Platform.runLater(() -> {
+                worst.accumulateAndGet((System.nanoTime() - sent) / 1_000_000, Math::max);
+            });
+        }, 0, 10, TimeUnit.MILLISECONDS);
+        try {
+            robot.interact(() -> window.model().openWorkspace(file));
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.analysis().analysis().resultProperty().get() != null
+                    && window.analysis().analysis().resultProperty().get().arms().get(0).units() > 100_000);
+            assertEquals(1_000_000, window.analysis().analysis().resultProperty().get().arms().stream()
+                    .mapToLong(arm -> arm.events()).sum(), 5_000);
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(300);
+        } finally {
+            probe.shutdownNow();
+        }
+        assertTrue(worst.get() <= 100, "the UI thread was blocked for " + worst.get() + " ms");
+    }
+}
