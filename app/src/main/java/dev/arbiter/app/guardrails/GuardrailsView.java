@@ -61,12 +61,13 @@ public final class GuardrailsView extends BorderPane {
         status.getStyleClass().add("status-label-" + card.status());
         Label rule = new Label("Rule: " + card.rule());
         Label observed = new Label((card.ratioRule() ? "Treatment/control: " : "Treatment value: ") + card.observed());
+        observed.setWrapText(true);
         Label fired = new Label(card.firstFired() == null ? "Never breached day by day"
                 : "First breached on " + card.firstFired());
         fired.getStyleClass().add("text-muted");
         VBox box = new VBox(status, title, rule, observed, fired);
         box.getStyleClass().addAll("card", "status-" + card.status());
-        box.setPrefWidth(300);
+        box.setPrefWidth(330);
         box.setId("guardrail-" + card.metric());
         Tooltip.install(box, new Tooltip(card.explanation()));
         if (card == model.selectedProperty().get()) {

@@ -86,8 +86,9 @@ public final class MonitorView extends BorderPane {
                 Tables.column("Units", "Assignment units (crossovers excluded).", 90, ArmRow::units),
                 Tables.column("Events", null, 90, ArmRow::events),
                 Tables.column("Share", "This arm's share of all units.", 80, ArmRow::share),
-                Tables.column("Planned", "The planned share (split).", 80, ArmRow::planned),
-                Tables.column("Fallback rate [CI]", "Share of the arm's events served by the fallback model.", 160, ArmRow::fallback)));
+                Tables.column("Planned", "The planned share (split).", 90, ArmRow::planned),
+                Tables.column("Fallback rate [CI]", "Share of the arm's events served by the fallback model.", 250, ArmRow::fallback)));
+        toPlan.setPrefWidth(220);
         table.getColumns().add(toPlan);
         table.setItems(model.arms());
         table.setFixedCellSize(28);
