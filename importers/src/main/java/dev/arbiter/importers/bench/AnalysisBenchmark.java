@@ -73,10 +73,10 @@ public final class AnalysisBenchmark {
             }
         }
         Files.deleteIfExists(file);
-        double ratio = median(analysis) / median(bare);
-        boolean ok = median(analysis) <= 2.0 && ratio <= 3.0;
+        double ratio = ImportBenchmark.median(analysis) / ImportBenchmark.median(bare);
+        boolean ok = ImportBenchmark.median(analysis) <= 2.0 && ratio <= 3.0;
         out.printf(Locale.ROOT, "analyze: %.2f s, bare scan %.2f s (medians of %d), ratio %.2f (targets <= 2 s, <= 3x) %s%n",
-                median(analysis), median(bare), repeats, ratio, ok ? "ok" : "MISSED");
+                ImportBenchmark.median(analysis), ImportBenchmark.median(bare), repeats, ratio, ok ? "ok" : "MISSED");
         return ok;
     }
 
@@ -90,11 +90,5 @@ public final class AnalysisBenchmark {
             }
         }
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

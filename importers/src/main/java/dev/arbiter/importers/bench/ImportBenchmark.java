@@ -99,7 +99,8 @@ public final class ImportBenchmark {
         Files.deleteIfExists(db.resolveSibling(db.getFileName() + ".wal"));
     }
 
-    private static double median(double[] values) {
+    /** The median of a few timings. */
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2]

@@ -43,8 +43,8 @@ final class ServedModelQuery {
                     : new SqlQuery().sql("CASE WHEN ").append(cond).sql(" THEN " + value + " END");
             select.sql(", ");
             if (metric.kind() == MetricKind.QUANTILE) {
-                select.sql("PERCENTILE_CONT(" + java.math.BigDecimal.valueOf(metric.quantile()).toPlainString()
-                        + ") WITHIN GROUP (ORDER BY ").append(inner).sql(")");
+                select.sql("PERCENTILE_CONT(" + SqlDialect.literal(metric.quantile()) + ") WITHIN GROUP (ORDER BY ")
+                        .append(inner).sql(")");
             } else if (metric.kind() == MetricKind.RATIO && metric.denominator() != null) {
                 select.sql(dialect.sumFunction() + "(").append(inner).sql(") / NULLIF(" + dialect.sumFunction()
                         + "(CASE WHEN " + value + " IS NOT NULL THEN " + source.number(metric.denominator()) + " END), 0)");
