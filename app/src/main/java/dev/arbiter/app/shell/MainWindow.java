@@ -54,6 +54,7 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(model.titleBinding());
+        stage.getIcons().add(new javafx.scene.image.Image(MainWindow.class.getResourceAsStream("/dev/arbiter/app/arbiter.png")));
         applyTheme(model.themeProperty().get());
         model.themeProperty().addListener((obs, old, now) -> applyTheme(now));
         restoreBounds(WindowBounds.load(settings).orElse(WindowBounds.DEFAULT));

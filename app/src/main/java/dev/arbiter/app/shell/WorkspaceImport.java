@@ -20,7 +20,7 @@ final class WorkspaceImport {
     static List<ImportReport> run(WorkspaceStore store, Path file, List<String> sources, ImportOptions options,
                                   TaskContext context) throws Exception {
         List<ImportReport> reports = new ArrayList<>();
-        try (Workspace importing = store.openForImport(file)) {
+        try (Workspace importing = openWhenFree(store, file, context)) {
             DatasetImporter importer = new DatasetImporter(importing);
             ImportOptions next = options;
             for (String source : sources) {
@@ -31,6 +31,27 @@ final class WorkspaceImport {
             }
         }
         return reports;
+    }
+
+    /**
+     * Opens the workspace for import once the analysis instance is gone: a read that was running on
+     * it (the catalog, an analysis) holds the file until its query ends, so a lock conflict is waited
+     * out (up to 60 s, Cancel stops the wait) rather than reported.
+     */
+    private static Workspace openWhenFree(WorkspaceStore store, Path file, TaskContext context) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            try {
+                return store.openForImport(file);
+            } catch (dev.arbiter.importers.workspace.WorkspaceException e) {
+                boolean locked = String.valueOf(e.getMessage()).contains("open in another program");
+                if (!locked || System.nanoTime() > deadline || context.isCancelled()) {
+                    throw e;
+                }
+                context.updateMessage("Waiting for the analysis to finish before importing…");
+                Thread.sleep(100);
+            }
+        }
     }
 
     /** "Imported events.csv: 90,189 rows loaded, 0 rejected (1 warning)". */

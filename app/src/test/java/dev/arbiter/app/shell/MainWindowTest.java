@@ -152,14 +152,25 @@ class MainWindowTest {
         Path big = dir.resolve("big.csv");
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
              java.sql.Statement s = c.createStatement()) {
-            s.execute("COPY (SELECT i AS request_id, i % 2 AS variant, random() AS latency_ms FROM range(6000000) t(i)) TO '"
+            s.execute("COPY (SELECT i AS request_id, i % 2 AS variant, random() AS latency_ms FROM range(15000000) t(i)) TO '"
                     + big + "' (HEADER)");
         }
         robot.interact(() -> window.model().openWorkspace(file));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().currentWorkspace() != null);
         robot.interact(() -> window.model().importFiles(List.of(big.toString()),
                 dev.arbiter.importers.ingest.ImportOptions.defaults()));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "#status-message").contains("rows/s"));
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try {
+            WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> {
+                String now = text(robot, "#status-message");
+                if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(now)) {
+                    seen.add(now);
+                }
+                return now.contains("rows/s");
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the status bar showed " + seen, e);
+        }
         javafx.scene.control.ProgressBar bar = robot.lookup("#status-progress").query();
         // DuckDB gives a percentage for some phases of a CSV read and none (indeterminate bar) for others
         assertTrue(bar.isVisible() && (bar.getProgress() > 0 || bar.isIndeterminate()), "progress " + bar.getProgress());
