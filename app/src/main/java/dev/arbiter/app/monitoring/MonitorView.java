@@ -21,6 +21,7 @@ public final class MonitorView extends BorderPane {
     private final MonitorViewModel model;
     private final ChartViewer daily = new ChartViewer();
     private final ChartViewer primary = new ChartViewer();
+    private final ChartViewer effect = new ChartViewer();
 
     public MonitorView(AnalysisViewModel analysis, MonitorViewModel model) {
         this.model = model;
@@ -43,19 +44,27 @@ public final class MonitorView extends BorderPane {
         Label dailyTitle = new Label("New units per day, by arm");
         Label primaryTitle = new Label();
         primaryTitle.textProperty().bind(model.primaryNameProperty().concat(": per arm, over the units exposed so far"));
+        effect.setId("monitor-effect");
+        effect.getStyleClass().add("chart-frame");
+        Label effectTitle = new Label();
+        effectTitle.setWrapText(true);
+        effectTitle.textProperty().bind(model.effectTitleProperty());
         VBox left = new VBox(4, dailyTitle, daily);
-        VBox right = new VBox(4, primaryTitle, primary);
-        VBox.setVgrow(daily, Priority.ALWAYS);
-        VBox.setVgrow(primary, Priority.ALWAYS);
-        HBox charts = new HBox(12, left, right);
-        HBox.setHgrow(left, Priority.ALWAYS);
-        HBox.setHgrow(right, Priority.ALWAYS);
+        VBox middle = new VBox(4, primaryTitle, primary);
+        VBox right = new VBox(4, effectTitle, effect);
+        for (VBox column : List.of(left, middle, right)) {
+            VBox.setVgrow(column.getChildren().get(1), Priority.ALWAYS);
+            HBox.setHgrow(column, Priority.ALWAYS);
+            column.setPrefWidth(100);
+        }
+        HBox charts = new HBox(12, left, middle, right);
         VBox body = new VBox(10, srm, table(), progress, charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
         body.getStyleClass().add("analysis-body");
         setCenter(body);
         model.dailyUnitsProperty().addListener((obs, old, now) -> draw());
         model.primaryProperty().addListener((obs, old, now) -> draw());
+        model.effectProperty().addListener((obs, old, now) -> draw());
         draw();
     }
 
@@ -99,5 +108,6 @@ public final class MonitorView extends BorderPane {
     private void draw() {
         daily.setChart(Charts.dailyBars("units", model.dailyUnitsProperty().get()));
         primary.setChart(Charts.timeline(null, model.primaryProperty().get(), null, null));
+        effect.setChart(Charts.timeline("treatment − control", model.effectProperty().get(), 0.0, null));
     }
 }

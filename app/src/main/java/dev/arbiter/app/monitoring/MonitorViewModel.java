@@ -34,6 +34,8 @@ public final class MonitorViewModel {
     private final ReadOnlyObjectWrapper<Map<String, Map<LocalDate, Long>>> dailyUnits = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyObjectWrapper<Map<String, List<TimelinePoint>>> primary = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyStringWrapper primaryName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Map<String, List<TimelinePoint>>> effect = new ReadOnlyObjectWrapper<>(Map.of());
+    private final ReadOnlyStringWrapper effectTitle = new ReadOnlyStringWrapper("");
 
     public MonitorViewModel(AnalysisViewModel analysis) {
         analysis.resultProperty().addListener((obs, old, now) -> show(now));
@@ -48,6 +50,7 @@ public final class MonitorViewModel {
             progress.set("");
             dailyUnits.set(Map.of());
             primary.set(Map.of());
+            effect.set(Map.of());
             return;
         }
         List<ArmRow> rows = new ArrayList<>();
@@ -70,7 +73,11 @@ public final class MonitorViewModel {
                 : result.progress().describe() + ".");
         dailyUnits.set(daily(result));
         primary.set(cumulativePrimary(result));
-        primaryName.set(result.primary().name() + (result.definition().isSequential() ? " (always-valid intervals)" : ""));
+        primaryName.set(result.primary().name());
+        effect.set(cumulativeEffect(result));
+        effectTitle.set(result.primary().name() + ": treatment − control over the units exposed so far, "
+                + (result.definition().isSequential() ? "always-valid 95% band (safe to peek)"
+                        : "fixed-horizon 95% band (read at the planned sample)"));
     }
 
     private static Map<String, Map<LocalDate, Long>> daily(ExperimentResult result) {
@@ -101,6 +108,30 @@ public final class MonitorViewModel {
             }
         }
         return byArm;
+    }
+
+    private static Map<String, List<TimelinePoint>> cumulativeEffect(ExperimentResult result) {
+        Map<String, List<TimelinePoint>> byTreatment = new LinkedHashMap<>();
+        String name = result.primary().name();
+        for (String treatment : result.definition().treatments()) {
+            List<TimelinePoint> points = new ArrayList<>();
+            for (DailyPoint day : result.series()) {
+                day.metrics().stream().filter(m -> m.name().equals(name)).findFirst()
+                        .map(m -> m.comparison(treatment)).filter(c -> c.comparison().absolute().available())
+                        .ifPresent(c -> points.add(new TimelinePoint(day.day(), c.comparison().absolute().estimate(),
+                                c.comparison().absolute().ci().lower(), c.comparison().absolute().ci().upper())));
+            }
+            byTreatment.put(treatment + " − " + result.definition().control(), points);
+        }
+        return byTreatment;
+    }
+
+    public ReadOnlyObjectProperty<Map<String, List<TimelinePoint>>> effectProperty() {
+        return effect.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty effectTitleProperty() {
+        return effectTitle.getReadOnlyProperty();
     }
 
     public ObservableList<ArmRow> arms() {

@@ -23,6 +23,7 @@ import org.jfree.chart.fx.ChartViewer;
 public final class ResultsView extends BorderPane {
     private final ResultsViewModel model;
     private final ChartViewer forest = new ChartViewer();
+    private final ChartViewer distribution = new ChartViewer();
     private final TableView<List<String>> served = Tables.table("served-models-table");
 
     public ResultsView(AnalysisViewModel analysis, ResultsViewModel model) {
@@ -42,7 +43,13 @@ public final class ResultsView extends BorderPane {
         forest.setId("results-forest");
         forest.setMinHeight(200);
         forest.getStyleClass().add("chart-frame");
-        SplitPane split = new SplitPane(table(), forest, served);
+        distribution.setId("results-distribution");
+        distribution.getStyleClass().add("chart-frame");
+        javafx.scene.layout.HBox charts = new javafx.scene.layout.HBox(8, forest, distribution);
+        javafx.scene.layout.HBox.setHgrow(forest, javafx.scene.layout.Priority.ALWAYS);
+        distribution.setPrefWidth(380);
+        distribution.managedProperty().bind(distribution.visibleProperty());
+        SplitPane split = new SplitPane(table(), charts, served);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.5, 0.8);
         VBox body = new VBox(8, recommendation, split);
@@ -50,6 +57,8 @@ public final class ResultsView extends BorderPane {
         body.getStyleClass().add("analysis-body");
         setCenter(body);
         model.forest().addListener((ListChangeListener<Object>) change -> drawForest());
+        model.distributionProperty().addListener((obs, old, now) -> drawDistribution());
+        drawDistribution();
         model.servedModelColumns().addListener((ListChangeListener<Object>) change -> servedColumns());
         served.setItems(model.servedModels());
         servedColumns();
@@ -77,6 +86,15 @@ public final class ResultsView extends BorderPane {
 
     private void drawForest() {
         forest.setChart(Charts.forest("relative effect vs control (95% CI)", model.forest(), 0));
+    }
+
+    private void drawDistribution() {
+        boolean any = !model.distributionProperty().get().isEmpty();
+        distribution.setVisible(any);
+        if (any) {
+            distribution.setChart(Charts.lines("percentile", model.distributionMetricProperty().get() + " (per arm)",
+                    model.distributionProperty().get(), null, null));
+        }
     }
 
     private void servedColumns() {

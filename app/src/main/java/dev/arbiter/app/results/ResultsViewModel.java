@@ -27,6 +27,9 @@ public final class ResultsViewModel {
     private final ObservableList<List<String>> servedModels = FXCollections.observableArrayList();
     private final ObservableList<String> servedModelColumns = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper recommendation = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper distributionMetric = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<java.util.Map<String, List<double[]>>> distribution =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(java.util.Map.of());
 
     public ResultsViewModel(AnalysisViewModel analysis) {
         analysis.resultProperty().addListener((obs, old, now) -> show(now));
@@ -52,6 +55,7 @@ public final class ResultsViewModel {
         rows.setAll(table);
         forest.setAll(effects);
         showServedModels(result);
+        showDistribution(result);
     }
 
     private static void addRows(List<ResultRow> table, List<ForestRow> effects, MetricResult metric) {
@@ -103,6 +107,39 @@ public final class ResultsViewModel {
         }
         servedModelColumns.setAll(columns);
         servedModels.setAll(lines);
+    }
+
+    /** The first quantile metric's percentiles per arm, as (percentile, value) points. */
+    private void showDistribution(ExperimentResult result) {
+        if (result == null || result.distributions().isEmpty()) {
+            distributionMetric.set("");
+            distribution.set(java.util.Map.of());
+            return;
+        }
+        var first = result.distributions().entrySet().iterator().next();
+        java.util.Map<String, List<double[]>> byArm = new java.util.LinkedHashMap<>();
+        result.definition().arms().forEach(arm -> {
+            double[] percentiles = first.getValue().get(arm);
+            if (percentiles != null) {
+                List<double[]> points = new ArrayList<>();
+                for (int i = 0; i < percentiles.length; i++) {
+                    points.add(new double[] {i + 1, percentiles[i]});
+                }
+                byArm.put(arm, points);
+            }
+        });
+        distributionMetric.set(first.getKey());
+        distribution.set(byArm);
+    }
+
+    /** The metric whose distribution is drawn, e.g. p95_latency_ms's column. */
+    public ReadOnlyStringProperty distributionMetricProperty() {
+        return distributionMetric.getReadOnlyProperty();
+    }
+
+    /** Per arm, (percentile 1–99, value) points of the first quantile metric's column. */
+    public javafx.beans.property.ReadOnlyObjectProperty<java.util.Map<String, List<double[]>>> distributionProperty() {
+        return distribution.getReadOnlyProperty();
     }
 
     /** The table as CSV (RFC 4180), header first. */

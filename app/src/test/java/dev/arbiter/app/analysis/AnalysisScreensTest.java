@@ -70,6 +70,14 @@ class AnalysisScreensTest {
         assertEquals(7, results.forest().size(), "six metrics and the fallback rate");
         assertTrue(results.recommendationProperty().get().startsWith("Recommendation: no difference"));
         assertEquals(List.of("arm", "model served", "units", "events"), results.servedModelColumns().subList(0, 4));
+        assertEquals("p95_latency_ms", results.distributionMetricProperty().get());
+        assertEquals(List.of("sonnet", "haiku"), List.copyOf(results.distributionProperty().get().keySet()));
+        List<double[]> sonnet = results.distributionProperty().get().get("sonnet");
+        assertEquals(99, sonnet.size());
+        var p95 = models.analysis().resultProperty().get().metric("p95_latency_ms").arm("sonnet").value();
+        assertEquals(p95, sonnet.get(94)[1], 1e-9, "the 95th percentile is the arm's p95");
+        assertEquals(14, models.monitor().effectProperty().get().get("haiku − sonnet").size());
+        assertTrue(models.monitor().effectTitleProperty().get().contains("fixed-horizon"));
 
         models.segments().columnProperty().set("complexity");
         List<SegmentRow> segments = models.segments().rows();

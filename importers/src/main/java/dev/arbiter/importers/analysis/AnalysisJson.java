@@ -68,6 +68,20 @@ public final class AnalysisJson {
         r.decisions().forEach((treatment, recommendation) -> byTreatment.set(treatment, decision(recommendation)));
         root.set("servedModels", servedModels(r.servedModels()));
         root.set("series", series(r.series()));
+        ObjectNode distributions = root.putObject("distributions");
+        r.distributions().forEach((metric, byArm) -> {
+            ObjectNode node = distributions.putObject(metric);
+            byArm.forEach((arm, percentiles) -> {
+                ArrayNode values = node.putArray(arm);
+                for (double value : percentiles) {
+                    if (Double.isFinite(value)) {
+                        values.add(value);
+                    } else {
+                        values.addNull();
+                    }
+                }
+            });
+        });
         ArrayNode warnings = root.putArray("warnings");
         r.warnings().forEach(warnings::add);
         return root;

@@ -116,7 +116,8 @@ public final class ExperimentAnalyzer {
             var decisions = new DecisionReader(d, metrics, segments, progress, srm).decisions();
             LocalDate last = series.isEmpty() ? null : series.get(series.size() - 1).day();
             return new ExperimentResult(d, asOf, last, arms, srm, statistics.crossoverUnits(), metrics, fallback, segments,
-                    series, statistics.servedModels(), progress, decisions.get(d.treatments().get(0)), decisions, warnings);
+                    series, statistics.servedModels(), progress, decisions.get(d.treatments().get(0)), decisions, warnings,
+                    statistics.distributions());
         }
 
         private List<ArmSummary> arms() {

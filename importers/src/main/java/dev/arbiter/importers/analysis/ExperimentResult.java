@@ -27,12 +27,14 @@ import java.util.Map;
  * @param decision       the reading order's recommendation for the first treatment
  * @param decisions      per treatment, the recommendation
  * @param warnings       things the analyst should know (crossovers, units without segment, ...)
+ * @param distributions  per quantile metric and arm, the percentiles 1 to 99 of its events (descriptive)
  */
 public record ExperimentResult(ExperimentDefinition definition, LocalDate asOf, LocalDate lastExposureDay,
                                List<ArmSummary> arms, SampleRatioCheck.Result srm, long crossoverUnits,
                                List<MetricResult> metrics, MetricResult fallback, List<SegmentResult> segments,
                                List<DailyPoint> series, List<ServedModel> servedModels, Progress progress,
-                               Recommendation decision, Map<String, Recommendation> decisions, List<String> warnings) {
+                               Recommendation decision, Map<String, Recommendation> decisions, List<String> warnings,
+                               Map<String, Map<String, double[]>> distributions) {
     public ExperimentResult {
         arms = List.copyOf(arms);
         metrics = List.copyOf(metrics);
@@ -41,6 +43,7 @@ public record ExperimentResult(ExperimentDefinition definition, LocalDate asOf, 
         servedModels = List.copyOf(servedModels);
         decisions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(decisions));
         warnings = List.copyOf(warnings);
+        distributions = Map.copyOf(distributions);
     }
 
     /** The metric named {@code name}, or null. */

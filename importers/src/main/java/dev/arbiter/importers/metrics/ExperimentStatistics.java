@@ -14,16 +14,19 @@ import java.util.Map;
  * @param metrics        per metric name, its statistics per slice
  * @param fallback       the fallback rate (a ratio over events) per slice, empty when not asked
  * @param servedModels   per arm and served model, empty when no model column is named
+ * @param distributions  per quantile metric and arm, the percentiles 1 to 99 of its events
  */
 public record ExperimentStatistics(Map<SliceKey, Long> units, Map<SliceKey, Long> events, long crossoverUnits,
                                    Map<String, Map<SliceKey, ArmStatistics>> metrics,
-                                   Map<SliceKey, ArmStatistics> fallback, List<ServedModel> servedModels) {
+                                   Map<SliceKey, ArmStatistics> fallback, List<ServedModel> servedModels,
+                                   Map<String, Map<String, double[]>> distributions) {
     public ExperimentStatistics {
         units = Map.copyOf(units);
         events = Map.copyOf(events);
         metrics = Map.copyOf(metrics);
         fallback = Map.copyOf(fallback);
         servedModels = List.copyOf(servedModels);
+        distributions = Map.copyOf(distributions);
     }
 
     /** Units in {@code slice}, 0 when it has none. */

@@ -54,10 +54,12 @@ public final class MetricQueries {
         Map<String, Map<SliceKey, ArmStatistics>> metrics = new LinkedHashMap<>(units.metrics());
         Map<SliceKey, ArmStatistics> fallback = metrics.containsKey(FALLBACK) ? metrics.remove(FALLBACK) : Map.of();
         SqlQuery crossovers = units.crossoverUnits() == 0 || quantileMetrics.isEmpty() ? null : crossoverFilter();
+        Map<String, Map<String, double[]>> distributions = new LinkedHashMap<>();
         for (MetricDefinition metric : quantileMetrics) {
             EventSource source = source();
             metrics.put(metric.name(), new QuantileMetricQuery(source, dialect, metric, dimensions(source),
                     definition.alphaOrDefault(), crossovers).run(connection));
+            distributions.put(metric.name(), new DistributionQuery(source(), dialect, metric).run(connection));
         }
         List<ServedModel> served = definition.modelColumn() == null ? List.of()
                 : new ServedModelQuery(source(), dialect, definition.metrics().stream().map(m -> m.metric()).toList(),
@@ -68,7 +70,8 @@ public final class MetricQueries {
             unitCounts.put(slice, counts[0]);
             eventCounts.put(slice, counts[1]);
         });
-        return new ExperimentStatistics(unitCounts, eventCounts, units.crossoverUnits(), metrics, fallback, served);
+        return new ExperimentStatistics(unitCounts, eventCounts, units.crossoverUnits(), metrics, fallback, served,
+                distributions);
     }
 
     /** {@code unit NOT IN (SELECT unit ... HAVING MIN(arm) <> MAX(arm))}: leaves out units seen in several arms. */

@@ -108,9 +108,11 @@ public final class Charts {
         XYPlot plot = new XYPlot(data, x, y, renderer);
         if (threshold != null) {
             ValueMarker line = marker(threshold, WARNING);
-            line.setLabel("threshold " + threshold);
+            line.setLabel(threshold == 0 ? "no difference" : "threshold " + threshold);
             line.setLabelFont(LABEL);
             line.setLabelPaint(WARNING);
+            line.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+            line.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
             plot.addRangeMarker(line);
         }
         if (marked != null) {
@@ -118,6 +120,8 @@ public final class Charts {
             fired.setLabel("fired " + marked);
             fired.setLabelFont(LABEL);
             fired.setLabelPaint(WARNING);
+            fired.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+            fired.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
             plot.addDomainMarker(fired);
         }
         return styled(new JFreeChart(null, LABEL, plot, series.size() > 1));
