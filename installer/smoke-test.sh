@@ -28,8 +28,7 @@ echo "$(basename "$deb"): $((size / 1024 / 1024)) MB"
 echo "== installing"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >/dev/null
 command -v arbiter >/dev/null || { echo "FAIL: arbiter is not on the PATH" >&2; exit 1; }
-[ -f /usr/share/applications/arbiter-arbiter.desktop ] || ls /usr/share/applications | grep -qi arbiter \
-  || { echo "FAIL: no desktop entry" >&2; exit 1; }
+ls /usr/share/applications/*arbiter*.desktop >/dev/null 2>&1 || { echo "FAIL: no desktop entry" >&2; exit 1; }
 arbiter --version
 
 echo "== the installed app, on a display, renders every screen of the support-bot sample"
