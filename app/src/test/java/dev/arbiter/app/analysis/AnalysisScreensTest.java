@@ -75,7 +75,8 @@ class AnalysisScreensTest {
         List<double[]> sonnet = results.distributionProperty().get().get("sonnet");
         assertEquals(99, sonnet.size());
         var p95 = models.analysis().resultProperty().get().metric("p95_latency_ms").arm("sonnet").value();
-        assertEquals(p95, sonnet.get(94)[1], 1e-9, "the 95th percentile is the arm's p95");
+        // the picture's percentiles may be approximate (t-digest): within 1% of the exact p95
+        assertEquals(p95, sonnet.get(94)[1], 0.01 * p95, "the 95th percentile is near the arm's p95");
         assertEquals(14, models.monitor().effectProperty().get().get("haiku − sonnet").size());
         assertTrue(models.monitor().effectTitleProperty().get().contains("fixed-horizon"));
 

@@ -48,9 +48,11 @@ public final class MetricQueries {
             unitMetrics.add(new MetricDefinition(FALLBACK, definition.fallbackColumn(), MetricKind.RATIO, null, null, null,
                     null, null, null, null, null, null, null, null, null, null, null, null));
         }
+        Timer timer = new Timer();
         EventSource unitSource = source();
         UnitMetricQuery.Result units = new UnitMetricQuery(unitSource, dialect, unitMetrics, dimensions(unitSource))
                 .run(connection);
+        timer.lap("unit and ratio metrics");
         Map<String, Map<SliceKey, ArmStatistics>> metrics = new LinkedHashMap<>(units.metrics());
         Map<SliceKey, ArmStatistics> fallback = metrics.containsKey(FALLBACK) ? metrics.remove(FALLBACK) : Map.of();
         SqlQuery crossovers = units.crossoverUnits() == 0 || quantileMetrics.isEmpty() ? null : crossoverFilter();
@@ -59,11 +61,14 @@ public final class MetricQueries {
             EventSource source = source();
             metrics.put(metric.name(), new QuantileMetricQuery(source, dialect, metric, dimensions(source),
                     definition.alphaOrDefault(), crossovers).run(connection));
+            timer.lap("quantile " + metric.name());
             distributions.put(metric.name(), new DistributionQuery(source(), dialect, metric).run(connection));
+            timer.lap("distribution " + metric.name());
         }
         List<ServedModel> served = definition.modelColumn() == null ? List.of()
                 : new ServedModelQuery(source(), dialect, definition.metrics().stream().map(m -> m.metric()).toList(),
                 definition.modelColumn()).run(connection);
+        timer.lap("served models");
         Map<SliceKey, Long> unitCounts = new HashMap<>();
         Map<SliceKey, Long> eventCounts = new HashMap<>();
         units.unitsAndEvents().forEach((slice, counts) -> {
@@ -79,6 +84,20 @@ public final class MetricQueries {
         SqlQuery arms = new SqlQuery().sql("arm IN ").values(definition.arms());
         return new SqlQuery().sql("unit NOT IN (SELECT unit FROM ev WHERE ").append(arms)
                 .sql(" GROUP BY unit HAVING MIN(arm) <> MAX(arm))");
+    }
+
+    /** With {@code -Darbiter.profile=true}, prints how long each query took (for benchmarks). */
+    private static final class Timer {
+        private final boolean on = Boolean.getBoolean("arbiter.profile");
+        private long last = System.nanoTime();
+
+        void lap(String what) {
+            long now = System.nanoTime();
+            if (on) {
+                System.err.printf(java.util.Locale.ROOT, "  %-32s %6.2f s%n", what, (now - last) / 1e9);
+            }
+            last = now;
+        }
     }
 
     private EventSource source() {

@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * metrics"), each one scan with GROUPING SETS over arm, segments (and, in pass 1, the event day):
  * (1) the R type 7 quantile per slice; (2) per unit, its events at or below its slices' quantiles,
  * summed per slice into ratio moments whose delta-method standard error gives the probability bounds
- * p ± zσ (for days, per unit and day); (3) the quantiles at every slice's bounds. A day's slice is
+ * p ± zσ (for days, per unit and day); (3) the quantiles at every slice's bounds (one query per
+ * dimension, so each group is asked only its own dimension's probabilities). A day's slice is
  * that day's events (not cumulative). Units seen in more than one arm are left out, as everywhere.
  */
 final class QuantileMetricQuery {
@@ -47,9 +48,16 @@ final class QuantileMetricQuery {
     }
 
     Map<SliceKey, ArmStatistics> run(Connection connection) throws SQLException {
+        long start = System.nanoTime();
         Map<SliceKey, double[]> values = values(connection);
+        long pass1 = System.nanoTime();
         Map<SliceKey, Bounds> bounds = probabilityBounds(connection, values);
+        long pass2 = System.nanoTime();
         limits(connection, bounds);
+        if (Boolean.getBoolean("arbiter.profile")) {
+            System.err.printf(java.util.Locale.ROOT, "    passes 1 / 2 / 3: %.2f / %.2f / %.2f s%n", (pass1 - start) / 1e9,
+                    (pass2 - pass1) / 1e9, (System.nanoTime() - pass2) / 1e9);
+        }
         Map<SliceKey, ArmStatistics> result = new LinkedHashMap<>();
         double z = QuantileMetric.z(alpha);
         values.forEach((slice, v) -> {
@@ -200,10 +208,35 @@ final class QuantileMetricQuery {
         return cases.sql(" END)");
     }
 
-    /** Pass 3: the quantiles at every slice's bounds, one sort per slice. */
+    /**
+     * Pass 3: the quantiles at every slice's bounds, one query per dimension (whole arms, each
+     * segment column, days), each asking only for its own slices' probabilities: a quantile's cost
+     * grows with the number of probabilities asked of every group.
+     */
     private void limits(Connection connection, Map<SliceKey, Bounds> bounds) throws SQLException {
+        limits(connection, bounds, null, null);
+        for (Dimensions.Segment segment : dimensions.segments()) {
+            limits(connection, bounds, segment.name(), segment.alias());
+        }
+        if (dimensions.daily()) {
+            limits(connection, bounds, null, "day");
+        }
+    }
+
+    /** The bounds of one dimension: {@code column} a segment's name, or null for arms ({@code key} null) or days. */
+    private void limits(Connection connection, Map<SliceKey, Bounds> bounds, String column, String key)
+            throws SQLException {
+        boolean days = "day".equals(key) && column == null;
+        Map<SliceKey, Bounds> mine = new HashMap<>();
+        bounds.forEach((slice, b) -> {
+            boolean matches = days ? slice.isDay() : key == null ? slice.isWholeArm()
+                    : column.equals(slice.segmentColumn());
+            if (matches && b.probabilities != null) {
+                mine.put(slice, b);
+            }
+        });
         TreeSet<Double> needed = new TreeSet<>();
-        bounds.values().stream().filter(b -> b.probabilities != null).forEach(b -> {
+        mine.values().forEach(b -> {
             needed.add(b.probabilities.lower());
             needed.add(b.probabilities.upper());
         });
@@ -211,13 +244,17 @@ final class QuantileMetricQuery {
             return;
         }
         List<Double> probabilities = new ArrayList<>(needed);
-        SqlQuery query = events().sql(" SELECT arm" + dimensions.selectList() + ", "
-                + dialect.quantiles("v", probabilities, "bound") + " FROM q GROUP BY " + dimensions.groupingSets("arm"));
+        String keys = key == null ? "arm" : "arm, " + key;
+        SqlQuery query = events().sql(" SELECT " + keys + ", " + dialect.quantiles("v", probabilities, "bound")
+                + " FROM q GROUP BY " + keys);
         try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                SliceKey slice = dimensions.slice(rows, rows.getString("arm"));
-                Bounds b = slice == null ? null : bounds.get(slice);
-                if (b != null && b.probabilities != null) {
+                String arm = rows.getString("arm");
+                SliceKey slice = key == null ? SliceKey.arm(arm) : days
+                        ? (rows.getDate("day") == null ? null : SliceKey.day(arm, rows.getDate("day").toLocalDate()))
+                        : SliceKey.segment(arm, column, rows.getString(key));
+                Bounds b = slice == null ? null : mine.get(slice);
+                if (b != null) {
                     double[] quantiles = dialect.readQuantiles(rows, "bound", probabilities.size());
                     b.lower = quantiles[probabilities.indexOf(b.probabilities.lower())];
                     b.upper = quantiles[probabilities.indexOf(b.probabilities.upper())];

@@ -24,6 +24,12 @@ public enum SqlDialect {
         }
 
         @Override
+        public String approximateQuantiles(String expression, List<Double> probabilities, String alias) {
+            return "approx_quantile(" + expression + ", [" + String.join(", ", probabilities.stream()
+                    .map(SqlDialect::literal).toList()) + "]) AS " + alias;
+        }
+
+        @Override
         public double[] readQuantiles(ResultSet row, String alias, int count) throws SQLException {
             java.sql.Array array = row.getArray(alias);
             double[] values = new double[count];
@@ -57,6 +63,14 @@ public enum SqlDialect {
                     .append(") WITHIN GROUP (ORDER BY ").append(expression).append(") AS ").append(alias).append('_').append(i);
         }
         return list.toString();
+    }
+
+    /**
+     * Like {@link #quantiles}, but an engine may answer approximately (DuckDB: a t-digest), for
+     * descriptive pictures only — never for an estimate or interval. Read with {@link #readQuantiles}.
+     */
+    public String approximateQuantiles(String expression, List<Double> probabilities, String alias) {
+        return quantiles(expression, probabilities, alias);
     }
 
     /** Reads what {@link #quantiles} selected; NaN where the group had no values. */
