@@ -2,6 +2,7 @@ package dev.arbiter.analytics.decision;
 
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.analytics.Effect;
+import dev.arbiter.analytics.NonInferiority;
 import dev.arbiter.analytics.decision.DecisionInputs.NamedGuardrail;
 import dev.arbiter.analytics.decision.DecisionInputs.SegmentFinding;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.Locale;
  * (2) is the planned sample reached? if not, keep running; (3) is the primary significant at α?
  * if not, no difference was detected and the cheaper arm can be taken; (4) is the effect at
  * least the MDE? (5) does it hold across segments? a segment whose effect is significant
- * (BH-adjusted) in the opposite direction calls for a segmented decision.
+ * (BH-adjusted) in the opposite direction calls for a segmented decision. A significant loss that
+ * a non-inferiority test shows to be within its margin is not a no-go: the cheaper arm can be taken.
  */
 public final class ReadingOrder {
     private ReadingOrder() {
@@ -55,6 +57,14 @@ public final class ReadingOrder {
             return new Recommendation(RecommendationKind.SEGMENT, reasons);
         }
         if (!good) {
+            NonInferiority ni = in.nonInferiority();
+            if (ni != null && ni.unavailableReason() == null && ni.nonInferior()) {
+                // a non-inferiority question ("at least 95% of control's rate?") is answered yes
+                reasons.add("Worse, but within the non-inferiority margin of " + Numbers.plain(ni.margin())
+                        + (ni.relative() ? " (relative)" : "") + " (" + Numbers.pIs(ni.pValue())
+                        + "): the loss is smaller than the margin the test accepted.");
+                return cheaper(in, reasons);
+            }
             return new Recommendation(RecommendationKind.DO_NOT_SHIP, reasons);
         }
         double size = Math.abs(in.mdeRelative() && in.primary().relative().available()

@@ -71,6 +71,23 @@ class ReadingOrderTest {
     }
 
     @Test
+    void aSignificantLossWithinTheNonInferiorityMarginTakesTheCheaperArm() {
+        // 0.88 → 0.87 on 60,000 per arm: significant (z ≈ 5.2), but only −1.1% relative
+        Comparison smallDrop = WELCH.compare(ArmEstimate.proportion(60000, 52800), ArmEstimate.proportion(60000, 52200), "p");
+        assertTrue(smallDrop.significant());
+        NonInferiority within = NonInferiority.test(smallDrop, 0.05, true, true);
+        Recommendation r = ReadingOrder.recommend(new DecisionInputs("resolution_rate", smallDrop, true, 0.02, false,
+                List.of(), null, List.of(), "haiku", within));
+        assertEquals(RecommendationKind.NO_DIFFERENCE, r.kind());
+        assertTrue(r.reasons().stream().anyMatch(reason -> reason.startsWith("Worse, but within the non-inferiority margin of 0.05")),
+                r.reasons().toString());
+        assertEquals("Take the cheaper arm: haiku.", r.reasons().get(r.reasons().size() - 1));
+        NonInferiority tight = NonInferiority.test(smallDrop, 0.005, true, true);
+        assertEquals(RecommendationKind.DO_NOT_SHIP, ReadingOrder.recommend(new DecisionInputs("resolution_rate", smallDrop,
+                true, 0.02, false, List.of(), null, List.of(), "haiku", tight)).kind(), "a loss beyond the margin is a no-go");
+    }
+
+    @Test
     void notSignificantIsNoDifferenceAndReportsNonInferiority() {
         NonInferiority ni = NonInferiority.test(FLAT, 0.05, true, true);
         DecisionInputs in = new DecisionInputs("resolution_rate", FLAT, true, 0.02, false, List.of(OK_LATENCY), null,
