@@ -28,6 +28,6 @@ public record AnalysisModels(AnalysisViewModel analysis, PlanViewModel plan, Mon
         AnalysisViewModel analysis = new AnalysisViewModel(shell, executor);
         return new AnalysisModels(analysis, new PlanViewModel(shell, analysis, executor), new MonitorViewModel(analysis),
                 new ResultsViewModel(analysis), new SegmentsViewModel(analysis), new GuardrailsViewModel(analysis),
-                new DecisionViewModel(analysis));
+                new DecisionViewModel(shell, analysis, executor));
     }
 }

@@ -2,21 +2,41 @@ package dev.arbiter.app.decision;
 
 import dev.arbiter.app.analysis.AnalysisToolbar;
 import dev.arbiter.app.analysis.AnalysisViewModel;
+import java.io.IOException;
+import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
 
-/** Decision: the recommendation and its reasons, in the reading order, and the warnings. */
+/**
+ * Decision: the recommendation and its reasons in the reading order, the warnings, and the analyst's
+ * decision with rationale and sign-offs — saved as a draft shortly after each edit, exported as the
+ * decision file.
+ */
 public final class DecisionView extends BorderPane {
     private final DecisionViewModel model;
     private final VBox reasons = new VBox(6);
     private final VBox warnings = new VBox(6);
+    private final VBox signoffs = new VBox(6);
+    private final PauseTransition autosave = new PauseTransition(Duration.millis(800));
 
     public DecisionView(AnalysisViewModel analysis, DecisionViewModel model) {
         this.model = model;
         setId("decision-view");
-        setTop(new AnalysisToolbar(analysis));
+        Button export = new Button("Export decision file…");
+        export.setId("decision-export");
+        export.setOnAction(event -> export());
+        setTop(new AnalysisToolbar(analysis, export));
         Label headline = new Label();
         headline.setId("decision-headline");
         headline.getStyleClass().add("title-3");
@@ -24,12 +44,75 @@ public final class DecisionView extends BorderPane {
         headline.textProperty().bind(model.headlineProperty());
         Label why = new Label("Why, in the reading order (guardrails → planned sample → significance → MDE → segments):");
         why.getStyleClass().add("text-muted");
-        VBox body = new VBox(10, headline, why, reasons, warnings);
+        autosave.setOnFinished(event -> model.saveDraft());
+        VBox body = new VBox(10, headline, why, reasons, warnings, yourDecision());
         body.getStyleClass().add("analysis-body");
-        setCenter(body);
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
         model.reasons().addListener((ListChangeListener<String>) change -> fill());
         model.warnings().addListener((ListChangeListener<String>) change -> fill());
+        model.signoffs().addListener((ListChangeListener<SignoffDraft>) change -> {
+            drawSignoffs();
+            autosave.playFromStart();
+        });
         fill();
+        drawSignoffs();
+    }
+
+    private VBox yourDecision() {
+        Label title = new Label("Your decision");
+        title.getStyleClass().add("title-4");
+        ComboBox<String> decision = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(DecisionViewModel.outcomes()));
+        decision.setId("decision-choice");
+        decision.valueProperty().bindBidirectional(model.decisionProperty());
+        TextArea rationale = new TextArea();
+        rationale.setId("decision-rationale");
+        rationale.setPromptText("Why this decision, in your words: what the numbers say, what they do not, what happens next.");
+        rationale.setPrefRowCount(4);
+        rationale.setWrapText(true);
+        rationale.textProperty().bindBidirectional(model.rationaleProperty());
+        model.decisionProperty().addListener((obs, old, now) -> autosave.playFromStart());
+        model.rationaleProperty().addListener((obs, old, now) -> autosave.playFromStart());
+        Button add = new Button("Add sign-off");
+        add.setId("decision-add-signoff");
+        add.setOnAction(event -> model.addSignoff());
+        Label problems = new Label();
+        problems.setId("decision-problems");
+        problems.setWrapText(true);
+        problems.getStyleClass().add("text-muted");
+        model.problems().addListener((ListChangeListener<String>) change -> problems.setText(String.join("\n", model.problems())));
+        Label saved = new Label();
+        saved.getStyleClass().add("text-muted");
+        saved.textProperty().bind(model.savedProperty());
+        return new VBox(8, title, new HBox(10, new Label("Decision"), decision), rationale,
+                new HBox(10, new Label("Sign-offs"), add), signoffs, problems, saved);
+    }
+
+    private void drawSignoffs() {
+        signoffs.getChildren().setAll(model.signoffs().stream().map(this::signoffRow).toList());
+    }
+
+    private HBox signoffRow(SignoffDraft draft) {
+        TextField name = field(draft.nameProperty(), "Name", 14);
+        TextField role = field(draft.roleProperty(), "Role", 12);
+        CheckBox approve = new CheckBox("approves");
+        approve.selectedProperty().bindBidirectional(draft.approveProperty());
+        approve.selectedProperty().addListener((obs, old, now) -> autosave.playFromStart());
+        TextField date = field(draft.dateProperty(), "YYYY-MM-DD", 9);
+        TextField comment = field(draft.commentProperty(), "Comment", 24);
+        Button remove = new Button("Remove");
+        remove.setOnAction(event -> model.signoffs().remove(draft));
+        return new HBox(6, name, role, approve, date, comment, remove);
+    }
+
+    private TextField field(javafx.beans.property.StringProperty property, String prompt, int columns) {
+        TextField field = new TextField();
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(columns);
+        field.textProperty().bindBidirectional(property);
+        field.textProperty().addListener((obs, old, now) -> autosave.playFromStart());
+        return field;
     }
 
     private void fill() {
@@ -44,5 +127,19 @@ public final class DecisionView extends BorderPane {
             line.getStyleClass().add("banner-warning");
             return line;
         }).toList());
+    }
+
+    private void export() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the decision file");
+        chooser.setInitialFileName("decision.json");
+        var file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            try {
+                model.export(file.toPath());
+            } catch (IOException e) {
+                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, e.getMessage()).showAndWait();
+            }
+        }
     }
 }

@@ -1,26 +1,67 @@
 package dev.arbiter.app.decision;
 
+import dev.arbiter.analytics.decision.RecommendationKind;
 import dev.arbiter.app.analysis.AnalysisViewModel;
+import dev.arbiter.app.common.task.BackgroundTask;
+import dev.arbiter.app.common.task.TaskExecutor;
+import dev.arbiter.app.shell.ShellViewModel;
 import dev.arbiter.importers.analysis.ExperimentResult;
+import dev.arbiter.importers.decision.DecisionFile;
+import dev.arbiter.importers.decision.DecisionRecord;
+import dev.arbiter.importers.decision.DecisionStore;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
- * The Decision section, read side: the recommendation by the reading order for each treatment, with
- * its reasons, and the warnings the analyst must know before deciding.
+ * The Decision section: the recommendation by the reading order with its reasons and the warnings;
+ * and the analyst's own decision — one of the five outcomes, a rationale, sign-offs — kept as a
+ * draft in the workspace ({@code arbiter_decisions}) and exported as the decision file
+ * {@code arbiter report} reads (docs/decision-format.md).
  */
 public final class DecisionViewModel {
+    private final ShellViewModel shell;
+    private final AnalysisViewModel analysis;
+    private final TaskExecutor executor;
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
     private final ObservableList<String> reasons = FXCollections.observableArrayList();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final StringProperty decision = new SimpleStringProperty("");
+    private final StringProperty rationale = new SimpleStringProperty("");
+    private final ObservableList<SignoffDraft> signoffs = FXCollections.observableArrayList();
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper saved = new ReadOnlyStringWrapper("");
+    private String experiment;
+    private boolean loading;
 
-    public DecisionViewModel(AnalysisViewModel analysis) {
+    public DecisionViewModel(ShellViewModel shell, AnalysisViewModel analysis, TaskExecutor executor) {
+        this.shell = shell;
+        this.analysis = analysis;
+        this.executor = executor;
         analysis.resultProperty().addListener((obs, old, now) -> show(now));
+        decision.addListener((obs, old, now) -> check());
+        rationale.addListener((obs, old, now) -> check());
+        signoffs.addListener((ListChangeListener<SignoffDraft>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(s -> Arrays.stream(s.fields()).forEach(f -> f.addListener(o -> check())));
+            }
+            check();
+        });
         show(analysis.resultProperty().get());
+    }
+
+    /** The five outcomes, as the decision file names them. */
+    public static List<String> outcomes() {
+        return Arrays.stream(RecommendationKind.values()).map(RecommendationKind::label).toList();
     }
 
     void show(ExperimentResult result) {
@@ -28,6 +69,7 @@ public final class DecisionViewModel {
             headline.set("");
             reasons.clear();
             warnings.clear();
+            experiment = null;
             return;
         }
         List<String> lines = new ArrayList<>();
@@ -43,6 +85,66 @@ public final class DecisionViewModel {
         headline.set("Recommendation — " + title);
         reasons.setAll(lines);
         warnings.setAll(result.warnings());
+        if (!result.definition().name().equals(experiment)) {
+            experiment = result.definition().name();
+            loadDraft(result.decision().kind().label());
+        }
+    }
+
+    /** Reads the saved draft of this experiment; a new one starts from the recommendation. */
+    private void loadDraft(String recommended) {
+        var workspace = shell.currentWorkspace();
+        String name = experiment;
+        if (workspace == null) {
+            return;
+        }
+        executor.submit(BackgroundTask.of("Reading the decision", context -> new DecisionStore(workspace).get(name))
+                .withOnSuccess(found -> {
+                    loading = true;
+                    DecisionRecord draft = found.orElse(new DecisionRecord(name, recommended, "", List.of()));
+                    decision.set(draft.decision() == null ? recommended : draft.decision());
+                    rationale.set(draft.rationale() == null ? "" : draft.rationale());
+                    signoffs.setAll(draft.signoffs().stream().map(SignoffDraft::of).toList());
+                    saved.set(found.isPresent() ? "Draft loaded from the workspace." : "New draft, from the recommendation.");
+                    loading = false;
+                    check();
+                }).withSuccessMessage(found -> null));
+    }
+
+    /** The decision as it stands in the form. */
+    public DecisionRecord record() {
+        return new DecisionRecord(experiment, decision.get(), rationale.get(),
+                signoffs.stream().map(SignoffDraft::toSignoff).toList());
+    }
+
+    private void check() {
+        problems.setAll(DecisionFile.problems(record()));
+    }
+
+    /** Saves the draft into the workspace in the background (the view calls it shortly after each edit). */
+    public void saveDraft() {
+        var workspace = shell.currentWorkspace();
+        if (loading || workspace == null || experiment == null) {
+            return;
+        }
+        DecisionRecord draft = record();
+        executor.submit(BackgroundTask.of("Saving the decision draft", context -> {
+            new DecisionStore(workspace).save(draft);
+            return draft;
+        }).withOnSuccess(done -> saved.set("Draft saved at " + java.time.LocalTime.now().withNano(0) + "."))
+                .withSuccessMessage(done -> null));
+    }
+
+    /** Writes the decision file; refuses an incomplete one. */
+    public void export(Path file) throws IOException {
+        if (!problems.isEmpty()) {
+            throw new IOException("the decision is not complete: " + String.join("; ", problems));
+        }
+        DecisionFile.write(record(), file);
+    }
+
+    public void addSignoff() {
+        signoffs.add(new SignoffDraft());
     }
 
     public ReadOnlyStringProperty headlineProperty() {
@@ -55,5 +157,27 @@ public final class DecisionViewModel {
 
     public ObservableList<String> warnings() {
         return warnings;
+    }
+
+    public StringProperty decisionProperty() {
+        return decision;
+    }
+
+    public StringProperty rationaleProperty() {
+        return rationale;
+    }
+
+    public ObservableList<SignoffDraft> signoffs() {
+        return signoffs;
+    }
+
+    /** What keeps the decision from being exported, each naming its key. */
+    public ObservableList<String> problems() {
+        return problems;
+    }
+
+    /** When the draft was last saved, in words. */
+    public ReadOnlyStringProperty savedProperty() {
+        return saved.getReadOnlyProperty();
     }
 }

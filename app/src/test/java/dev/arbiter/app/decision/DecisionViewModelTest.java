@@ -1,0 +1,77 @@
+package dev.arbiter.app.decision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arbiter.app.analysis.AnalysisModels;
+import dev.arbiter.app.common.settings.InMemorySettings;
+import dev.arbiter.app.common.task.DefaultTaskExecutor;
+import dev.arbiter.app.shell.ShellViewModel;
+import dev.arbiter.app.shell.StatusBarViewModel;
+import dev.arbiter.app.shell.WorkspaceStore;
+import dev.arbiter.importers.decision.DecisionFile;
+import dev.arbiter.importers.decision.DecisionRecord;
+import dev.arbiter.importers.decision.DecisionStore;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The analyst's decision: starts from the recommendation, checks as it is edited, saves drafts, exports the file. */
+class DecisionViewModelTest {
+    @TempDir
+    Path dir;
+
+    private final DefaultTaskExecutor executor = DefaultTaskExecutor.currentThread(new StatusBarViewModel());
+    private final ShellViewModel shell = new ShellViewModel(executor, WorkspaceStore.files("test"), new InMemorySettings());
+    private final AnalysisModels models = AnalysisModels.of(shell, executor);
+
+    @BeforeEach
+    void openSample() {
+        System.setProperty("arbiter.samples", dir.toString());
+        shell.openSample("support-bot");
+    }
+
+    @AfterEach
+    void close() {
+        System.clearProperty("arbiter.samples");
+        shell.shutdown();
+    }
+
+    @Test
+    void aDraftStartsFromTheRecommendationIsCheckedSavedAndExported() throws Exception {
+        DecisionViewModel decision = models.decision();
+        assertEquals("no_difference", decision.decisionProperty().get());
+        assertEquals(List.of(), decision.problems());
+        assertTrue(decision.headlineProperty().get().startsWith("Recommendation — haiku: no difference"));
+        decision.rationaleProperty().set("Haiku for easy tickets first: complex tickets lose 9 points.");
+        decision.decisionProperty().set("segment");
+        decision.addSignoff();
+        decision.signoffs().get(0).nameProperty().set("Dana Analyst");
+        decision.signoffs().get(0).roleProperty().set("Analyst");
+        decision.signoffs().get(0).dateProperty().set("20 March");
+        assertEquals(List.of("signoffs[0].date: must be a date like 2026-03-20, got '20 March'"), decision.problems());
+        assertThrows(java.io.IOException.class, () -> decision.export(dir.resolve("no.json")));
+        decision.signoffs().get(0).dateProperty().set("2026-03-20");
+        assertEquals(List.of(), decision.problems());
+        decision.saveDraft();
+
+        DecisionRecord saved = new DecisionStore(shell.currentWorkspace()).get("Support bot: Sonnet vs Haiku").orElseThrow();
+        assertEquals("segment", saved.decision());
+        assertEquals("Dana Analyst", saved.signoffs().get(0).name());
+
+        Path file = dir.resolve("decision.json");
+        decision.export(file);
+        DecisionRecord exported = DecisionFile.read(file);
+        assertEquals(decision.record(), exported);
+        assertTrue(java.nio.file.Files.readString(file).contains("\"signoffs\""));
+
+        AnalysisModels again = AnalysisModels.of(shell, executor);
+        again.analysis().reload();
+        assertEquals("segment", again.decision().decisionProperty().get(), "the draft comes back from the workspace");
+        assertEquals(1, again.decision().signoffs().size());
+    }
+}
