@@ -45,7 +45,7 @@ public final class DecisionView extends BorderPane {
         Label why = new Label("Why, in the reading order (guardrails → planned sample → significance → MDE → segments):");
         why.getStyleClass().add("text-muted");
         autosave.setOnFinished(event -> model.saveDraft());
-        VBox body = new VBox(10, headline, why, reasons, warnings, yourDecision());
+        VBox body = new VBox(10, headline, why, reasons, warnings, preRegistration(), yourDecision());
         body.getStyleClass().add("analysis-body");
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
@@ -58,6 +58,29 @@ public final class DecisionView extends BorderPane {
         });
         fill();
         drawSignoffs();
+    }
+
+    private VBox preRegistration() {
+        Label title = new Label("Pre-registration");
+        title.getStyleClass().add("title-4");
+        Label state = new Label();
+        state.setId("decision-lock-state");
+        state.setWrapText(true);
+        state.textProperty().bind(model.lockStateProperty());
+        Button lock = new Button("Lock the plan");
+        lock.setId("decision-lock");
+        lock.disableProperty().bind(model.lockedProperty());
+        lock.setOnAction(event -> model.lockPlan());
+        lock.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox deviations = new VBox(4);
+        model.deviations().addListener((ListChangeListener<String>) change -> deviations.getChildren().setAll(
+                model.deviations().stream().map(d -> {
+                    Label line = new Label("•  " + d);
+                    line.setWrapText(true);
+                    line.getStyleClass().add("banner-warning");
+                    return line;
+                }).toList()));
+        return new VBox(6, title, new HBox(10, state, lock), deviations);
     }
 
     private VBox yourDecision() {

@@ -40,6 +40,10 @@ public final class DecisionViewModel {
     private final ObservableList<SignoffDraft> signoffs = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper saved = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper lockState = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper locked = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final ObservableList<String> deviations = FXCollections.observableArrayList();
+    private dev.arbiter.importers.experiment.ExperimentDefinition current;
     private String experiment;
     private boolean loading;
 
@@ -85,10 +89,63 @@ public final class DecisionViewModel {
         headline.set("Recommendation — " + title);
         reasons.setAll(lines);
         warnings.setAll(result.warnings());
+        current = result.definition();
+        loadLock();
         if (!result.definition().name().equals(experiment)) {
             experiment = result.definition().name();
             loadDraft(result.decision().kind().label());
         }
+    }
+
+    /** Reads the pre-registration lock of the shown experiment and lists the deviations from it. */
+    private void loadLock() {
+        var workspace = shell.currentWorkspace();
+        var definition = current;
+        if (workspace == null || definition == null) {
+            return;
+        }
+        executor.submit(BackgroundTask.of("Reading the pre-registration",
+                        context -> new dev.arbiter.importers.experiment.PreRegistration(workspace).get(definition.name()))
+                .withOnSuccess(found -> {
+                    locked.set(found.isPresent());
+                    if (found.isEmpty()) {
+                        lockState.set("Not pre-registered: lock the plan (metrics, MDE, α, rules, segments) before reading "
+                                + "the results, so later changes show as deviations.");
+                        deviations.clear();
+                        return;
+                    }
+                    List<String> changed = dev.arbiter.importers.experiment.PreRegistration.deviations(
+                            found.get().definition(), definition);
+                    lockState.set("Plan locked on " + found.get().lockedAt() + (changed.isEmpty()
+                            ? "; no deviations." : "; " + changed.size() + (changed.size() == 1 ? " deviation:" : " deviations:")));
+                    deviations.setAll(changed);
+                }).withSuccessMessage(found -> null));
+    }
+
+    /** Locks the shown experiment's definition now (pre-registration); a lock is final. */
+    public void lockPlan() {
+        var workspace = shell.currentWorkspace();
+        var definition = current;
+        if (workspace == null || definition == null || locked.get()) {
+            return;
+        }
+        executor.submit(BackgroundTask.of("Locking the plan", context ->
+                        new dev.arbiter.importers.experiment.PreRegistration(workspace).lock(definition))
+                .withOnSuccess(lock -> loadLock())
+                .withSuccessMessage(lock -> "Locked the plan of " + definition.name() + " at " + lock.lockedAt()));
+    }
+
+    public ReadOnlyStringProperty lockStateProperty() {
+        return lockState.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty lockedProperty() {
+        return locked.getReadOnlyProperty();
+    }
+
+    /** Differences between the locked and the current definition, by key. */
+    public ObservableList<String> deviations() {
+        return deviations;
     }
 
     /** Reads the saved draft of this experiment; a new one starts from the recommendation. */

@@ -69,9 +69,30 @@ class DecisionViewModelTest {
         assertEquals(decision.record(), exported);
         assertTrue(java.nio.file.Files.readString(file).contains("\"signoffs\""));
 
+        assertTrue(decision.lockStateProperty().get().startsWith("Not pre-registered"));
+        decision.lockPlan();
+        assertTrue(decision.lockedProperty().get());
+        assertTrue(decision.lockStateProperty().get().endsWith("; no deviations."), decision.lockStateProperty().get());
+
         AnalysisModels again = AnalysisModels.of(shell, executor);
         again.analysis().reload();
         assertEquals("segment", again.decision().decisionProperty().get(), "the draft comes back from the workspace");
         assertEquals(1, again.decision().signoffs().size());
+    }
+
+    @Test
+    void editsAfterTheLockAreListedAsDeviations() throws Exception {
+        DecisionViewModel decision = models.decision();
+        decision.lockPlan();
+        var definition = models.analysis().selectedProperty().get();
+        var edited = definition.withPlan(3000, 0.03, false, 0.1, 0.8);
+        new dev.arbiter.importers.experiment.ExperimentStore(shell.currentWorkspace()).save(edited);
+        models.analysis().showSaved(edited);
+        assertEquals(List.of("alpha: 0.05 → 0.1", "primary.mde: 0.02 → 0.03", "sequential.plannedUnitsPerArm: 4724 → 3000"),
+                decision.deviations());
+        assertTrue(decision.lockStateProperty().get().contains("3 deviations"));
+        var error = assertThrows(dev.arbiter.importers.workspace.WorkspaceException.class,
+                () -> new dev.arbiter.importers.experiment.PreRegistration(shell.currentWorkspace()).lock(edited));
+        assertTrue(error.getMessage().contains("a lock is final"), error.getMessage());
     }
 }

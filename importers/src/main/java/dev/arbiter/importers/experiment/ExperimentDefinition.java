@@ -112,8 +112,11 @@ public record ExperimentDefinition(String name, String question, String dataset,
                                          double newPower) {
         Sequential plan = new Sequential(sequential == null ? null : sequential.enabled(), plannedPerArm,
                 sequential == null ? null : sequential.tuning());
+        // a default left unwritten stays unwritten, so the definition changes only where the plan did
+        Double keptAlpha = alpha == null && newAlpha == DEFAULT_ALPHA ? null : newAlpha;
+        Double keptPower = power == null && newPower == 0.8 ? null : newPower;
         return new ExperimentDefinition(name, question, dataset, variantColumn, control, treatments, split, unitColumn,
-                timestampColumn, newAlpha, newPower, plan, primary.withMde(mde, mdeRelative), guardrails, secondary, segments,
+                timestampColumn, keptAlpha, keptPower, plan, primary.withMde(mde, mdeRelative), guardrails, secondary, segments,
                 crossSegments, modelColumn, fallbackColumn, costMetric, priceTable);
     }
 

@@ -74,7 +74,8 @@ public record MetricDefinition(String name, String column, MetricKind kind, Aggr
 
     /** The same metric with another minimum detectable effect. */
     public MetricDefinition withMde(double newMde, boolean relative) {
-        return new MetricDefinition(name, column, kind, aggregate, denominator, quantile, direction, newMde, relative, where,
+        Boolean keptRelative = relative ? Boolean.TRUE : mdeRelative == null ? null : Boolean.FALSE; // no spurious change
+        return new MetricDefinition(name, column, kind, aggregate, denominator, quantile, direction, newMde, keptRelative, where,
                 covariate, nonInferiorityMargin, nonInferiorityRelative, alternative, maxRatio, minRatio, maxValue, minValue);
     }
 
