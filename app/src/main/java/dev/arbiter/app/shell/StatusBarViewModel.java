@@ -39,7 +39,7 @@ public final class StatusBarViewModel implements TaskListener {
 
     @Override
     public void taskStarted(TaskHandle task) {
-        before.put(task, new Line(message.get(), level.get()));
+        before.put(task, underlyingLine());
         active.push(task);
         show(task.title() + "…", Level.INFO);
         progress.set(-1);
@@ -74,6 +74,19 @@ public final class StatusBarViewModel implements TaskListener {
         TaskHandle next = active.peek();
         running.set(next != null);
         progress.set(next != null ? -1 : 0);
+    }
+
+    /**
+     * The line below any running task's title: when a task starts while another's title is shown,
+     * it remembers what that one remembered, so quiet tasks that overlap never restore a stale title.
+     */
+    private Line underlyingLine() {
+        for (TaskHandle running : active) {
+            if (message.get().equals(running.title() + "…") && before.containsKey(running)) {
+                return before.get(running);
+            }
+        }
+        return new Line(message.get(), level.get());
     }
 
     /** Cancels the newest running task. */

@@ -70,4 +70,17 @@ class StatusBarViewModelTest {
         assertEquals(StatusBarViewModel.Level.ERROR, status.levelProperty().get());
         assertFalse(status.runningProperty().get());
     }
+
+    @Test
+    void overlappingQuietTasksLeaveTheLastRealMessage() {
+        status.show("Analysed Support bot: no_difference", StatusBarViewModel.Level.SUCCESS);
+        FakeHandle lock = new FakeHandle("Reading the pre-registration");
+        FakeHandle draft = new FakeHandle("Reading the decision");
+        status.taskStarted(lock);
+        status.taskStarted(draft);
+        status.taskEnded(lock, TaskOutcome.SUCCEEDED, null);
+        status.taskEnded(draft, TaskOutcome.SUCCEEDED, null);
+        assertEquals("Analysed Support bot: no_difference", status.messageProperty().get());
+        assertEquals(StatusBarViewModel.Level.SUCCESS, status.levelProperty().get());
+    }
 }

@@ -49,15 +49,8 @@ public final class DecisionStore {
     /** The saved decision on {@code experiment}, if any (a draft may be incomplete). */
     public Optional<DecisionRecord> get(String experiment) throws WorkspaceException {
         try (Connection connection = workspace.newConnection()) {
-            try (PreparedStatement exists = connection.prepareStatement(
-                    "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ?")) {
-                exists.setString(1, TABLE);
-                try (ResultSet rows = exists.executeQuery()) {
-                    rows.next();
-                    if (rows.getLong(1) == 0) {
-                        return Optional.empty();
-                    }
-                }
+            if (!Workspace.hasTable(connection, TABLE)) {
+                return Optional.empty();
             }
             try (PreparedStatement query = connection.prepareStatement("SELECT decision FROM " + TABLE + " WHERE experiment = ?")) {
                 query.setString(1, experiment);

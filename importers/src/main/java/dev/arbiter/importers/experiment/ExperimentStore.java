@@ -57,7 +57,7 @@ public final class ExperimentStore {
     public List<ExperimentDefinition> all() throws WorkspaceException {
         List<ExperimentDefinition> definitions = new ArrayList<>();
         try (Connection connection = workspace.newConnection()) {
-            if (!exists(connection)) {
+            if (!Workspace.hasTable(connection, TABLE)) {
                 return definitions;
             }
             try (Statement query = connection.createStatement();
@@ -75,16 +75,5 @@ public final class ExperimentStore {
     /** The experiment called {@code name}, if saved. */
     public Optional<ExperimentDefinition> get(String name) throws WorkspaceException {
         return all().stream().filter(d -> name.equals(d.name())).findFirst();
-    }
-
-    private static boolean exists(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ?")) {
-            query.setString(1, TABLE);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1) > 0;
-            }
-        }
     }
 }

@@ -63,15 +63,8 @@ public final class PreRegistration {
     /** The lock of {@code experiment}, if it was locked. */
     public Optional<Lock> get(String experiment) throws WorkspaceException {
         try (Connection connection = workspace.newConnection()) {
-            try (PreparedStatement exists = connection.prepareStatement(
-                    "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ?")) {
-                exists.setString(1, TABLE);
-                try (ResultSet rows = exists.executeQuery()) {
-                    rows.next();
-                    if (rows.getLong(1) == 0) {
-                        return Optional.empty();
-                    }
-                }
+            if (!Workspace.hasTable(connection, TABLE)) {
+                return Optional.empty();
             }
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT definition, locked_at FROM " + TABLE + " WHERE experiment = ?")) {

@@ -106,6 +106,18 @@ public final class Workspace implements AutoCloseable {
         return root.duplicate();
     }
 
+    /** Whether the workspace has a table called {@code name} (bookkeeping tables are created on first use). */
+    public static boolean hasTable(Connection connection, String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ?")) {
+            query.setString(1, name);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) > 0;
+            }
+        }
+    }
+
     /** Reads what the workspace holds. */
     public WorkspaceSummary summary() throws WorkspaceException {
         try (Connection connection = newConnection()) {
