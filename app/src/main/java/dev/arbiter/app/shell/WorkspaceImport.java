@@ -44,7 +44,9 @@ final class WorkspaceImport {
             try {
                 return store.openForImport(file);
             } catch (dev.arbiter.importers.workspace.WorkspaceException e) {
-                boolean locked = String.valueOf(e.getMessage()).contains("open in another program");
+                String why = String.valueOf(e.getMessage());
+                boolean locked = why.contains("open in another program")
+                        || why.contains("(" + dev.arbiter.importers.workspace.Workspace.IN_USE + ")");
                 if (!locked || System.nanoTime() > deadline || context.isCancelled()) {
                     throw e;
                 }

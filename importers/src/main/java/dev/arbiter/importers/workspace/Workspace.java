@@ -29,6 +29,8 @@ public final class Workspace implements AutoCloseable {
     /** The workspace layout this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
     static final String META_TABLE = "arbiter_meta";
+    /** Part of the message when the file is still open in this process with other settings. */
+    public static final String IN_USE = "in use";
 
     private final Path file;
     private final Access access;
@@ -230,6 +232,10 @@ public final class Workspace implements AutoCloseable {
         }
         if (message.contains("Could not set lock") || message.contains("Conflicting lock")) {
             return "it is open in another program; close it there first.";
+        }
+        if (message.contains("different configuration than existing connections")) {
+            // the same file, still open in this process with other settings (a read that has not finished)
+            return "it is still open in this program for another task (" + IN_USE + "); try again in a moment.";
         }
         return message;
     }
