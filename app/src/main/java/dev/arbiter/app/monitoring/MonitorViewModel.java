@@ -74,7 +74,7 @@ public final class MonitorViewModel {
         dailyUnits.set(daily(result));
         primary.set(cumulativePrimary(result));
         primaryName.set(result.primary().name());
-        effect.set(cumulativeEffect(result));
+        effect.set(PrimarySeries.cumulativeEffect(result));
         effectTitle.set(result.primary().name() + ": treatment − control over the units exposed so far, "
                 + (result.definition().isSequential() ? "always-valid 95% band (safe to peek)"
                         : "fixed-horizon 95% band (read at the planned sample)"));
@@ -108,22 +108,6 @@ public final class MonitorViewModel {
             }
         }
         return byArm;
-    }
-
-    private static Map<String, List<TimelinePoint>> cumulativeEffect(ExperimentResult result) {
-        Map<String, List<TimelinePoint>> byTreatment = new LinkedHashMap<>();
-        String name = result.primary().name();
-        for (String treatment : result.definition().treatments()) {
-            List<TimelinePoint> points = new ArrayList<>();
-            for (DailyPoint day : result.series()) {
-                day.metrics().stream().filter(m -> m.name().equals(name)).findFirst()
-                        .map(m -> m.comparison(treatment)).filter(c -> c.comparison().absolute().available())
-                        .ifPresent(c -> points.add(new TimelinePoint(day.day(), c.comparison().absolute().estimate(),
-                                c.comparison().absolute().ci().lower(), c.comparison().absolute().ci().upper())));
-            }
-            byTreatment.put(treatment + " − " + result.definition().control(), points);
-        }
-        return byTreatment;
     }
 
     public ReadOnlyObjectProperty<Map<String, List<TimelinePoint>>> effectProperty() {

@@ -1,17 +1,11 @@
 package dev.arbiter.app.segments;
 
-import dev.arbiter.analytics.Effect;
 import dev.arbiter.app.analysis.AnalysisViewModel;
-import dev.arbiter.app.analysis.Format;
 import dev.arbiter.app.common.charts.ForestRow;
-import dev.arbiter.importers.analysis.ComparisonResult;
-import dev.arbiter.importers.analysis.ExperimentAnalyzer;
 import dev.arbiter.importers.analysis.ExperimentResult;
 import dev.arbiter.importers.analysis.MetricResult;
 import dev.arbiter.importers.analysis.SegmentResult;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -60,56 +54,10 @@ public final class SegmentsViewModel {
         if (updating) {
             return;
         }
-        List<SegmentRow> table = new ArrayList<>();
-        List<ForestRow> plot = new ArrayList<>();
-        if (result != null && column.get() != null && metric.get() != null && result.metric(metric.get()) != null) {
-            String treatment = result.definition().treatments().get(0);
-            MetricResult overall = result.metric(metric.get());
-            ComparisonResult whole = overall.comparison(treatment);
-            table.add(row("overall", overall, whole, List.of()));
-            plot.add(forest("overall", whole, false));
-            double sign = Math.signum(whole.comparison().absolute().estimate());
-            for (SegmentResult segment : result.segments()) {
-                if (!segment.column().equals(column.get())) {
-                    continue;
-                }
-                MetricResult inSegment = segment.metrics().stream().filter(m -> m.name().equals(metric.get())).findFirst().orElseThrow();
-                ComparisonResult comparison = inSegment.comparison(treatment);
-                Effect effect = comparison.comparison().absolute();
-                boolean opposite = effect.available() && sign != 0 && Math.signum(effect.estimate()) == -sign;
-                List<String> flags = new ArrayList<>();
-                if (segment.tooSmall()) {
-                    flags.add("too small to read (< " + ExperimentAnalyzer.MIN_SEGMENT_UNITS + " units in an arm)");
-                }
-                if (opposite) {
-                    flags.add("opposite sign to overall" + (comparison.pValueAdjusted() < result.definition().alphaOrDefault()
-                            ? ", significant after BH" : ""));
-                }
-                String label = String.valueOf(segment.value());
-                table.add(row(label, inSegment, comparison, flags, segment.units()));
-                plot.add(forest(label, comparison, opposite));
-            }
-        }
-        rows.setAll(table);
-        forest.setAll(plot);
-    }
-
-    private static SegmentRow row(String label, MetricResult metric, ComparisonResult comparison, List<String> flags) {
-        return row(label, metric, comparison, flags, metric.arms().stream().map(a -> a.units()).toList());
-    }
-
-    private static SegmentRow row(String label, MetricResult metric, ComparisonResult comparison, List<String> flags,
-                                  List<Long> units) {
-        Effect absolute = comparison.comparison().absolute();
-        return new SegmentRow(label, units.stream().map(Format::count).collect(Collectors.joining(" / ")),
-                Format.value(metric.arm(comparison.control()).value()), Format.value(metric.arm(comparison.treatment()).value()),
-                Format.effect(absolute), Format.relative(comparison.comparison().relative()), Format.p(absolute.pValue()),
-                Format.p(comparison.pValueAdjusted()), String.join("; ", flags));
-    }
-
-    private static ForestRow forest(String label, ComparisonResult comparison, boolean flagged) {
-        Effect absolute = comparison.comparison().absolute();
-        return new ForestRow(label, absolute.estimate(), absolute.ci().lower(), absolute.ci().upper(), flagged);
+        SegmentTable table = result == null || column.get() == null || metric.get() == null ? SegmentTable.EMPTY
+                : SegmentTable.of(result, column.get(), metric.get());
+        rows.setAll(table.rows());
+        forest.setAll(table.forest());
     }
 
     public ObservableList<String> columns() {
