@@ -46,7 +46,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         ExperimentDefinition definition = ExperimentFile.read(experiment);
         ExperimentResult result;
         try (Workspace open = Workspace.open(workspace)) {
-            result = ExperimentAnalyzer.analyze(open, definition, day(), experiment.getFileName().toString());
+            result = ExperimentAnalyzer.analyze(open, definition, day(asOf), experiment.getFileName().toString());
         }
         if (json == null) {
             spec.commandLine().getOut().println(AnalysisText.describe(result));
@@ -60,7 +60,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private LocalDate day() {
+    /** {@code --as-of}'s day, or null for all data; a clear message for anything but YYYY-MM-DD. */
+    static LocalDate day(String asOf) {
         if (asOf == null) {
             return null;
         }

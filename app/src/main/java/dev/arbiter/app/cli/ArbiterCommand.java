@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
                 "Without a command, opens the desktop app (on WORKSPACE if given)."},
         commandListHeading = "%nCommands (headless):%n",
         footer = {"", "Exit codes: 0 success, 1 failure with a one-line reason on stderr, 2 usage error."},
-        subcommands = {ImportCommand.class, DatasetsCommand.class, AnalyzeCommand.class, SampleCommand.class, SnapshotCommand.class, CompareCommand.class, PlanCommand.class,
+        subcommands = {ImportCommand.class, DatasetsCommand.class, AnalyzeCommand.class, ReportCommand.class, KeygenCommand.class,
+                VerifyCommand.class, ReproduceCommand.class, SampleCommand.class, SnapshotCommand.class, CompareCommand.class, PlanCommand.class,
                 SimulateCommand.class, BenchmarkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ArbiterCommand implements Callable<Integer> {

@@ -107,6 +107,7 @@ public final class Charts {
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         if (threshold != null) {
+            includeInRange(y, threshold);
             ValueMarker line = marker(threshold, WARNING);
             line.setLabel(threshold == 0 ? "no difference" : "threshold " + threshold);
             line.setLabelFont(LABEL);
@@ -177,9 +178,21 @@ public final class Charts {
         return styled(new JFreeChart(null, LABEL, plot, series.size() > 1));
     }
 
+    /** Widens an automatic axis so a threshold line is always in view, with a little room beyond it. */
+    private static void includeInRange(NumberAxis axis, double value) {
+        org.jfree.data.Range range = axis.getRange();
+        if (range.contains(value)) {
+            return;
+        }
+        org.jfree.data.Range wider = org.jfree.data.Range.expandToInclude(range, value);
+        axis.setRange(org.jfree.data.Range.expand(wider, 0.05, 0.2));
+    }
+
     private static ValueMarker marker(double at, Color colour) {
-        return new ValueMarker(at, colour, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+        ValueMarker marker = new ValueMarker(at, colour, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
                 new float[] {5, 4}, 0));
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 210));
+        return marker;
     }
 
     private static JFreeChart styled(JFreeChart chart) {

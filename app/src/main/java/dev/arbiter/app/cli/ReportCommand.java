@@ -1,0 +1,89 @@
+package dev.arbiter.app.cli;
+
+import dev.arbiter.app.report.PaperSize;
+import dev.arbiter.app.report.ReportFiles;
+import dev.arbiter.app.report.ReportInput;
+import dev.arbiter.app.report.ReportSources;
+import dev.arbiter.app.report.SigningKey;
+import dev.arbiter.importers.decision.DecisionFile;
+import dev.arbiter.importers.decision.DecisionRecord;
+import dev.arbiter.importers.decision.DecisionStore;
+import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.ExperimentFile;
+import dev.arbiter.importers.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code arbiter report}: the decision PDF, optionally signed. */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write the decision PDF: setup, data provenance, sample ratio, guardrails, primary result,",
+                "segments, the decision and its sign-offs, deviations from the locked plan, methods.",
+                "  arbiter report --workspace w.arbiter --experiment e.json --decision d.json --out decision.pdf",
+                "  arbiter report ... --out decision.pdf --sign me.p12 --password",
+                "The definition, the analysis (analyze --json), the decision and the data's provenance are attached to the PDF."})
+final class ReportCommand implements Callable<Integer> {
+    @Option(names = "--workspace", paramLabel = "W.arbiter", required = true, description = "The workspace file.")
+    private Path workspace;
+
+    @Option(names = "--experiment", paramLabel = "E.json", required = true, description = "The experiment definition.")
+    private Path experiment;
+
+    @Option(names = "--decision", paramLabel = "D.json",
+            description = "The decision file (docs/decision-format.md). Default: the draft saved in the workspace.")
+    private Path decision;
+
+    @Option(names = "--out", paramLabel = "DECISION.pdf", required = true, description = "The PDF to write.")
+    private Path out;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Only events up to the end of this day (YYYY-MM-DD).")
+    private String asOf;
+
+    @Option(names = "--paper", paramLabel = "a4|letter", defaultValue = "a4", description = "Paper size (default: ${DEFAULT-VALUE}).")
+    private String paper;
+
+    @Option(names = "--sign", paramLabel = "KEYSTORE.p12", description = "Sign with the key in this PKCS#12 file (arbiter keygen makes one).")
+    private Path keyStore;
+
+    @Option(names = "--alias", paramLabel = "A", description = "The key's alias in the key store (default: its only key).")
+    private String alias;
+
+    @Mixin
+    private KeyPassword password;
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PaperSize size = PaperSize.parse(paper);
+        ExperimentDefinition definition = ExperimentFile.read(experiment);
+        SigningKey key = keyStore == null ? null : SigningKey.load(keyStore, password.get(), alias);
+        ReportInput input;
+        try (Workspace open = Workspace.open(workspace)) {
+            input = ReportSources.gather(open, definition, experiment.getFileName().toString(), decision(open, definition),
+                    AnalyzeCommand.day(asOf), size);
+        }
+        byte[] pdf = ReportFiles.render(input, key);
+        ReportFiles.save(pdf, out);
+        spec.commandLine().getOut().println("Wrote " + out.toAbsolutePath() + " (" + input.decision().decision() + ", "
+                + (key == null ? "not signed" : "signed by " + SigningKey.commonName(key.certificate())) + ")");
+        return 0;
+    }
+
+    private DecisionRecord decision(Workspace open, ExperimentDefinition definition) throws Exception {
+        if (decision != null) {
+            DecisionRecord record = DecisionFile.read(decision);
+            if (record.experiment() != null && !record.experiment().equals(definition.name())) {
+                throw new IllegalArgumentException(decision + " is the decision on '" + record.experiment() + "', not on '"
+                        + definition.name() + "'");
+            }
+            return record;
+        }
+        return new DecisionStore(open).get(definition.name()).orElseThrow(() -> new IllegalArgumentException(
+                "no decision saved in " + workspace + " for '" + definition.name() + "': give --decision D.json"));
+    }
+}

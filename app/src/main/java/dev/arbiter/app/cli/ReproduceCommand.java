@@ -1,0 +1,89 @@
+package dev.arbiter.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbiter.app.report.ReportAttachments;
+import dev.arbiter.app.report.Reproduction;
+import dev.arbiter.importers.analysis.AnalysisJson;
+import dev.arbiter.importers.analysis.ExperimentAnalyzer;
+import dev.arbiter.importers.analysis.ExperimentResult;
+import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.ExperimentFile;
+import dev.arbiter.importers.workspace.Workspace;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code arbiter reproduce}: recompute a decision PDF's analysis from a workspace and compare every value. */
+@Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Recompute the analysis a decision PDF was made from, with the definition embedded in it,",
+                "on the workspace's data as of the same day, and compare every number.",
+                "  arbiter reproduce decision.pdf --workspace w.arbiter",
+                "Exits 0 when every value matches (numbers to a relative 1e-9), 1 and the differences otherwise."})
+final class ReproduceCommand implements Callable<Integer> {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int SHOWN = 20;
+
+    @Parameters(paramLabel = "DECISION.pdf", description = "A PDF written by arbiter report.")
+    private Path file;
+
+    @Option(names = "--workspace", paramLabel = "W.arbiter", required = true, description = "The workspace with the data.")
+    private Path workspace;
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> attached = attachments();
+        ExperimentDefinition definition = ExperimentFile.parse(attached.get(ReportAttachments.EXPERIMENT),
+                file.getFileName() + " → " + ReportAttachments.EXPERIMENT);
+        JsonNode reported = MAPPER.readTree(attached.get(ReportAttachments.ANALYSIS));
+        LocalDate asOf = reported.path("asOf").isTextual() ? LocalDate.parse(reported.get("asOf").asText()) : null;
+        ExperimentResult result;
+        try (Workspace open = Workspace.open(workspace)) {
+            result = ExperimentAnalyzer.analyze(open, definition, asOf, ReportAttachments.EXPERIMENT);
+        }
+        Reproduction.Result comparison = Reproduction.compare(reported, MAPPER.readTree(AnalysisJson.write(result)));
+        PrintWriter out = spec.commandLine().getOut();
+        String scope = "'" + definition.name() + "'" + (asOf == null ? "" : " as of " + asOf);
+        if (comparison.matches()) {
+            out.println("Reproduced " + scope + ": all " + comparison.values() + " values match (" + comparison.numbers()
+                    + " numbers, largest relative difference " + String.format(java.util.Locale.ROOT, "%.1e",
+                    comparison.largestRelative()) + ").");
+            return 0;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("arbiter: " + scope + " does NOT reproduce: " + comparison.differences().size() + " of "
+                + comparison.values() + " values differ (numbers compared to a relative " + Reproduction.RELATIVE_TOLERANCE + ").");
+        comparison.differences().stream().limit(SHOWN).forEach(difference -> err.println("  " + difference));
+        if (comparison.differences().size() > SHOWN) {
+            err.println("  ... and " + (comparison.differences().size() - SHOWN) + " more");
+        }
+        return 1;
+    }
+
+    private Map<String, String> attachments() throws Exception {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + ": no such file");
+        }
+        try (PDDocument document = Loader.loadPDF(file.toFile())) {
+            Map<String, String> attached = ReportAttachments.read(document);
+            for (String name : new String[] {ReportAttachments.EXPERIMENT, ReportAttachments.ANALYSIS}) {
+                if (!attached.containsKey(name)) {
+                    throw new IllegalArgumentException(file + " has no attached " + name + ": was it written by arbiter report?");
+                }
+            }
+            return attached;
+        }
+    }
+}

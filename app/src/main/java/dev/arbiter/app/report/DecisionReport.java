@@ -1,0 +1,371 @@
+package dev.arbiter.app.report;
+
+import dev.arbiter.analytics.Comparison;
+import dev.arbiter.analytics.NonInferiority;
+import dev.arbiter.app.analysis.Format;
+import dev.arbiter.app.common.charts.Charts;
+import dev.arbiter.app.common.charts.ForestRow;
+import dev.arbiter.app.guardrails.GuardrailCard;
+import dev.arbiter.app.guardrails.GuardrailCards;
+import dev.arbiter.app.monitoring.PrimarySeries;
+import dev.arbiter.app.segments.SegmentRow;
+import dev.arbiter.app.segments.SegmentTable;
+import dev.arbiter.app.shell.AboutInfo;
+import dev.arbiter.app.shell.AboutInfoReader;
+import dev.arbiter.importers.analysis.ArmSummary;
+import dev.arbiter.importers.analysis.ArmValue;
+import dev.arbiter.importers.analysis.ComparisonResult;
+import dev.arbiter.importers.analysis.DailyPoint;
+import dev.arbiter.importers.analysis.ExperimentResult;
+import dev.arbiter.importers.analysis.MetricResult;
+import dev.arbiter.importers.analysis.SegmentResult;
+import dev.arbiter.importers.decision.DecisionFile;
+import dev.arbiter.importers.decision.Signoff;
+import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.MetricRole;
+import dev.arbiter.importers.ingest.DatasetCatalog.ImportRecord;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+
+/**
+ * The decision document: what was tested and on which data, whether it held, what was decided
+ * and who signed it off, with the definition, the full analysis and the decision attached as
+ * JSON so it can be re-checked ({@code arbiter reproduce}). Sections follow the analyst's
+ * reading order: guardrails, then the primary, then segments.
+ */
+public final class DecisionReport {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private static final float GUARDRAIL_CHART = 140;
+    private static final float PRIMARY_CHART = 160;
+
+    private final ReportInput input;
+    private final ExperimentResult result;
+    private final ExperimentDefinition definition;
+    private PdfCanvas canvas;
+
+    private DecisionReport(ReportInput input) {
+        this.input = input;
+        this.result = input.result();
+        this.definition = input.result().definition();
+    }
+
+    /** Writes the report for {@code input} as an unsigned PDF to {@code out}. */
+    public static void write(ReportInput input, OutputStream out) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            new DecisionReport(input).draw(document);
+            document.save(out);
+        }
+    }
+
+    private void draw(PDDocument document) throws IOException {
+        describe(document);
+        canvas = new PdfCanvas(document, input.paper());
+        summary();
+        setup();
+        provenance();
+        sampleRatio();
+        guardrails();
+        primary();
+        secondary();
+        segments();
+        decision();
+        deviations();
+        appendix();
+        canvas.finish("Arbiter decision record · " + definition.name() + " · " + STAMP.format(input.generatedAt()));
+        ReportAttachments.attach(document, List.of(
+                new ReportAttachments.Attachment(ReportAttachments.EXPERIMENT, "The experiment definition as analysed",
+                        input.experimentJson()),
+                new ReportAttachments.Attachment(ReportAttachments.ANALYSIS, "arbiter analyze --json of this analysis",
+                        input.analysisJson()),
+                new ReportAttachments.Attachment(ReportAttachments.DECISION, "The decision, rationale and sign-offs",
+                        DecisionFile.toJson(input.decision())),
+                new ReportAttachments.Attachment(ReportAttachments.PROVENANCE, "The files behind the dataset, with SHA-256",
+                        ReportAttachments.provenanceJson(definition.dataset(), input.imports()))), input.generatedAt());
+    }
+
+    private void describe(PDDocument document) {
+        PDDocumentInformation info = document.getDocumentInformation();
+        info.setTitle("Decision: " + definition.name());
+        info.setSubject(definition.question());
+        info.setCreator("Arbiter " + AboutInfoReader.read().arbiterVersion());
+        info.setProducer("Arbiter with Apache PDFBox");
+        info.setKeywords("A/B test, decision record, " + input.decision().decision());
+        Calendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        created.setTimeInMillis(input.generatedAt().toEpochMilli());
+        info.setCreationDate(created);
+        info.setCustomMetadataValue("ArbiterDecision", input.decision().decision());
+        info.setCustomMetadataValue("ArbiterRecommendation", result.decision().kind().label());
+    }
+
+    private void summary() throws IOException {
+        canvas.title(definition.name());
+        if (definition.question() != null && !definition.question().isBlank()) {
+            canvas.paragraph(definition.question(), 12, false, PdfCanvas.MUTED);
+        }
+        canvas.paragraph("Decision record generated " + STAMP.format(input.generatedAt()) + " by Arbiter "
+                + AboutInfoReader.read().arbiterVersion() + " from dataset '" + definition.dataset() + "'"
+                + (result.asOf() == null ? "" : ", events up to " + result.asOf()) + ".", 8.5f, false, PdfCanvas.MUTED);
+        canvas.space(4);
+        canvas.paragraph("Decision: " + Labels.decision(input.decision().decision()), 15, true, PdfCanvas.ACCENT);
+        canvas.paragraph("Arbiter's recommendation: " + Labels.decision(result.decision().kind().label()), 10.5f, true,
+                PdfCanvas.TEXT);
+        canvas.paragraph(String.join(" ", result.decision().reasons()));
+        ComparisonResult primary = result.primary().comparisons().get(0);
+        canvas.paragraph("Primary metric " + result.primary().name() + ": " + Labels.sentence(result.primary(), primary), 10,
+                false, PdfCanvas.TEXT);
+        long signed = input.decision().signoffs().stream().filter(Signoff::approve).count();
+        canvas.paragraph(input.decision().signoffs().isEmpty() ? "No sign-offs recorded."
+                : signed + " of " + input.decision().signoffs().size() + " sign-offs approve: " + input.decision().signoffs()
+                        .stream().map(s -> s.name() + " (" + s.role() + ", " + (s.approve() ? "approves" : "rejects") + ")")
+                        .collect(Collectors.joining("; ")) + ".");
+    }
+
+    private void setup() throws IOException {
+        canvas.heading("Setup", 80);
+        List<String[]> facts = new ArrayList<>();
+        facts.add(new String[] {"Arms", definition.control() + " (control) vs " + String.join(", ", definition.treatments())});
+        facts.add(new String[] {"Assignment unit", definition.unitColumn() + " (arm from column '" + definition.variantColumn() + "')"});
+        facts.add(new String[] {"Planned split", definition.arms().stream()
+                .map(arm -> arm + " " + Format.percent(definition.plannedShares().get(definition.arms().indexOf(arm))).substring(1))
+                .collect(Collectors.joining(", "))});
+        facts.add(new String[] {"Dates", dates()});
+        facts.add(new String[] {"Significance", "α = " + Format.value(definition.alphaOrDefault()) + (definition.power() == null ? ""
+                : ", power " + Format.value(definition.power())) + (definition.isSequential()
+                ? ", always-valid (sequential) intervals" : ", fixed-horizon intervals")});
+        facts.add(new String[] {"Sample", result.progress() == null ? "no planned sample size in the definition"
+                : "planned " + Format.count(result.progress().plannedPerArm()) + " units per arm; achieved "
+                + Format.count(result.progress().smallestArm()) + " in the smallest arm (" + result.progress().describe() + ")"});
+        facts.add(new String[] {"Crossovers", Format.count(result.crossoverUnits()) + " units seen in more than one arm (excluded)"});
+        canvas.facts(facts);
+        List<List<String>> rows = new ArrayList<>();
+        for (ArmSummary arm : result.arms()) {
+            rows.add(List.of(arm.name(), models(arm.name()), Format.count(arm.units()), Format.count(arm.events()),
+                    Format.percent(arm.expectedShare()).substring(1), Format.percent(arm.observedShare()).substring(1)));
+        }
+        canvas.table(new float[] {0.18f, 0.32f, 0.12f, 0.12f, 0.13f, 0.13f},
+                List.of("arm", "models served (units)", "units", "events", "planned share", "observed share"), rows);
+    }
+
+    private String dates() {
+        List<DailyPoint> series = result.series();
+        if (series.isEmpty()) {
+            return "no timestamp column";
+        }
+        return "first exposures from " + series.get(0).day() + " to " + series.get(series.size() - 1).day() + " ("
+                + series.size() + " days)" + (result.asOf() == null ? "" : "; analysed as of " + result.asOf());
+    }
+
+    private String models(String arm) {
+        String served = result.servedModels().stream().filter(m -> m.arm().equals(arm))
+                .map(m -> m.model() + " (" + Format.count(m.units()) + ")").collect(Collectors.joining(", "));
+        return served.isEmpty() ? "–" : served;
+    }
+
+    private void provenance() throws IOException {
+        canvas.heading("Data provenance", 60);
+        if (input.imports().isEmpty()) {
+            canvas.paragraph("The workspace has no import record for dataset '" + definition.dataset() + "'.");
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (ImportRecord record : input.imports()) {
+            rows.add(List.of(record.fileName(), record.sha256(), Format.count(record.rowsLoaded()),
+                    Format.count(record.rowsRejected()), record.mode(),
+                    record.finishedAt() == null ? "" : STAMP.format(record.finishedAt().toInstant())));
+        }
+        canvas.table(new float[] {0.22f, 0.36f, 0.1f, 0.09f, 0.09f, 0.14f},
+                List.of("file", "SHA-256", "rows loaded", "rejected", "mode", "imported"), rows);
+        canvas.paragraph("Rejected rows are kept in the workspace with their reasons (arbiter datasets --rejects).", 8,
+                false, PdfCanvas.MUTED);
+    }
+
+    private void sampleRatio() throws IOException {
+        canvas.heading("Sample ratio check", 30);
+        canvas.paragraph("χ² = " + Format.value(result.srm().chiSquare()) + " on " + result.srm().df() + " df, "
+                + Labels.pIs(result.srm().pValue()) + ": " + (result.srm().flagged()
+                ? "SAMPLE RATIO MISMATCH — the split is not what was planned; the results below may be biased."
+                : "the observed split is consistent with the plan (flagged below p = 0.001)."), 9.5f, result.srm().flagged(),
+                result.srm().flagged() ? PdfCanvas.WARNING : PdfCanvas.TEXT);
+        for (String warning : result.warnings()) {
+            canvas.paragraph("Note: " + warning, 8.5f, false, PdfCanvas.MUTED);
+        }
+    }
+
+    private void guardrails() throws IOException {
+        List<GuardrailCard> cards = GuardrailCards.of(result);
+        canvas.heading("Guardrails", 60);
+        if (cards.isEmpty()) {
+            canvas.paragraph("The definition has no guardrails.");
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        List<Boolean> breached = new ArrayList<>();
+        for (GuardrailCard card : cards) {
+            rows.add(List.of(card.metric(), card.treatment(), card.rule(), card.observed(), card.status().replace('_', ' '),
+                    card.firstFired() == null ? "–" : card.firstFired().toString()));
+            breached.add(!card.status().equals("ok"));
+        }
+        canvas.table(new float[] {0.2f, 0.12f, 0.2f, 0.24f, 0.1f, 0.14f},
+                List.of("guardrail", "treatment", "rule", "observed (interval)", "status", "first breached"), rows, breached);
+        for (GuardrailCard card : cards) {
+            if (card.history().size() < 2) {
+                continue;
+            }
+            canvas.keep(GUARDRAIL_CHART + 20);
+            canvas.paragraph(card.metric() + " · " + card.treatment() + (card.cumulative() ? " (cumulative)" : " (by day)")
+                    + ": " + card.explanation(), 8.5f, false, PdfCanvas.MUTED);
+            canvas.chart(Charts.timeline(card.ratioRule() ? "ratio to control" : card.metric(),
+                    Map.of(card.metric(), card.history()), card.threshold(), card.firstFired()), GUARDRAIL_CHART);
+        }
+    }
+
+    private void primary() throws IOException {
+        MetricResult primary = result.primary();
+        canvas.heading("Primary metric: " + primary.name(), 120);
+        metricTable(List.of(primary));
+        for (ComparisonResult comparison : primary.comparisons()) {
+            canvas.paragraph(comparison.treatment() + " vs " + comparison.control() + ": " + Labels.sentence(primary, comparison));
+            NonInferiority ni = comparison.nonInferiority();
+            if (ni != null && ni.unavailableReason() == null) {
+                canvas.paragraph("Non-inferiority (margin " + (ni.relative() ? Format.percent(ni.margin()) : Format.value(ni.margin()))
+                        + "): " + (ni.nonInferior() ? "shown" : "not shown") + ", " + Labels.pIs(ni.pValue()) + ".");
+            }
+        }
+        if (result.series().size() > 1) {
+            canvas.keep(PRIMARY_CHART + 20);
+            canvas.paragraph("Cumulative effect with its " + (definition.isSequential() ? "always-valid " : "") + "interval, by day of first exposure:",
+                    8.5f, false, PdfCanvas.MUTED);
+            canvas.chart(Charts.timeline(primary.name() + " effect", PrimarySeries.cumulativeEffect(result), 0.0, null), PRIMARY_CHART);
+        }
+    }
+
+    private void secondary() throws IOException {
+        List<MetricResult> others = result.metrics().stream().filter(m -> m.role() == MetricRole.SECONDARY).toList();
+        List<MetricResult> shown = new ArrayList<>(others);
+        if (result.fallback() != null) {
+            shown.add(result.fallback());
+        }
+        canvas.heading("Secondary metrics", 50);
+        if (shown.isEmpty()) {
+            canvas.paragraph("None defined.");
+            return;
+        }
+        metricTable(shown);
+        canvas.paragraph("Secondary metrics are descriptive: they are not adjusted for multiplicity and do not enter the recommendation.",
+                8, false, PdfCanvas.MUTED);
+    }
+
+    private void metricTable(List<MetricResult> metrics) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (MetricResult metric : metrics) {
+            for (ArmValue arm : metric.arms()) {
+                ComparisonResult comparison = metric.comparison(arm.name());
+                String value = Format.value(arm.value()) + " " + Format.interval(arm.ci());
+                if (comparison == null) {
+                    rows.add(List.of(metric.name(), arm.name() + " (control)", Format.count(arm.units()), value, "", "", ""));
+                    continue;
+                }
+                Comparison c = comparison.comparison();
+                rows.add(List.of("", arm.name(), Format.count(arm.units()), value, Format.effect(c.absolute()),
+                        Format.relative(c.relative()), Format.p(c.absolute().pValue())));
+            }
+        }
+        canvas.table(new float[] {0.17f, 0.13f, 0.09f, 0.19f, 0.18f, 0.16f, 0.08f},
+                List.of("metric", "arm", "units", "value [CI]", "difference [CI]", "relative [CI]", "p"), rows);
+    }
+
+    private void segments() throws IOException {
+        List<String> columns = result.segments().stream().map(SegmentResult::column).distinct().toList();
+        canvas.heading("Segments: " + result.primary().name(), 60);
+        if (columns.isEmpty()) {
+            canvas.paragraph("No segment columns in the definition.");
+            return;
+        }
+        for (String column : columns) {
+            SegmentTable table = SegmentTable.of(result, column, result.primary().name());
+            float chartHeight = Math.min(60 + 18 * table.forest().size(), 260);
+            canvas.keep(Math.min(30 + 24 * table.rows().size() + chartHeight, 600));
+            canvas.paragraph("By " + column + " (" + definition.treatments().get(0) + " − " + definition.control()
+                    + "; p adjusted by Benjamini–Hochberg within the column)", 9.5f, true, PdfCanvas.TEXT);
+            List<List<String>> rows = new ArrayList<>();
+            List<Boolean> flagged = new ArrayList<>();
+            for (SegmentRow row : table.rows()) {
+                rows.add(List.of(row.value(), row.units(), row.absolute(), row.p(), row.adjustedP(), row.flags()));
+                flagged.add(!row.flags().isEmpty());
+            }
+            canvas.table(new float[] {0.16f, 0.16f, 0.24f, 0.09f, 0.1f, 0.25f},
+                    List.of("value", "units per arm", "difference [CI]", "p", "p (BH)", "flags"), rows, flagged);
+            List<ForestRow> forest = table.forest();
+            canvas.chart(Charts.forest(result.primary().name() + " difference", forest, 0), chartHeight);
+        }
+    }
+
+    private void decision() throws IOException {
+        canvas.heading("Decision and sign-off", 80);
+        canvas.facts(List.of(new String[] {"Decision", Labels.decision(input.decision().decision())},
+                new String[] {"Recommendation", Labels.decision(result.decision().kind().label())},
+                new String[] {"Rationale", input.decision().rationale() == null || input.decision().rationale().isBlank()
+                        ? "(none written)" : input.decision().rationale()}));
+        if (input.decision().signoffs().isEmpty()) {
+            canvas.paragraph("No sign-offs recorded.");
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        List<Boolean> rejected = new ArrayList<>();
+        for (Signoff signoff : input.decision().signoffs()) {
+            rows.add(List.of(signoff.name(), signoff.role(), signoff.approve() ? "approves" : "rejects",
+                    signoff.date() == null ? "" : signoff.date(), signoff.comment() == null ? "" : signoff.comment()));
+            rejected.add(!signoff.approve());
+        }
+        canvas.table(new float[] {0.2f, 0.18f, 0.12f, 0.14f, 0.36f}, List.of("name", "role", "verdict", "date", "comment"),
+                rows, rejected);
+    }
+
+    private void deviations() throws IOException {
+        canvas.heading("Deviations from the locked plan", 30);
+        if (input.lock() == null) {
+            canvas.paragraph("The plan was not locked before the results were read (no pre-registration).", 9.5f, false,
+                    PdfCanvas.WARNING);
+            return;
+        }
+        canvas.paragraph("Plan locked " + STAMP.format(input.lock().lockedAt().toInstant()) + ".");
+        if (input.deviations().isEmpty()) {
+            canvas.paragraph("No deviations: the definition analysed is the one locked.");
+            return;
+        }
+        for (String deviation : input.deviations()) {
+            canvas.paragraph("• " + deviation, 9.5f, false, PdfCanvas.WARNING);
+        }
+    }
+
+    private void appendix() throws IOException {
+        canvas.heading("Appendix: methods", 80);
+        for (String method : Labels.methods(result)) {
+            canvas.paragraph("• " + method, 8.5f, false, PdfCanvas.TEXT);
+        }
+        canvas.heading("Appendix: software", 60);
+        AboutInfo about = AboutInfoReader.read();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Arbiter", about.arbiterVersion(), ""));
+        rows.add(List.of("Java", about.javaVersion(), ""));
+        rows.add(List.of("DuckDB engine", about.duckdbVersion(), ""));
+        about.libraries().forEach(library -> rows.add(List.of(library.name(), library.version(), library.licence())));
+        canvas.table(new float[] {0.45f, 0.25f, 0.3f}, List.of("component", "version", "licence"), rows);
+        canvas.paragraph("Attached to this PDF: " + ReportAttachments.EXPERIMENT + " (the definition), " + ReportAttachments.ANALYSIS
+                + " (every number above, from arbiter analyze --json), " + ReportAttachments.DECISION + " and " + ReportAttachments.PROVENANCE
+                + ". 'arbiter reproduce' recomputes the analysis from the workspace and compares; 'arbiter verify' checks the signature.",
+                8.5f, false, PdfCanvas.MUTED);
+    }
+}

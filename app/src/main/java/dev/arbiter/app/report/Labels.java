@@ -1,0 +1,83 @@
+package dev.arbiter.app.report;
+
+import dev.arbiter.analytics.Comparison;
+import dev.arbiter.app.analysis.Format;
+import dev.arbiter.importers.analysis.ComparisonResult;
+import dev.arbiter.importers.analysis.ExperimentResult;
+import dev.arbiter.importers.analysis.MetricResult;
+import dev.arbiter.importers.experiment.MetricDefinition;
+import dev.arbiter.importers.experiment.MetricKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The report's words: decisions in plain language, one-sentence results, the methods used. */
+final class Labels {
+    private static final Map<String, String> DECISIONS = Map.of(
+            "ship", "Ship",
+            "do_not_ship", "Do not ship",
+            "no_difference", "No difference — take the cheaper arm",
+            "segment", "Segmented rollout",
+            "keep_running", "Keep running");
+
+    private Labels() {
+    }
+
+    /** "Ship (ship)": the words and the JSON label, so the document can be searched for either. */
+    static String decision(String label) {
+        return DECISIONS.getOrDefault(label, label) + " (" + label + ")";
+    }
+
+    /** "p = 0.0016" or "p < 0.0001". */
+    static String pIs(double p) {
+        String text = Format.p(p);
+        return text.startsWith("<") ? "p " + text : "p = " + text;
+    }
+
+    /** One sentence: the difference with its interval, relative, p, and whether it is significant. */
+    static String sentence(MetricResult metric, ComparisonResult comparison) {
+        Comparison c = comparison.comparison();
+        if (!c.absolute().available()) {
+            return "not estimable: " + c.absolute().unavailableReason() + ".";
+        }
+        return "difference " + Format.effect(c.absolute()) + ", relative " + Format.relative(c.relative()) + ", "
+                + pIs(c.absolute().pValue()) + "; " + (c.significant() ? "significant" : "not significant") + " at α = "
+                + Format.value(c.alpha()) + " (" + c.method() + ", " + c.alternative().label() + ")"
+                + (metric.definition().mde() == null ? "" : "; MDE " + (metric.definition().isMdeRelative()
+                ? Format.percent(metric.definition().mde()) : Format.value(metric.definition().mde())))
+                + ".";
+    }
+
+    /** The methods behind the numbers in this result, one line each. */
+    static List<String> methods(ExperimentResult result) {
+        List<String> methods = new ArrayList<>();
+        List<MetricDefinition> metrics = result.metrics().stream().map(MetricResult::definition).toList();
+        if (metrics.stream().anyMatch(m -> m.kind() == MetricKind.UNIT)) {
+            methods.add("Unit metrics: the column aggregated per assignment unit (units without a matching event count as 0), "
+                    + "arms compared by Welch's t-test; relative effects by the delta method on the ratio of means.");
+        }
+        if (metrics.stream().anyMatch(m -> m.kind() == MetricKind.RATIO)) {
+            methods.add("Ratio metrics: Σ numerator / Σ denominator per arm with delta-method variance over assignment units "
+                    + "(events within a unit are correlated, so never a per-event test).");
+        }
+        if (metrics.stream().anyMatch(m -> m.kind() == MetricKind.QUANTILE)) {
+            methods.add("Quantile metrics: sample quantile R type 7 over events; interval by the order-statistic method of "
+                    + "Deng, Knoblich & Yu (2018) with the cluster (unit) adjustment.");
+        }
+        if (metrics.stream().anyMatch(m -> m.covariate() != null)) {
+            methods.add("CUPED: θ = cov(Y, X) / var(X) pooled over arms; adjusted mean Ȳ − θX̄; relative lift over the "
+                    + "unadjusted control mean.");
+        }
+        if (result.definition().isSequential()) {
+            methods.add("Always-valid intervals: asymptotic confidence sequence of Waudby-Smith et al., tuned to the planned sample.");
+        }
+        methods.add("Sample ratio: χ² goodness of fit of units per arm against the planned split, flagged below p = 0.001.");
+        methods.add("Segments: the same tests within each segment value; p-values adjusted by Benjamini–Hochberg within each "
+                + "segment column; segments with fewer units than the minimum are marked too small to read.");
+        methods.add("Reading order: (1) any guardrail breached → do not ship; (2) primary not significant → no difference "
+                + "(take the cheaper arm); (3) effect below the MDE is reported as such; (4) an effect that flips in a segment "
+                + "→ segmented decision. Analysis by assigned arm (intention to treat); units seen in more than one arm excluded.");
+        methods.add("Sums are order-independent (DuckDB fsum); numbers can differ between runs only beyond the 12th significant digit.");
+        return methods;
+    }
+}

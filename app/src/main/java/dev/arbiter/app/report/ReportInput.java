@@ -1,0 +1,30 @@
+package dev.arbiter.app.report;
+
+import dev.arbiter.importers.analysis.ExperimentResult;
+import dev.arbiter.importers.decision.DecisionRecord;
+import dev.arbiter.importers.experiment.PreRegistration;
+import dev.arbiter.importers.ingest.DatasetCatalog.ImportRecord;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the decision PDF prints and embeds.
+ *
+ * @param result         the analysis
+ * @param experimentJson the experiment definition as analysed (embedded)
+ * @param analysisJson   {@code arbiter analyze --json} of the same analysis (embedded)
+ * @param decision       the analyst's decision, rationale and sign-offs (embedded)
+ * @param imports        the imports that built the experiment's dataset: files, SHA-256, rows
+ * @param lock           the pre-registered plan, or null when it was never locked
+ * @param deviations     edits after the lock, by key
+ * @param paper          A4 or Letter
+ * @param generatedAt    when the report was made
+ */
+public record ReportInput(ExperimentResult result, String experimentJson, String analysisJson, DecisionRecord decision,
+                          List<ImportRecord> imports, PreRegistration.Lock lock, List<String> deviations, PaperSize paper,
+                          Instant generatedAt) {
+    public ReportInput {
+        imports = List.copyOf(imports);
+        deviations = List.copyOf(deviations);
+    }
+}
