@@ -36,7 +36,10 @@ public final class DecisionView extends BorderPane {
         Button export = new Button("Export decision file…");
         export.setId("decision-export");
         export.setOnAction(event -> export());
-        setTop(new AnalysisToolbar(analysis, export));
+        Button pdf = new Button("Export PDF…");
+        pdf.setId("decision-export-pdf");
+        pdf.setOnAction(event -> exportPdf());
+        setTop(new AnalysisToolbar(analysis, export, pdf));
         Label headline = new Label();
         headline.setId("decision-headline");
         headline.getStyleClass().add("title-3");
@@ -160,6 +163,21 @@ public final class DecisionView extends BorderPane {
         if (file != null) {
             try {
                 model.export(file.toPath());
+            } catch (IOException e) {
+                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, e.getMessage()).showAndWait();
+            }
+        }
+    }
+
+    private void exportPdf() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the decision PDF");
+        chooser.setInitialFileName("decision.pdf");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        var file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            try {
+                model.exportPdf(file.toPath(), DecisionViewModel.localPaper(java.util.Locale.getDefault()));
             } catch (IOException e) {
                 new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, e.getMessage()).showAndWait();
             }

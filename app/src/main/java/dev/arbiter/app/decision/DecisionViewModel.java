@@ -200,6 +200,33 @@ public final class DecisionViewModel {
         DecisionFile.write(record(), file);
     }
 
+    /**
+     * Writes the decision PDF for the result on screen and the decision in the form, in the
+     * background; refuses an incomplete decision. Signing is {@code arbiter report --sign}.
+     */
+    public void exportPdf(Path file, dev.arbiter.app.report.PaperSize paper) throws IOException {
+        var workspace = shell.currentWorkspace();
+        var result = analysis.resultProperty().get();
+        if (!problems.isEmpty()) {
+            throw new IOException("the decision is not complete: " + String.join("; ", problems));
+        }
+        if (workspace == null || result == null) {
+            throw new IOException("there is no analysis to report on yet");
+        }
+        DecisionRecord record = record();
+        executor.submit(BackgroundTask.of("Writing the decision PDF", context -> {
+            var input = dev.arbiter.app.report.ReportSources.from(workspace, result, record, paper);
+            dev.arbiter.app.report.ReportFiles.save(dev.arbiter.app.report.ReportFiles.render(input, null), file);
+            return file;
+        }).withSuccessMessage(done -> "Wrote " + done.getFileName() + " (" + record.decision() + ")"));
+    }
+
+    /** Letter where it is the custom (US, Canada, Mexico, ...), A4 elsewhere. */
+    public static dev.arbiter.app.report.PaperSize localPaper(java.util.Locale locale) {
+        return java.util.Set.of("US", "CA", "MX", "PH", "CL", "CO", "VE").contains(locale.getCountry())
+                ? dev.arbiter.app.report.PaperSize.LETTER : dev.arbiter.app.report.PaperSize.A4;
+    }
+
     public void addSignoff() {
         signoffs.add(new SignoffDraft());
     }

@@ -74,6 +74,18 @@ class DecisionViewModelTest {
         assertTrue(decision.lockedProperty().get());
         assertTrue(decision.lockStateProperty().get().endsWith("; no deviations."), decision.lockStateProperty().get());
 
+        Path pdf = dir.resolve("decision.pdf");
+        decision.exportPdf(pdf, dev.arbiter.app.report.PaperSize.LETTER);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertTrue(text.contains("Decision: Segmented rollout (segment)"), text);
+            assertTrue(text.contains("Haiku for easy tickets first"), "rationale");
+            assertTrue(text.contains("No deviations: the definition analysed is the one locked."), "the lock is reported");
+            assertEquals(612, document.getPage(0).getMediaBox().getWidth(), 0.01);
+        }
+        assertEquals(dev.arbiter.app.report.PaperSize.LETTER, DecisionViewModel.localPaper(java.util.Locale.US));
+        assertEquals(dev.arbiter.app.report.PaperSize.A4, DecisionViewModel.localPaper(java.util.Locale.GERMANY));
+
         AnalysisModels again = AnalysisModels.of(shell, executor);
         again.analysis().reload();
         assertEquals("segment", again.decision().decisionProperty().get(), "the draft comes back from the workspace");

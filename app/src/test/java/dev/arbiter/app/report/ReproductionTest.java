@@ -1,0 +1,45 @@
+package dev.arbiter.app.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** Value-by-value comparison: the 13th digit may move, a count or a flag may not. */
+class ReproductionTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static JsonNode json(String text) throws Exception {
+        return MAPPER.readTree(text);
+    }
+
+    @Test
+    void numbersMatchWithinTheRelativeTolerance() throws Exception {
+        Reproduction.Result same = Reproduction.compare(json("{\"p\": 0.0123456789012345, \"n\": 5996, \"ok\": true}"),
+                json("{\"p\": 0.0123456789012346, \"n\": 5996, \"ok\": true}"));
+        assertTrue(same.matches(), same.differences().toString());
+        assertEquals(2, same.numbers());
+        assertEquals(3, same.values());
+        assertTrue(same.largestRelative() > 0 && same.largestRelative() < 1e-14);
+    }
+
+    @Test
+    void changedNumbersCountsFlagsAndShapesAreListedByPath() throws Exception {
+        Reproduction.Result changed = Reproduction.compare(
+                json("{\"metrics\": [{\"p\": 0.0123, \"n\": 5996, \"significant\": true, \"ci\": [1, 2]}], \"asOf\": null}"),
+                json("{\"metrics\": [{\"p\": 0.01231, \"n\": 5997, \"significant\": false, \"ci\": [1]}], \"extra\": 1}"));
+        assertFalse(changed.matches());
+        assertEquals(java.util.List.of("metrics[0].p: report 0.0123, now 0.01231", "metrics[0].n: report 5996.0, now 5997.0",
+                "metrics[0].significant: report true, now false", "metrics[0].ci: 2 entries in the report, 1 now",
+                "asOf: in the report, missing now", "extra: new now, not in the report"), changed.differences());
+    }
+
+    @Test
+    void zeroAndTinyNumbersUseAnAbsoluteFloor() throws Exception {
+        assertTrue(Reproduction.compare(json("{\"x\": 0.0}"), json("{\"x\": 1e-15}")).matches());
+        assertFalse(Reproduction.compare(json("{\"x\": 0.0}"), json("{\"x\": 1e-9}")).matches());
+    }
+}
