@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The installer's proof (docs/installer.md): builds the .deb, installs it with apt, launches the
 # installed app under xvfb-run on the support-bot sample rendering every screen, runs `arbiter
-# sample`, `arbiter import` and `arbiter analyze` from the installed binary, then uninstalls it.
+# sample`, `import`, `analyze`, `keygen`, `report --sign`, `verify` and `reproduce` from the installed binary, then uninstalls it.
 # Needs root (CI runs as root) and the app built (mvn -B verify or package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +45,13 @@ grep -q '"recommendation" : "no_difference"' "$work/sb.json" || { echo "FAIL: un
 arbiter import "$root/../shared/datasets/cookie_cats/cookie_cats.csv" --workspace "$work/cats.arbiter"
 arbiter analyze --workspace "$work/cats.arbiter" --experiment "$root/importers/src/test/resources/experiments/cookie-cats.json" \
   | grep "Recommendation: do_not_ship"
+printf '%s' '{"decision":"no_difference","rationale":"smoke test","signoffs":[{"name":"CI","role":"Analyst","approve":true,"date":"2026-03-20"}]}' \
+  > "$work/decision.json"
+arbiter keygen --out "$work/ci.p12" --name "CI Signer" --password smoke
+arbiter report --workspace "$work/sb.arbiter" --experiment "$work/support-bot.experiment.json" --decision "$work/decision.json" \
+  --out "$work/decision.pdf" --sign "$work/ci.p12" --password smoke
+arbiter verify "$work/decision.pdf" | grep -q "CI Signer" || { echo "FAIL: the signed report does not verify" >&2; exit 1; }
+arbiter reproduce "$work/decision.pdf" --workspace "$work/sb.arbiter"
 
 echo "== uninstalling"
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq arbiter >/dev/null
