@@ -170,17 +170,12 @@ public final class DecisionView extends BorderPane {
     }
 
     private void exportPdf() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the decision PDF");
-        chooser.setInitialFileName("decision.pdf");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
-        var file = chooser.showSaveDialog(getScene().getWindow());
-        if (file != null) {
+        new PdfExportDialog(getScene().getWindow()).showAndWait().ifPresent(choice -> {
             try {
-                model.exportPdf(file.toPath(), DecisionViewModel.localPaper(java.util.Locale.getDefault()));
+                model.exportPdf(choice);
             } catch (IOException e) {
                 new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, e.getMessage()).showAndWait();
             }
-        }
+        });
     }
 }

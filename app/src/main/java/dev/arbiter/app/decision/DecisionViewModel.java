@@ -201,10 +201,10 @@ public final class DecisionViewModel {
     }
 
     /**
-     * Writes the decision PDF for the result on screen and the decision in the form, in the
-     * background; refuses an incomplete decision. Signing is {@code arbiter report --sign}.
+     * Writes the decision PDF for the result on screen and the decision in the form, signed when a
+     * key store is chosen, in the background; refuses an incomplete decision.
      */
-    public void exportPdf(Path file, dev.arbiter.app.report.PaperSize paper) throws IOException {
+    public void exportPdf(PdfExport export) throws IOException {
         var workspace = shell.currentWorkspace();
         var result = analysis.resultProperty().get();
         if (!problems.isEmpty()) {
@@ -215,10 +215,11 @@ public final class DecisionViewModel {
         }
         DecisionRecord record = record();
         executor.submit(BackgroundTask.of("Writing the decision PDF", context -> {
-            var input = dev.arbiter.app.report.ReportSources.from(workspace, result, record, paper);
-            dev.arbiter.app.report.ReportFiles.save(dev.arbiter.app.report.ReportFiles.render(input, null), file);
-            return file;
-        }).withSuccessMessage(done -> "Wrote " + done.getFileName() + " (" + record.decision() + ")"));
+            var key = export.signed() ? dev.arbiter.app.report.SigningKey.load(export.keyStore(), export.password(), null) : null;
+            var input = dev.arbiter.app.report.ReportSources.from(workspace, result, record, export.paper());
+            dev.arbiter.app.report.ReportFiles.save(dev.arbiter.app.report.ReportFiles.render(input, key), export.file());
+            return key == null ? "unsigned" : "signed by " + dev.arbiter.app.report.SigningKey.commonName(key.certificate());
+        }).withSuccessMessage(how -> "Wrote " + export.file().getFileName() + " (" + record.decision() + ", " + how + ")"));
     }
 
     /** Letter where it is the custom (US, Canada, Mexico, ...), A4 elsewhere. */

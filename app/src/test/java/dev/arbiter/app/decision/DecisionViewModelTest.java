@@ -75,7 +75,12 @@ class DecisionViewModelTest {
         assertTrue(decision.lockStateProperty().get().endsWith("; no deviations."), decision.lockStateProperty().get());
 
         Path pdf = dir.resolve("decision.pdf");
-        decision.exportPdf(pdf, dev.arbiter.app.report.PaperSize.LETTER);
+        Path key = dir.resolve("me.p12");
+        dev.arbiter.app.report.SigningKey.generate("Dana Analyst", null, 30, "pw".toCharArray(), "arbiter", key);
+        decision.exportPdf(new PdfExport(pdf, dev.arbiter.app.report.PaperSize.LETTER, key, "pw".toCharArray()));
+        var signature = dev.arbiter.app.report.SignatureCheck.verify(java.nio.file.Files.readAllBytes(pdf));
+        assertTrue(signature.valid(), signature.problems().toString());
+        assertEquals("Dana Analyst", signature.signer());
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
             assertTrue(text.contains("Decision: Segmented rollout (segment)"), text);
