@@ -122,13 +122,20 @@ public final class DecisionReport {
         canvas.paragraph("Arbiter's recommendation: " + Labels.decision(result.decision().kind().label()), 10.5f, true,
                 PdfCanvas.TEXT);
         canvas.paragraph(String.join(" ", result.decision().reasons()));
+        if (result.decisions().size() > 1) {
+            for (var entry : result.decisions().entrySet()) {
+                canvas.paragraph(entry.getKey() + ": " + Labels.decision(entry.getValue().kind().label()) + " — "
+                        + String.join(" ", entry.getValue().reasons()));
+            }
+        }
         ComparisonResult primary = result.primary().comparisons().get(0);
         canvas.paragraph("Primary metric " + result.primary().name() + ": " + Labels.sentence(result.primary(), primary), 10,
                 false, PdfCanvas.TEXT);
         long signed = input.decision().signoffs().stream().filter(Signoff::approve).count();
         canvas.paragraph(input.decision().signoffs().isEmpty() ? "No sign-offs recorded."
                 : signed + " of " + input.decision().signoffs().size() + " sign-offs approve: " + input.decision().signoffs()
-                        .stream().map(s -> s.name() + " (" + s.role() + ", " + (s.approve() ? "approves" : "rejects") + ")")
+                        .stream().map(s -> s.name() + " (" + (s.role() == null || s.role().isBlank() ? "" : s.role() + ", ")
+                                + (s.approve() ? "approves" : "rejects") + ")")
                         .collect(Collectors.joining("; ")) + ".");
     }
 
@@ -158,6 +165,10 @@ public final class DecisionReport {
                 List.of("arm", "models served (units)", "units", "events", "planned share", "observed share"), rows);
     }
 
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
     private String dates() {
         List<DailyPoint> series = result.series();
         if (series.isEmpty()) {
@@ -169,7 +180,8 @@ public final class DecisionReport {
 
     private String models(String arm) {
         String served = result.servedModels().stream().filter(m -> m.arm().equals(arm))
-                .map(m -> m.model() + " (" + Format.count(m.units()) + ")").collect(Collectors.joining(", "));
+                .map(m -> (m.model() == null ? "(none recorded)" : m.model()) + " (" + Format.count(m.units()) + ")")
+                .collect(Collectors.joining(", "));
         return served.isEmpty() ? "–" : served;
     }
 
@@ -181,8 +193,8 @@ public final class DecisionReport {
         }
         List<List<String>> rows = new ArrayList<>();
         for (ImportRecord record : input.imports()) {
-            rows.add(List.of(record.fileName(), record.sha256(), Format.count(record.rowsLoaded()),
-                    Format.count(record.rowsRejected()), record.mode(),
+            rows.add(List.of(text(record.fileName()), text(record.sha256()), Format.count(record.rowsLoaded()),
+                    Format.count(record.rowsRejected()), text(record.mode()),
                     record.finishedAt() == null ? "" : STAMP.format(record.finishedAt().toInstant())));
         }
         canvas.table(new float[] {0.22f, 0.36f, 0.1f, 0.09f, 0.09f, 0.14f},
@@ -325,7 +337,7 @@ public final class DecisionReport {
         List<List<String>> rows = new ArrayList<>();
         List<Boolean> rejected = new ArrayList<>();
         for (Signoff signoff : input.decision().signoffs()) {
-            rows.add(List.of(signoff.name(), signoff.role(), signoff.approve() ? "approves" : "rejects",
+            rows.add(List.of(text(signoff.name()), text(signoff.role()), signoff.approve() ? "approves" : "rejects",
                     signoff.date() == null ? "" : signoff.date(), signoff.comment() == null ? "" : signoff.comment()));
             rejected.add(!signoff.approve());
         }

@@ -69,9 +69,13 @@ public final class PdfSigner {
 
     private static byte[] cms(InputStream content, SigningKey key) throws IOException, GeneralSecurityException {
         try {
-            byte[] certificateHash = MessageDigest.getInstance("SHA-256").digest(key.certificate().getEncoded());
+            // every certificate carried is bound by its hash, so none can be swapped or edited unnoticed
+            ESSCertIDv2[] ids = new ESSCertIDv2[key.chain().size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = new ESSCertIDv2(MessageDigest.getInstance("SHA-256").digest(key.chain().get(i).getEncoded()));
+            }
             Attribute signingCertificate = new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
-                    new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {new ESSCertIDv2(certificateHash)})));
+                    new DERSet(new SigningCertificateV2(ids)));
             CMSAttributeTableGenerator attributes = parameters -> {
                 ASN1EncodableVector vector = new ASN1EncodableVector();
                 vector.add(new Attribute(CMSAttributes.contentType,

@@ -147,6 +147,7 @@ public final class SignatureCheck {
             if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(holder))) {
                 problems.add("the signature does not match the file: its content changed after signing");
             }
+            CmsStructure.check(cms, contents, signer, problems);
             return new JcaX509CertificateConverter().getCertificate(holder);
         } catch (CMSException e) {
             problems.add("the signature does not match the file: " + e.getMessage());
