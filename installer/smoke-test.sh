@@ -23,7 +23,7 @@ mvn -B -q -o -DskipTests -Pdeb -pl installer package 2>/dev/null || mvn -B -q -D
 deb=$(ls "$root"/installer/target/package/arbiter_*.deb)
 size=$(stat -c %s "$deb")
 echo "$(basename "$deb"): $((size / 1024 / 1024)) MB"
-[ "$size" -le $((70 * 1024 * 1024)) ] || { echo "FAIL: the .deb is over 70 MB" >&2; exit 1; }
+[ "$size" -le $((80 * 1024 * 1024)) ] || { echo "FAIL: the .deb is over 80 MB" >&2; exit 1; }
 
 echo "== installing"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >/dev/null
