@@ -25,6 +25,7 @@ public final class MetricQueries {
     private final List<ColumnInfo> columns;
     private final SqlDialect dialect;
     private final LocalDate asOf;
+    private QuantileMetricQuery.Method quantileMethod = QuantileMetricQuery.Method.AUTOMATIC;
 
     /**
      * @param definition a definition already checked against the dataset
@@ -37,6 +38,13 @@ public final class MetricQueries {
         this.columns = List.copyOf(columns);
         this.dialect = dialect;
         this.asOf = asOf;
+    }
+
+    /** The same queries with quantiles found one way only (tests check both ways agree). */
+    MetricQueries withQuantileMethod(QuantileMetricQuery.Method method) {
+        MetricQueries copy = new MetricQueries(definition, columns, dialect, asOf);
+        copy.quantileMethod = method;
+        return copy;
     }
 
     public ExperimentStatistics run(Connection connection) throws SQLException {
@@ -59,10 +67,14 @@ public final class MetricQueries {
         Map<String, Map<String, double[]>> distributions = new LinkedHashMap<>();
         for (MetricDefinition metric : quantileMetrics) {
             EventSource source = source();
-            metrics.put(metric.name(), new QuantileMetricQuery(source, dialect, metric, dimensions(source),
-                    definition.alphaOrDefault(), crossovers).run(connection));
+            QuantileMetricQuery quantile = new QuantileMetricQuery(source, dialect, metric, dimensions(source),
+                    definition.alphaOrDefault(), crossovers, quantileMethod);
+            Map<SliceKey, ArmStatistics> statistics = quantile.run(connection);
+            metrics.put(metric.name(), statistics);
             timer.lap("quantile " + metric.name());
-            distributions.put(metric.name(), new DistributionQuery(source(), dialect, metric).run(connection));
+            distributions.put(metric.name(), quantile.armHistograms() != null
+                    ? DistributionQuery.fromHistograms(quantile.armHistograms())
+                    : new DistributionQuery(source(), dialect, metric, crossovers).run(connection, events(statistics)));
             timer.lap("distribution " + metric.name());
         }
         List<ServedModel> served = definition.modelColumn() == null ? List.of()
@@ -77,6 +89,12 @@ public final class MetricQueries {
         });
         return new ExperimentStatistics(unitCounts, eventCounts, units.crossoverUnits(), metrics, fallback, served,
                 distributions);
+    }
+
+    /** How many events a quantile metric has over all arms. */
+    private static long events(Map<SliceKey, ArmStatistics> statistics) {
+        return statistics.entrySet().stream().filter(e -> e.getKey().isWholeArm())
+                .mapToLong(e -> ((ArmStatistics.Quantile) e.getValue()).quantile().events()).sum();
     }
 
     /** {@code unit NOT IN (SELECT unit ... HAVING MIN(arm) <> MAX(arm))}: leaves out units seen in several arms. */

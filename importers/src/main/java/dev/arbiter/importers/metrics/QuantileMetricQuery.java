@@ -32,6 +32,31 @@ final class QuantileMetricQuery {
     private final Dimensions dimensions;
     private final double alpha;
     private final SqlQuery crossoverFilter;
+    private final Method method;
+    private Map<SliceKey, ValueHistogram> histograms;
+
+    /**
+     * How passes 1 and 3 find quantiles. Both are exact. {@link #HISTOGRAMS} counts each distinct
+     * value per slice in one scan and reads every quantile from the counts (fast when values repeat,
+     * as latencies in ms, tokens or rounded costs do); {@link #QUANTILE_QUERIES} asks the engine's
+     * quantile function per slice (for continuous values, where a histogram would be the data).
+     * {@link #AUTOMATIC} looks at the first rows of the column to choose.
+     */
+    enum Method {
+        AUTOMATIC, HISTOGRAMS, QUANTILE_QUERIES;
+
+        /** At most this share of distinct values in the first rows to count values rather than select them. */
+        static final double MAX_DISTINCT_SHARE = 0.2;
+        static final int SAMPLE_ROWS = 100_000;
+
+        boolean useHistograms(Connection connection, QuantileMetricQuery query) throws SQLException {
+            return switch (this) {
+                case HISTOGRAMS -> true;
+                case QUANTILE_QUERIES -> false;
+                case AUTOMATIC -> query.valuesRepeat(connection);
+            };
+        }
+    }
 
     /**
      * @param crossoverFilter a condition on {@code unit} that leaves out units seen in several arms,
@@ -39,6 +64,12 @@ final class QuantileMetricQuery {
      */
     QuantileMetricQuery(EventSource source, SqlDialect dialect, MetricDefinition metric, Dimensions dimensions,
                         double alpha, SqlQuery crossoverFilter) {
+        this(source, dialect, metric, dimensions, alpha, crossoverFilter, Method.AUTOMATIC);
+    }
+
+    QuantileMetricQuery(EventSource source, SqlDialect dialect, MetricDefinition metric, Dimensions dimensions,
+                        double alpha, SqlQuery crossoverFilter, Method method) {
+        this.method = method;
         this.source = source;
         this.dialect = dialect;
         this.metric = metric;
@@ -49,13 +80,19 @@ final class QuantileMetricQuery {
 
     Map<SliceKey, ArmStatistics> run(Connection connection) throws SQLException {
         long start = System.nanoTime();
-        Map<SliceKey, double[]> values = values(connection);
+        histograms = method.useHistograms(connection, this) ? histograms(connection) : null;
+        Map<SliceKey, double[]> values = histograms != null ? valuesFromHistograms() : values(connection);
         long pass1 = System.nanoTime();
         Map<SliceKey, Bounds> bounds = probabilityBounds(connection, values);
         long pass2 = System.nanoTime();
-        limits(connection, bounds);
+        if (histograms != null) {
+            limitsFromHistograms(bounds);
+        } else {
+            limits(connection, bounds);
+        }
         if (Boolean.getBoolean("arbiter.profile")) {
-            System.err.printf(java.util.Locale.ROOT, "    passes 1 / 2 / 3: %.2f / %.2f / %.2f s%n", (pass1 - start) / 1e9,
+            System.err.printf(java.util.Locale.ROOT, "    passes 1 / 2 / 3 (%s): %.2f / %.2f / %.2f s%n",
+                    histograms != null ? "histograms" : "quantile queries", (pass1 - start) / 1e9,
                     (pass2 - pass1) / 1e9, (System.nanoTime() - pass2) / 1e9);
         }
         Map<SliceKey, ArmStatistics> result = new LinkedHashMap<>();
@@ -97,6 +134,65 @@ final class QuantileMetricQuery {
             q.sql(" AND ").append(crossoverFilter);
         }
         return new SqlQuery().sql("WITH ").append(source.cte()).append(q.sql(")"));
+    }
+
+    /** Whether the column's first rows repeat values enough for histograms to be small. */
+    private boolean valuesRepeat(Connection connection) throws SQLException {
+        String value = source.number(metric.column());
+        SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte()).sql(" SELECT COUNT(*) AS n, COUNT(DISTINCT v) AS d FROM (SELECT "
+                + value + " AS v FROM ev WHERE " + value + " IS NOT NULL LIMIT " + Method.SAMPLE_ROWS + ") sample");
+        try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            long n = rows.getLong("n");
+            return n > 0 && rows.getLong("d") <= Method.MAX_DISTINCT_SHARE * n;
+        }
+    }
+
+    /** Passes 1 and 3 by counting: per slice (arm, segment value, day), each distinct value and how often it occurs. */
+    private Map<SliceKey, ValueHistogram> histograms(Connection connection) throws SQLException {
+        SqlQuery query = events().sql(" SELECT arm" + dimensions.selectList() + ", v, COUNT(*) AS n FROM q GROUP BY "
+                + dimensions.groupingSets("arm, v") + " ORDER BY v");
+        Map<SliceKey, ValueHistogram> found = new LinkedHashMap<>();
+        try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                SliceKey slice = dimensions.slice(rows, rows.getString("arm"));
+                if (slice != null) {
+                    found.computeIfAbsent(slice, s -> new ValueHistogram()).add(rows.getDouble("v"), rows.getLong("n"));
+                }
+            }
+        }
+        return found;
+    }
+
+    private Map<SliceKey, double[]> valuesFromHistograms() {
+        Map<SliceKey, double[]> values = new LinkedHashMap<>();
+        histograms.forEach((slice, histogram) -> values.put(slice,
+                new double[] {histogram.count(), histogram.quantile(metric.quantile())}));
+        return values;
+    }
+
+    private void limitsFromHistograms(Map<SliceKey, Bounds> bounds) {
+        bounds.forEach((slice, b) -> {
+            ValueHistogram histogram = histograms.get(slice);
+            if (histogram != null && b.probabilities != null) {
+                b.lower = histogram.quantile(b.probabilities.lower());
+                b.upper = histogram.quantile(b.probabilities.upper());
+            }
+        });
+    }
+
+    /** The whole arms' histograms when pass 1 counted values (exact percentiles for the distribution), else null. */
+    Map<String, ValueHistogram> armHistograms() {
+        if (histograms == null) {
+            return null;
+        }
+        Map<String, ValueHistogram> arms = new LinkedHashMap<>();
+        histograms.forEach((slice, histogram) -> {
+            if (slice.isWholeArm()) {
+                arms.put(slice.arm(), histogram);
+            }
+        });
+        return arms;
     }
 
     /** Pass 1: events and the quantile per slice (arms, segment values, days). */

@@ -24,9 +24,8 @@ public enum SqlDialect {
         }
 
         @Override
-        public String approximateQuantiles(String expression, List<Double> probabilities, String alias) {
-            return "approx_quantile(" + expression + ", [" + String.join(", ", probabilities.stream()
-                    .map(SqlDialect::literal).toList()) + "]) AS " + alias;
+        public String unitSample(String unit, int oneIn) {
+            return "hash(" + unit + ") % " + oneIn + " = 0";
         }
 
         @Override
@@ -66,11 +65,12 @@ public enum SqlDialect {
     }
 
     /**
-     * Like {@link #quantiles}, but an engine may answer approximately (DuckDB: a t-digest), for
-     * descriptive pictures only — never for an estimate or interval. Read with {@link #readQuantiles}.
+     * A condition keeping about one unit in {@code oneIn}, the same units on every run (a hash of
+     * the unit, not a random draw), for descriptive pictures of large data only — never for an
+     * estimate or interval. Standard SQL has no hash function: it keeps every unit.
      */
-    public String approximateQuantiles(String expression, List<Double> probabilities, String alias) {
-        return quantiles(expression, probabilities, alias);
+    public String unitSample(String unit, int oneIn) {
+        return "1 = 1";
     }
 
     /** Reads what {@link #quantiles} selected; NaN where the group had no values. */
