@@ -212,34 +212,54 @@ final class QuantileMetricQuery {
         return values;
     }
 
-    /** Pass 2: per unit, events at or below each of its slices' quantiles; per slice, the ratio moments. */
+    /**
+     * Pass 2: per unit, events at or below each of its slices' quantiles; per slice, the ratio
+     * moments. With days, one scan groups events by unit and day ({@code pud}: each day's slice is
+     * that day's events, clustered by unit), rolls those up to units ({@code pu}) for the arms and
+     * segments, and returns both levels in one result ({@code lvl} 0: arms and segments, 1: days).
+     */
     private Map<SliceKey, Bounds> probabilityBounds(Connection connection, Map<SliceKey, double[]> values)
             throws SQLException {
         List<Dimensions.Segment> segments = dimensions.segments();
-        SqlQuery perUnit = new SqlQuery().sql(", pu AS (SELECT unit, MIN(arm) AS arm, COUNT(*) AS c, SUM(CASE WHEN v <= ")
-                .append(threshold(values, null)).sql(" THEN 1 ELSE 0 END) AS s");
+        boolean daily = dimensions.daily();
+        String base = daily ? "pud" : "pu";
+        SqlQuery first = new SqlQuery().sql(", " + base + " AS (SELECT unit" + (daily ? ", day" : "")
+                + ", MIN(arm) AS arm, COUNT(*) AS c, SUM(CASE WHEN v <= ").append(threshold(values, null)).sql(" THEN 1 ELSE 0 END) AS s");
         for (int k = 0; k < segments.size(); k++) {
             Dimensions.Segment segment = segments.get(k);
-            perUnit.sql(", MIN(" + segment.alias() + ") AS " + segment.alias() + ", SUM(CASE WHEN v <= ")
+            first.sql(", MIN(" + segment.alias() + ") AS " + segment.alias() + ", SUM(CASE WHEN v <= ")
                     .append(threshold(values, segment)).sql(" THEN 1 ELSE 0 END) AS s" + k);
         }
-        perUnit.sql(" FROM q GROUP BY unit)");
+        if (daily) {
+            first.sql(", SUM(CASE WHEN v <= ").append(dayThreshold(values)).sql(" THEN 1 ELSE 0 END) AS sd");
+        }
+        first.sql(" FROM q GROUP BY unit" + (daily ? ", day" : "") + ")");
+        if (daily) {
+            first.sql(", pu AS (SELECT unit, MIN(arm) AS arm, SUM(c) AS c, SUM(s) AS s");
+            for (int k = 0; k < segments.size(); k++) {
+                first.sql(", MIN(" + segments.get(k).alias() + ") AS " + segments.get(k).alias() + ", SUM(s" + k + ") AS s" + k);
+            }
+            first.sql(" FROM pud GROUP BY unit)");
+        }
         StringBuilder sums = new StringBuilder(SUMS);
+        StringBuilder noSegmentSums = new StringBuilder();
+        StringBuilder noSegments = new StringBuilder();
         for (int k = 0; k < segments.size(); k++) {
             sums.append(", SUM(s").append(k).append(") AS ss").append(k).append(", SUM(s").append(k).append(" * s").append(k)
                     .append(") AS sss").append(k).append(", SUM(s").append(k).append(" * c) AS ssc").append(k);
+            noSegmentSums.append(", 0, 0, 0");
+            noSegments.append(", CAST(NULL AS VARCHAR), 1");
         }
-        SqlQuery query = events().append(perUnit).sql(" SELECT arm" + dimensions.selectList(false) + sums
-                + " FROM pu GROUP BY " + dimensions.groupingSets("arm", false));
+        SqlQuery query = events().append(first).sql(" SELECT 0 AS lvl, arm" + dimensions.selectList(false)
+                + (daily ? ", CAST(NULL AS DATE) AS day" : "") + sums + " FROM pu GROUP BY " + dimensions.groupingSets("arm", false));
+        if (daily) {
+            query.sql(" UNION ALL SELECT 1, arm" + noSegments + ", day, COUNT(*), SUM(c), SUM(c * c), SUM(sd), SUM(sd * sd), "
+                    + "SUM(sd * c)" + noSegmentSums + " FROM pud GROUP BY arm, day");
+        }
         Map<SliceKey, Bounds> bounds = new HashMap<>();
-        readBounds(connection, query, bounds, rows -> dimensions.slice(rows, rows.getString("arm"), false));
-        if (dimensions.daily()) {
-            SqlQuery daily = events().sql(", pu AS (SELECT unit, day, MIN(arm) AS arm, COUNT(*) AS c, SUM(CASE WHEN v <= ")
-                    .append(dayThreshold(values)).sql(" THEN 1 ELSE 0 END) AS s FROM q GROUP BY unit, day)")
-                    .sql(" SELECT arm, day" + SUMS + " FROM pu GROUP BY arm, day");
-            readBounds(connection, daily, bounds, rows -> rows.getDate("day") == null ? null
-                    : SliceKey.day(rows.getString("arm"), rows.getDate("day").toLocalDate()));
-        }
+        readBounds(connection, query, bounds, rows -> rows.getInt("lvl") == 0
+                ? dimensions.slice(rows, rows.getString("arm"), false)
+                : rows.getDate("day") == null ? null : SliceKey.day(rows.getString("arm"), rows.getDate("day").toLocalDate()));
         return bounds;
     }
 

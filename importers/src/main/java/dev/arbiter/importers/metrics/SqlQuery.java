@@ -55,6 +55,9 @@ public final class SqlQuery {
 
     /** A prepared statement with every parameter bound; the caller closes it. */
     public PreparedStatement prepare(Connection connection) throws SQLException {
+        if (Boolean.getBoolean("arbiter.profile.sql")) {
+            System.err.println("SQL: " + this);
+        }
         PreparedStatement statement = connection.prepareStatement(text());
         try {
             for (int i = 0; i < parameters.size(); i++) {

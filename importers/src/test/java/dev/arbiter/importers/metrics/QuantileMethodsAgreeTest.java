@@ -10,8 +10,13 @@ import dev.arbiter.importers.ingest.DatasetCatalog;
 import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
 import java.nio.file.Path;
+import dev.arbiter.analytics.QuantileMetric;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,21 +39,26 @@ class QuantileMethodsAgreeTest {
     @TempDir
     Path dir;
 
-    @Test
-    void histogramsAndQuantileQueriesGiveTheSameStatistics() throws Exception {
+    private Path workspace() throws Exception {
         Path file = dir.resolve("w.arbiter");
         Workspace.create(file, "test").close();
         try (Workspace workspace = Workspace.open(file, Access.IMPORT); Connection connection = workspace.newConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE events AS SELECT 's' || (i // 7) AS session_id, "
                     + "CASE WHEN (i // 7) % 97 = 3 AND i % 2 = 0 THEN 'b' WHEN hash(i // 7) % 2 = 0 THEN 'a' ELSE 'b' END AS variant, "
-                    + "TIMESTAMP '2026-03-01' + to_minutes(i // 7 % 5000) AS ts, "
+                    + "TIMESTAMP '2026-03-01' + to_minutes(i // 7 % 5000 + (i % 7) * 300) AS ts, "
                     + "CAST(200 + hash(i) % 700 + CASE WHEN hash(i // 7) % 2 = 0 THEN 0 ELSE 15 END AS INTEGER) AS latency_ms, "
                     + "(hash(i + 1) % 100000) / 7919.0 AS cost_usd, CAST(hash(i + 2) % 50 AS INTEGER) AS tokens, "
                     + "CASE hash(i // 7) % 3 WHEN 0 THEN 'free' WHEN 1 THEN 'pro' ELSE NULL END AS plan, "
                     + "CASE WHEN hash(i // 7 + 5) % 4 = 0 THEN 'complex' ELSE 'easy' END AS complexity "
                     + "FROM range(60000) t(i)");
         }
+        return file;
+    }
+
+    @Test
+    void histogramsAndQuantileQueriesGiveTheSameStatistics() throws Exception {
+        Path file = workspace();
         ExperimentDefinition definition = ExperimentFile.parse(EXPERIMENT, "test");
         try (Workspace workspace = Workspace.open(file); Connection connection = workspace.newConnection()) {
             MetricQueries queries = new MetricQueries(definition, DatasetCatalog.columns(connection, "events"), SqlDialect.DUCKDB, null);
@@ -78,6 +88,52 @@ class QuantileMethodsAgreeTest {
                 }
             }
             assertTrue(compared > 60, "slices compared: " + compared);
+        }
+    }
+
+    /**
+     * Every slice's quantile and interval bounds — whole arms, segment values and days — equal the
+     * in-memory reference ({@link QuantileMetric#estimate}, checked against R in analytics) computed
+     * from the raw events of that slice, crossover units left out.
+     */
+    @Test
+    void everySliceMatchesTheInMemoryReference() throws Exception {
+        Path file = workspace();
+        ExperimentDefinition definition = ExperimentFile.parse(EXPERIMENT, "test");
+        try (Workspace workspace = Workspace.open(file); Connection connection = workspace.newConnection();
+             Statement statement = connection.createStatement()) {
+            ExperimentStatistics statistics = new MetricQueries(definition, DatasetCatalog.columns(connection, "events"),
+                    SqlDialect.DUCKDB, null).run(connection);
+            for (String[] metric : new String[][] {{"p95_latency", "latency_ms", "0.95"}, {"p50_cost", "cost_usd", "0.5"}}) {
+                Map<SliceKey, List<double[]>> raw = new HashMap<>();
+                try (ResultSet rows = statement.executeQuery("SELECT variant, session_id, " + metric[1] + ", plan, "
+                        + "CAST(ts AS DATE) AS day FROM events WHERE session_id NOT IN (SELECT session_id FROM events "
+                        + "GROUP BY session_id HAVING MIN(variant) <> MAX(variant))")) {
+                    while (rows.next()) {
+                        String arm = rows.getString(1);
+                        double[] event = {Long.parseLong(rows.getString(2).substring(1)), rows.getDouble(3)};
+                        raw.computeIfAbsent(SliceKey.arm(arm), k -> new ArrayList<>()).add(event);
+                        raw.computeIfAbsent(SliceKey.segment(arm, "plan", rows.getString(4)), k -> new ArrayList<>()).add(event);
+                        raw.computeIfAbsent(SliceKey.day(arm, rows.getDate(5).toLocalDate()), k -> new ArrayList<>()).add(event);
+                    }
+                }
+                double p = Double.parseDouble(metric[2]);
+                int checked = 0;
+                for (Map.Entry<SliceKey, List<double[]>> slice : raw.entrySet()) {
+                    List<double[]> events = slice.getValue();
+                    ArmQuantile expected = QuantileMetric.estimate(events.stream().mapToDouble(e -> e[1]).toArray(),
+                            events.stream().mapToLong(e -> (long) e[0]).toArray(), p, 0.05);
+                    ArmQuantile actual = ((ArmStatistics.Quantile) statistics.metrics().get(metric[0]).get(slice.getKey())).quantile();
+                    String where = metric[0] + " " + slice.getKey();
+                    assertEquals(expected.units(), actual.units(), where + " units");
+                    assertEquals(expected.events(), actual.events(), where + " events");
+                    close(expected.value(), actual.value(), where + " value");
+                    close(expected.lower(), actual.lower(), where + " lower");
+                    close(expected.upper(), actual.upper(), where + " upper");
+                    checked++;
+                }
+                assertTrue(checked >= 2 + 6 + 2 * 3, metric[0] + ": slices checked " + checked);
+            }
         }
     }
 
