@@ -55,6 +55,7 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         Reproduction.Result comparison = Reproduction.compare(reported, MAPPER.readTree(AnalysisJson.write(result)));
         PrintWriter out = spec.commandLine().getOut();
+        provenance(attached.get(ReportAttachments.PROVENANCE), definition.dataset()).forEach(out::println);
         String scope = "'" + definition.name() + "'" + (asOf == null ? "" : " as of " + asOf);
         if (comparison.matches()) {
             out.println("Reproduced " + scope + ": all " + comparison.values() + " values match (" + comparison.numbers()
@@ -72,12 +73,38 @@ final class ReproduceCommand implements Callable<Integer> {
         return 1;
     }
 
+    /** Notes on the data's files: the same SHA-256 as in the report, or which differ. */
+    private java.util.List<String> provenance(String attached, String dataset) throws Exception {
+        if (attached == null) {
+            return java.util.List.of();
+        }
+        java.util.List<String> then = new java.util.ArrayList<>();
+        MAPPER.readTree(attached).path("imports").forEach(file -> then.add(file.path("file").asText() + " "
+                + file.path("sha256").asText()));
+        java.util.List<String> now;
+        try (Workspace open = Workspace.open(workspace)) {
+            now = dev.arbiter.app.report.ReportSources.currentImports(new dev.arbiter.importers.ingest.DatasetCatalog(open).history(),
+                    dataset).stream().map(record -> record.fileName() + " " + record.sha256()).toList();
+        }
+        if (then.equals(now)) {
+            return java.util.List.of("Data: the same " + now.size() + " file(s) as in the report (SHA-256 match).");
+        }
+        return java.util.List.of("Data: the dataset's files differ from the report's.", "  report: " + String.join(", ", then),
+                "  now:    " + String.join(", ", now));
+    }
+
     private Map<String, String> attachments() throws Exception {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such file");
         }
         try (PDDocument document = Loader.loadPDF(file.toFile())) {
             Map<String, String> attached = ReportAttachments.read(document);
+            String made = document.getDocumentInformation().getCreator();
+            String now = "Arbiter " + dev.arbiter.app.common.BuildInfo.version();
+            if (made != null && !made.equals(now)) {
+                spec.commandLine().getOut().println("Note: the report was made by " + made + "; reproducing with " + now
+                        + ": a difference may come from a change of method between versions (CHANGELOG.md).");
+            }
             for (String name : new String[] {ReportAttachments.EXPERIMENT, ReportAttachments.ANALYSIS}) {
                 if (!attached.containsKey(name)) {
                     throw new IllegalArgumentException(file + " has no attached " + name + ": was it written by arbiter report?");

@@ -17,8 +17,16 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DECISION.pdf", description = "The signed PDF.")
     private Path file;
 
+    @picocli.CommandLine.Option(names = "--signer", paramLabel = "SHA256",
+            description = "Also require this certificate fingerprint (as arbiter keygen and verify print it; colons optional).")
+    private String signer;
+
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
+
+    private static String normalised(String fingerprint) {
+        return fingerprint.replace(":", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -30,12 +38,19 @@ final class VerifyCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("arbiter: " + file + " does NOT verify: " + String.join("; ", result.problems()));
             return 1;
         }
+        if (signer != null && !normalised(signer).equals(normalised(result.fingerprint()))) {
+            spec.commandLine().getErr().println("arbiter: " + file + " is intact but signed by another key: " + result.signer()
+                    + ", certificate SHA-256 " + result.fingerprint() + ", not " + signer);
+            return 1;
+        }
         var out = spec.commandLine().getOut();
         out.println(file + ": signature valid; it covers the whole file.");
         out.println("Signed by:   " + result.signer() + " (" + result.subject() + ")");
         out.println("Signed at:   " + result.signedAt());
         out.println("Certificate: SHA-256 " + result.fingerprint());
-        out.println("The certificate is self-signed unless your organisation issued it: compare the fingerprint with the one the signer shared.");
+        out.println(signer != null ? "The certificate is the one expected (--signer)."
+                : "The certificate is self-signed unless your organisation issued it: compare the fingerprint with the one "
+                + "the signer shared, or pass it as --signer.");
         return 0;
     }
 }

@@ -42,7 +42,7 @@ public final class ReportSources {
     }
 
     /** The imports that make up the dataset now: the last one that created or replaced it, and the appends after it. */
-    static List<ImportRecord> currentImports(List<ImportRecord> history, String dataset) {
+    public static List<ImportRecord> currentImports(List<ImportRecord> history, String dataset) {
         List<ImportRecord> current = new ArrayList<>();
         for (ImportRecord record : history) {
             if (!record.dataset().equals(dataset)) {

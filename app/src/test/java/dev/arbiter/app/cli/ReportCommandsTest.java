@@ -174,6 +174,12 @@ class ReportCommandsTest {
         CliRun run = ok(CliRun.of("verify", signed.toString()));
         assertTrue(run.out().contains("Dana Analyst"), run.out());
         assertTrue(run.out().contains("covers the whole file"), run.out());
+        String fingerprint = run.out().lines().filter(l -> l.startsWith("Certificate:")).findFirst().orElseThrow()
+                .replace("Certificate: SHA-256 ", "");
+        ok(CliRun.of("verify", signed.toString(), "--signer", fingerprint.replace(":", "").toLowerCase()));
+        CliRun otherKey = CliRun.of("verify", signed.toString(), "--signer", "AB:CD");
+        assertEquals(1, otherKey.exitCode());
+        assertTrue(otherKey.err().contains("signed by another key"), otherKey.err());
         CliRun notSigned = CliRun.of("verify", unsigned.toString());
         assertEquals(1, notSigned.exitCode());
         assertTrue(notSigned.err().contains("not signed"), notSigned.err());
@@ -220,6 +226,7 @@ class ReportCommandsTest {
     void reproduceMatchesTheSameDataAndCatchesChangedData() throws Exception {
         CliRun same = ok(CliRun.of("reproduce", signed.toString(), "--workspace", workspace.toString()));
         assertTrue(same.out().contains("values match"), same.out());
+        assertTrue(same.out().contains("SHA-256 match"), same.out());
         Path copy = Files.copy(workspace, dir.resolve("changed.arbiter"));
         try (Workspace open = Workspace.open(copy); Connection connection = open.newConnection();
              Statement statement = connection.createStatement()) {
