@@ -162,6 +162,12 @@ public final class ExperimentAnalyzer {
         }
 
         private void warn(List<ArmSummary> arms, SampleRatioCheck.Result srm) {
+            statistics.unitsChangingSegment().forEach((column, units) -> {
+                if (units > 0) {
+                    warnings.add(String.format(java.util.Locale.ROOT, "%,d units have more than one value of '%s' among "
+                            + "their events; each is counted in its smallest value in the segments.", units, column));
+                }
+            });
             if (statistics.crossoverUnits() > 0) {
                 warnings.add(String.format(java.util.Locale.ROOT, "%,d units were seen in more than one arm and are "
                         + "excluded from every metric.", statistics.crossoverUnits()));

@@ -9,8 +9,11 @@ import java.util.List;
  * smallest value it has (segments are expected to be constant within a unit).
  */
 final class Dimensions {
-    /** One segment dimension: its name in results, its SQL per event and per unit (inside GROUP BY unit). */
-    record Segment(String name, String eventExpression, String unitExpression, String alias) {
+    /**
+     * One segment dimension: its name in results, its SQL per event and per unit (inside GROUP BY
+     * unit), and whether it is a crossed pair of two columns.
+     */
+    record Segment(String name, String eventExpression, String unitExpression, String alias, boolean crossed) {
     }
 
     private final List<Segment> segments = new ArrayList<>();
@@ -21,7 +24,7 @@ final class Dimensions {
         for (String column : columns) {
             String alias = source.text(column);
             aliases.add(alias);
-            segments.add(new Segment(column, alias, "MIN(" + alias + ")", "g" + segments.size()));
+            segments.add(new Segment(column, alias, "MIN(" + alias + ")", "g" + segments.size(), false));
         }
         if (crossed) {
             for (int i = 0; i < columns.size(); i++) {
@@ -29,7 +32,7 @@ final class Dimensions {
                     String separator = " || '" + SliceKey.CROSS + "' || ";
                     segments.add(new Segment(columns.get(i) + SliceKey.CROSS + columns.get(j),
                             aliases.get(i) + separator + aliases.get(j),
-                            "MIN(" + aliases.get(i) + ")" + separator + "MIN(" + aliases.get(j) + ")", "g" + segments.size()));
+                            "MIN(" + aliases.get(i) + ")" + separator + "MIN(" + aliases.get(j) + ")", "g" + segments.size(), true));
                 }
             }
         }

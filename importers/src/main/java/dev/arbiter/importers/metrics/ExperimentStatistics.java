@@ -15,11 +15,14 @@ import java.util.Map;
  * @param fallback       the fallback rate (a ratio over events) per slice, empty when not asked
  * @param servedModels   per arm and served model, empty when no model column is named
  * @param distributions  per quantile metric and arm, the percentiles 1 to 99 of its events
+ * @param unitsChangingSegment per segment column, the units whose events carry more than one value
+ *                       (each is counted in its smallest value)
  */
 public record ExperimentStatistics(Map<SliceKey, Long> units, Map<SliceKey, Long> events, long crossoverUnits,
                                    Map<String, Map<SliceKey, ArmStatistics>> metrics,
                                    Map<SliceKey, ArmStatistics> fallback, List<ServedModel> servedModels,
-                                   Map<String, Map<String, double[]>> distributions) {
+                                   Map<String, Map<String, double[]>> distributions,
+                                   Map<String, Long> unitsChangingSegment) {
     public ExperimentStatistics {
         units = Map.copyOf(units);
         events = Map.copyOf(events);
@@ -27,6 +30,7 @@ public record ExperimentStatistics(Map<SliceKey, Long> units, Map<SliceKey, Long
         fallback = Map.copyOf(fallback);
         servedModels = List.copyOf(servedModels);
         distributions = Map.copyOf(distributions);
+        unitsChangingSegment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unitsChangingSegment));
     }
 
     /** Units in {@code slice}, 0 when it has none. */

@@ -88,7 +88,7 @@ public final class MetricQueries {
             eventCounts.put(slice, counts[1]);
         });
         return new ExperimentStatistics(unitCounts, eventCounts, units.crossoverUnits(), metrics, fallback, served,
-                distributions);
+                distributions, units.unitsChangingSegment());
     }
 
     /** How many events a quantile metric has over all arms. */

@@ -26,7 +26,7 @@ import java.util.Map;
 final class UnitMetricQuery {
     /** What the query returns. */
     record Result(Map<SliceKey, long[]> unitsAndEvents, long crossoverUnits,
-                  Map<String, Map<SliceKey, ArmStatistics>> metrics) {
+                  Map<String, Map<SliceKey, ArmStatistics>> metrics, Map<String, Long> unitsChangingSegment) {
     }
 
     private final EventSource source;
@@ -57,6 +57,11 @@ final class UnitMetricQuery {
             query.sql(", MIN(ts) AS first_ts, CAST(MIN(ts) AS DATE) AS day");
         }
         dimensions.segments().forEach(segment -> query.sql(", " + segment.unitExpression() + " AS " + segment.alias()));
+        List<Dimensions.Segment> single = singleSegments();
+        for (int k = 0; k < single.size(); k++) {
+            String event = single.get(k).eventExpression();
+            query.sql(", CASE WHEN MIN(" + event + ") <> MAX(" + event + ") THEN 1 ELSE 0 END AS changes" + k);
+        }
         query.append(perUnit).sql(" FROM ev WHERE ").append(source.inArms("arm")).sql(" GROUP BY unit)");
         if (!fromPre.isEmpty()) {
             query.sql(", pre AS (SELECT e.unit").append(preExposure)
@@ -66,6 +71,9 @@ final class UnitMetricQuery {
         fromPre.forEach(column -> query.sql(", COALESCE(pre." + column + ", 0) AS c" + column));
         query.sql(" FROM units").sql(fromPre.isEmpty() ? "" : " LEFT JOIN pre ON pre.unit = units.unit").sql(")");
         query.sql(" SELECT assigned, arm" + dimensions.selectList() + ", COUNT(*) AS n, SUM(events) AS events");
+        for (int k = 0; k < single.size(); k++) {
+            query.sql(", SUM(changes" + k + ") AS changed" + k);
+        }
         for (int i = 0; i < metrics.size(); i++) {
             query.sql(sums(i, metrics.get(i)));
         }
@@ -78,6 +86,9 @@ final class UnitMetricQuery {
         Map<String, Map<SliceKey, ArmStatistics>> statistics = new LinkedHashMap<>();
         metrics.forEach(metric -> statistics.put(metric.name(), new HashMap<>()));
         long crossover = 0;
+        List<Dimensions.Segment> single = singleSegments();
+        Map<String, Long> changing = new LinkedHashMap<>();
+        single.forEach(segment -> changing.put(segment.name(), 0L));
         try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 String arm = rows.getString("arm");
@@ -90,12 +101,22 @@ final class UnitMetricQuery {
                     continue;
                 }
                 counts.put(slice, new long[] {rows.getLong("n"), rows.getLong("events")});
+                if (slice.isWholeArm()) {
+                    for (int k = 0; k < single.size(); k++) {
+                        changing.merge(single.get(k).name(), rows.getLong("changed" + k), Long::sum);
+                    }
+                }
                 for (int i = 0; i < metrics.size(); i++) {
                     statistics.get(metrics.get(i).name()).put(slice, read(rows, i, metrics.get(i)));
                 }
             }
         }
-        return new Result(counts, crossover, statistics);
+        return new Result(counts, crossover, statistics, changing);
+    }
+
+    /** The segment columns themselves (not crossed pairs): the ones a unit's events can disagree on. */
+    private List<Dimensions.Segment> singleSegments() {
+        return dimensions.segments().stream().filter(segment -> !segment.crossed()).toList();
     }
 
     private void addPerUnit(int i, MetricDefinition metric, SqlQuery perUnit, SqlQuery pre, List<String> fromPre) {

@@ -48,4 +48,27 @@ class SmallSlicesTest {
             assertFalse(json.contains("NaN"), "no NaN in the JSON");
         }
     }
+
+    @Test
+    void unitsWhoseSegmentChangesAreCountedAndWarnedAbout() throws Exception {
+        Path csv = dir.resolve("moves.csv");
+        StringBuilder rows = new StringBuilder("user,arm,ts,ok,tier\n");
+        for (int i = 0; i < 40; i++) {
+            String tier = i % 2 == 0 ? "free" : "pro";
+            rows.append("u").append(i).append(',').append(i % 2 == 0 ? "a" : "b").append(",2026-03-01 10:00:00,1,").append(tier).append('\n');
+            // three users upgrade on their second event
+            rows.append("u").append(i).append(',').append(i % 2 == 0 ? "a" : "b").append(",2026-03-02 10:00:00,0,")
+                    .append(i < 3 ? "team" : tier).append('\n');
+        }
+        Files.writeString(csv, rows);
+        try (Workspace workspace = AnalysisFixtures.workspaceWith(dir.resolve("moves"), csv, "events")) {
+            ExperimentResult result = ExperimentAnalyzer.analyze(workspace, ExperimentFile.parse("""
+                    {"name": "moves", "dataset": "events", "variantColumn": "arm", "control": "a", "treatments": ["b"],
+                     "unitColumn": "user", "timestampColumn": "ts",
+                     "primary": {"name": "ok", "column": "ok", "kind": "unit", "aggregate": "max", "mde": 0.1},
+                     "segments": ["tier"], "crossSegments": true}""", "moves.json"), null, "moves.json");
+            assertTrue(result.warnings().contains("3 units have more than one value of 'tier' among their events; "
+                    + "each is counted in its smallest value in the segments."), result.warnings().toString());
+        }
+    }
 }
