@@ -41,6 +41,11 @@ final class AnalysisText {
             out.append('\n').append("Segment ").append(segment.column()).append(" = ").append(segment.value())
                     .append(segment.tooSmall() ? "  (too small to read)" : "").append('\n').append(metrics(segment.metrics()));
         }
+        for (var point : r.byDaysSinceExposure()) {
+            out.append('\n').append("Day ").append(point.day()).append(" since first exposure (units ")
+                    .append(point.eligibleUnits()).append(", with events ").append(point.activeUnits()).append(")\n")
+                    .append(metrics(point.metrics()));
+        }
         out.append('\n').append("Recommendation: ").append(r.decision().kind().label()).append('\n');
         r.decision().reasons().forEach(reason -> out.append("  - ").append(reason).append('\n'));
         if (!r.warnings().isEmpty()) {

@@ -34,6 +34,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "DATE", description = "Only events up to the end of this day (YYYY-MM-DD).")
     private String asOf;
 
+    @Option(names = "--days-since-exposure", paramLabel = "N", defaultValue = "0",
+            description = "Also show unit and ratio metrics on days 0..N since each unit's first exposure (novelty effects).")
+    private int exposureDays;
+
     @Option(names = "--json", paramLabel = "OUT", arity = "0..1", fallbackValue = "-",
             description = "Write JSON to OUT ('-' or nothing: standard output) instead of the table.")
     private String json;
@@ -46,7 +50,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         ExperimentDefinition definition = ExperimentFile.read(experiment);
         ExperimentResult result;
         try (Workspace open = Workspace.open(workspace)) {
-            result = ExperimentAnalyzer.analyze(open, definition, day(asOf), experiment.getFileName().toString());
+            if (exposureDays < 0 || exposureDays > 365) {
+                throw new IllegalArgumentException("--days-since-exposure must be between 0 and 365, got " + exposureDays);
+            }
+            result = ExperimentAnalyzer.analyze(open, definition, day(asOf), experiment.getFileName().toString(), exposureDays);
         }
         if (json == null) {
             spec.commandLine().getOut().println(AnalysisText.describe(result));

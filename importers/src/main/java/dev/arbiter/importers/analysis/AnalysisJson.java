@@ -68,6 +68,9 @@ public final class AnalysisJson {
         r.decisions().forEach((treatment, recommendation) -> byTreatment.set(treatment, decision(recommendation)));
         root.set("servedModels", servedModels(r.servedModels()));
         root.set("series", series(r.series()));
+        if (!r.byDaysSinceExposure().isEmpty()) {
+            root.set("byDaysSinceExposure", byDaysSinceExposure(r.byDaysSinceExposure()));
+        }
         ObjectNode distributions = root.putObject("distributions");
         r.distributions().forEach((metric, byArm) -> {
             ObjectNode node = distributions.putObject(metric);
@@ -205,6 +208,19 @@ public final class AnalysisJson {
             point.newUnits().forEach(fresh::add);
             ArrayNode cumulative = node.putArray("cumulativeUnits");
             point.cumulativeUnits().forEach(cumulative::add);
+            node.set("metrics", metrics(point.metrics()));
+        }
+        return list;
+    }
+
+    private static ArrayNode byDaysSinceExposure(List<ExposureDayPoint> points) {
+        ArrayNode list = MAPPER.createArrayNode();
+        for (ExposureDayPoint point : points) {
+            ObjectNode node = list.addObject().put("daysSinceExposure", point.day());
+            ArrayNode eligible = node.putArray("eligibleUnits");
+            point.eligibleUnits().forEach(eligible::add);
+            ArrayNode active = node.putArray("activeUnits");
+            point.activeUnits().forEach(active::add);
             node.set("metrics", metrics(point.metrics()));
         }
         return list;

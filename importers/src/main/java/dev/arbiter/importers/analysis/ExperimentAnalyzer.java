@@ -51,6 +51,15 @@ public final class ExperimentAnalyzer {
      */
     public static ExperimentResult analyze(Workspace workspace, ExperimentDefinition definition, LocalDate asOf,
                                            String source) throws ExperimentException, WorkspaceException {
+        return analyze(workspace, definition, asOf, source, 0);
+    }
+
+    /**
+     * As {@link #analyze(Workspace, ExperimentDefinition, LocalDate, String)}, also reading unit and
+     * ratio metrics by days 0..{@code exposureDays} since first exposure (0: not; needs a timestamp).
+     */
+    public static ExperimentResult analyze(Workspace workspace, ExperimentDefinition definition, LocalDate asOf,
+                                           String source, int exposureDays) throws ExperimentException, WorkspaceException {
         List<String> problems = DefinitionChecks.ofDefinition(definition);
         if (!problems.isEmpty()) {
             throw new ExperimentException(source, problems);
@@ -64,7 +73,8 @@ public final class ExperimentAnalyzer {
             if (!problems.isEmpty()) {
                 throw new ExperimentException(source, problems);
             }
-            ExperimentStatistics statistics = new MetricQueries(definition, columns, SqlDialect.DUCKDB, asOf).run(connection);
+            ExperimentStatistics statistics = new MetricQueries(definition, columns, SqlDialect.DUCKDB, asOf)
+                    .withExposureDays(exposureDays).run(connection);
             return new ResultBuilder(definition, asOf, statistics).build();
         } catch (SQLException e) {
             throw new WorkspaceException("Cannot analyse '" + definition.name() + "' in " + workspace.file() + ": "
@@ -117,7 +127,32 @@ public final class ExperimentAnalyzer {
             LocalDate last = series.isEmpty() ? null : series.get(series.size() - 1).day();
             return new ExperimentResult(d, asOf, last, arms, srm, statistics.crossoverUnits(), metrics, fallback, segments,
                     series, statistics.servedModels(), progress, decisions.get(d.treatments().get(0)), decisions, warnings,
-                    statistics.distributions());
+                    statistics.distributions(), exposureDays());
+        }
+
+        /** The metrics by days since first exposure, each read like the whole experiment's (covariates aside). */
+        private List<ExposureDayPoint> exposureDays() {
+            ExperimentStatistics.ExposureDays days = statistics.exposureDays();
+            if (days == null) {
+                return List.of();
+            }
+            List<ExposureDayPoint> points = new ArrayList<>();
+            days.units().forEach((day, byArm) -> {
+                if (!byArm.keySet().containsAll(d.arms())) {
+                    return;
+                }
+                List<MetricResult> metrics = new ArrayList<>();
+                d.metrics().stream().filter(roled -> days.metrics().get(day).containsKey(roled.metric().name()))
+                        .forEach(roled -> {
+                            Map<SliceKey, ArmStatistics> slices = new java.util.HashMap<>();
+                            days.metrics().get(day).get(roled.metric().name()).forEach((arm, s) -> slices.put(SliceKey.arm(arm), s));
+                            metrics.add(metric(roled.metric().withoutCovariate(),
+                                    roled.role(), slices, SliceKey::arm));
+                        });
+                points.add(new ExposureDayPoint(day, d.arms().stream().map(arm -> byArm.get(arm)[0]).toList(),
+                        d.arms().stream().map(arm -> byArm.get(arm)[1]).toList(), metrics));
+            });
+            return points;
         }
 
         private List<ArmSummary> arms() {

@@ -28,13 +28,15 @@ import java.util.Map;
  * @param decisions      per treatment, the recommendation
  * @param warnings       things the analyst should know (crossovers, units without segment, ...)
  * @param distributions  per quantile metric and arm, the percentiles 1 to 99 of its events (descriptive)
+ * @param byDaysSinceExposure unit and ratio metrics by days since first exposure; empty unless asked
  */
 public record ExperimentResult(ExperimentDefinition definition, LocalDate asOf, LocalDate lastExposureDay,
                                List<ArmSummary> arms, SampleRatioCheck.Result srm, long crossoverUnits,
                                List<MetricResult> metrics, MetricResult fallback, List<SegmentResult> segments,
                                List<DailyPoint> series, List<ServedModel> servedModels, Progress progress,
                                Recommendation decision, Map<String, Recommendation> decisions, List<String> warnings,
-                               Map<String, Map<String, double[]>> distributions) {
+                               Map<String, Map<String, double[]>> distributions,
+                               List<ExposureDayPoint> byDaysSinceExposure) {
     public ExperimentResult {
         arms = List.copyOf(arms);
         metrics = List.copyOf(metrics);
@@ -44,6 +46,7 @@ public record ExperimentResult(ExperimentDefinition definition, LocalDate asOf, 
         decisions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(decisions));
         warnings = List.copyOf(warnings);
         distributions = Map.copyOf(distributions);
+        byDaysSinceExposure = List.copyOf(byDaysSinceExposure);
     }
 
     /** The metric named {@code name}, or null. */

@@ -79,6 +79,12 @@ public record MetricDefinition(String name, String column, MetricKind kind, Aggr
                 covariate, nonInferiorityMargin, nonInferiorityRelative, alternative, maxRatio, minRatio, maxValue, minValue);
     }
 
+    /** The same metric without its CUPED covariate. */
+    public MetricDefinition withoutCovariate() {
+        return new MetricDefinition(name, column, kind, aggregate, denominator, quantile, direction, mde, mdeRelative, where,
+                null, nonInferiorityMargin, nonInferiorityRelative, alternative, maxRatio, minRatio, maxValue, minValue);
+    }
+
     private static void add(List<GuardrailRule> rules, GuardrailRule.Kind kind, Double threshold) {
         if (threshold != null) {
             rules.add(new GuardrailRule(kind, threshold));

@@ -17,12 +17,21 @@ import java.util.Map;
  * @param distributions  per quantile metric and arm, the percentiles 1 to 99 of its events
  * @param unitsChangingSegment per segment column, the units whose events carry more than one value
  *                       (each is counted in its smallest value)
+ * @param exposureDays   unit and ratio metrics by days since first exposure, or null when not asked
  */
 public record ExperimentStatistics(Map<SliceKey, Long> units, Map<SliceKey, Long> events, long crossoverUnits,
                                    Map<String, Map<SliceKey, ArmStatistics>> metrics,
                                    Map<SliceKey, ArmStatistics> fallback, List<ServedModel> servedModels,
                                    Map<String, Map<String, double[]>> distributions,
-                                   Map<String, Long> unitsChangingSegment) {
+                                   Map<String, Long> unitsChangingSegment, ExposureDays exposureDays) {
+    /**
+     * By days since first exposure: per day k, metric and arm the statistics, and per day and arm
+     * the eligible and active units ({@code [eligible, active]}).
+     */
+    public record ExposureDays(Map<Integer, Map<String, Map<String, ArmStatistics>>> metrics,
+                               Map<Integer, Map<String, long[]>> units) {
+    }
+
     public ExperimentStatistics {
         units = Map.copyOf(units);
         events = Map.copyOf(events);

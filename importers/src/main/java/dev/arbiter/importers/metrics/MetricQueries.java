@@ -26,6 +26,7 @@ public final class MetricQueries {
     private final SqlDialect dialect;
     private final LocalDate asOf;
     private QuantileMetricQuery.Method quantileMethod = QuantileMetricQuery.Method.AUTOMATIC;
+    private int exposureDays;
 
     /**
      * @param definition a definition already checked against the dataset
@@ -44,6 +45,15 @@ public final class MetricQueries {
     MetricQueries withQuantileMethod(QuantileMetricQuery.Method method) {
         MetricQueries copy = new MetricQueries(definition, columns, dialect, asOf);
         copy.quantileMethod = method;
+        copy.exposureDays = exposureDays;
+        return copy;
+    }
+
+    /** The same queries, also reporting unit and ratio metrics for days 0..{@code days} since first exposure (0: not). */
+    public MetricQueries withExposureDays(int days) {
+        MetricQueries copy = new MetricQueries(definition, columns, dialect, asOf);
+        copy.quantileMethod = quantileMethod;
+        copy.exposureDays = days;
         return copy;
     }
 
@@ -81,6 +91,14 @@ public final class MetricQueries {
                 : new ServedModelQuery(source(), dialect, definition.metrics().stream().map(m -> m.metric()).toList(),
                 definition.modelColumn()).run(connection);
         timer.lap("served models");
+        ExperimentStatistics.ExposureDays byExposureDay = null;
+        EventSource exposureSource = source();
+        if (exposureDays > 0 && exposureSource.hasTimestamp()) {
+            List<MetricDefinition> additive = new ArrayList<>(unitMetrics);
+            additive.removeIf(metric -> metric.name().equals(FALLBACK));
+            byExposureDay = new ExposureDayQuery(exposureSource, dialect, additive, exposureDays).run(connection);
+            timer.lap("by days since exposure");
+        }
         Map<SliceKey, Long> unitCounts = new HashMap<>();
         Map<SliceKey, Long> eventCounts = new HashMap<>();
         units.unitsAndEvents().forEach((slice, counts) -> {
@@ -88,7 +106,7 @@ public final class MetricQueries {
             eventCounts.put(slice, counts[1]);
         });
         return new ExperimentStatistics(unitCounts, eventCounts, units.crossoverUnits(), metrics, fallback, served,
-                distributions, units.unitsChangingSegment());
+                distributions, units.unitsChangingSegment(), byExposureDay);
     }
 
     /** How many events a quantile metric has over all arms. */

@@ -24,6 +24,11 @@ public enum SqlDialect {
         }
 
         @Override
+        public String daysBetween(String from, String to) {
+            return "date_diff('day', " + from + ", " + to + ")";
+        }
+
+        @Override
         public String unitSample(String unit, int oneIn) {
             return "hash(" + unit + ") % " + oneIn + " = 0";
         }
@@ -62,6 +67,11 @@ public enum SqlDialect {
                     .append(") WITHIN GROUP (ORDER BY ").append(expression).append(") AS ").append(alias).append('_').append(i);
         }
         return list.toString();
+    }
+
+    /** Whole days from date {@code from} to date {@code to}, as an integer. */
+    public String daysBetween(String from, String to) {
+        return "(" + to + " - " + from + ")";
     }
 
     /**

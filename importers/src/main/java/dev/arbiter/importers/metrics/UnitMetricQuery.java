@@ -119,7 +119,8 @@ final class UnitMetricQuery {
         return dimensions.segments().stream().filter(segment -> !segment.crossed()).toList();
     }
 
-    private void addPerUnit(int i, MetricDefinition metric, SqlQuery perUnit, SqlQuery pre, List<String> fromPre) {
+    /** Metric {@code i}'s per-unit columns ({@code y}i, or {@code m}i and {@code d}i), covariates aside. */
+    void addPerUnit(int i, MetricDefinition metric, SqlQuery perUnit, SqlQuery pre, List<String> fromPre) {
         Covariate covariate = metric.covariate();
         boolean preExposure = covariate != null && covariate.isPreExposure();
         if (metric.kind() == MetricKind.RATIO) {
@@ -150,7 +151,8 @@ final class UnitMetricQuery {
                 metric.quantile(), metric.direction(), null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    private String sums(int i, MetricDefinition metric) {
+    /** Metric {@code i}'s sums over units: values, squares, cross products. */
+    String sums(int i, MetricDefinition metric) {
         if (metric.kind() == MetricKind.RATIO) {
             String m = "m" + i;
             String d = "d" + i;
@@ -179,7 +181,8 @@ final class UnitMetricQuery {
         return ", " + dialect.exactSum(expression) + " AS " + label;
     }
 
-    private ArmStatistics read(ResultSet row, int i, MetricDefinition metric) throws SQLException {
+    /** Metric {@code i}'s statistics from a row of sums with its unit count in column {@code n}. */
+    ArmStatistics read(ResultSet row, int i, MetricDefinition metric) throws SQLException {
         long n = row.getLong("n");
         if (metric.kind() == MetricKind.RATIO) {
             String m = "m" + i;
