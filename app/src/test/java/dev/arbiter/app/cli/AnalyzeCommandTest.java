@@ -75,6 +75,16 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void daysSinceExposureNeedATimestamp() throws Exception {
+        CliRun run = CliRun.of("analyze", "--workspace", workspace, "--experiment", experiment, "--days-since-exposure", "3", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode root = Json.MAPPER.readTree(run.out());
+        assertTrue(!root.has("byDaysSinceExposure"));
+        assertTrue(root.get("warnings").toString().contains("need a timestampColumn"), root.get("warnings").toString());
+        assertEquals(2, CliRun.of("analyze", "--workspace", workspace, "--experiment", experiment, "--days-since-exposure", "x").exitCode());
+    }
+
+    @Test
     void tableShowsEffectsAndTheRecommendation() {
         CliRun run = CliRun.of("analyze", "--workspace", workspace, "--experiment", experiment);
         assertEquals(0, run.exitCode(), run.err());

@@ -75,7 +75,7 @@ public final class ExperimentAnalyzer {
             }
             ExperimentStatistics statistics = new MetricQueries(definition, columns, SqlDialect.DUCKDB, asOf)
                     .withExposureDays(exposureDays).run(connection);
-            return new ResultBuilder(definition, asOf, statistics).build();
+            return new ResultBuilder(definition, asOf, statistics, exposureDays).build();
         } catch (SQLException e) {
             throw new WorkspaceException("Cannot analyse '" + definition.name() + "' in " + workspace.file() + ": "
                     + e.getMessage(), e);
@@ -103,7 +103,10 @@ public final class ExperimentAnalyzer {
         private final MetricComparator comparator;
         private final List<String> warnings = new ArrayList<>();
 
-        ResultBuilder(ExperimentDefinition d, LocalDate asOf, ExperimentStatistics statistics) {
+        ResultBuilder(ExperimentDefinition d, LocalDate asOf, ExperimentStatistics statistics, int exposureDays) {
+            if (exposureDays > 0 && d.timestampColumn() == null) {
+                warnings.add("Days since first exposure need a timestampColumn in the definition; none were read.");
+            }
             this.d = d;
             this.asOf = asOf;
             this.statistics = statistics;
