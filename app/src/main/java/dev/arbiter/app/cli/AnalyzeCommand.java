@@ -5,14 +5,11 @@ import dev.arbiter.importers.analysis.ExperimentAnalyzer;
 import dev.arbiter.importers.analysis.ExperimentException;
 import dev.arbiter.importers.analysis.ExperimentResult;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
-import dev.arbiter.importers.experiment.ExperimentFile;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.importers.workspace.WorkspaceException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,14 +22,8 @@ import picocli.CommandLine.Spec;
                 "  arbiter analyze --workspace w.arbiter --experiment e.json --as-of 2026-03-14 --json result.json",
                 "The experiment file is described in docs/experiment-format.md, the JSON in docs/cli.md."})
 final class AnalyzeCommand implements Callable<Integer> {
-    @Option(names = "--workspace", paramLabel = "W.arbiter", required = true, description = "The workspace file.")
-    private Path workspace;
-
-    @Option(names = "--experiment", paramLabel = "E.json", required = true, description = "The experiment definition.")
-    private Path experiment;
-
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Only events up to the end of this day (YYYY-MM-DD).")
-    private String asOf;
+    @picocli.CommandLine.Mixin
+    private ExperimentArguments arguments;
 
     @Option(names = "--days-since-exposure", paramLabel = "N", defaultValue = "0",
             description = "Also show unit and ratio metrics on days 0..N since each unit's first exposure (novelty effects).")
@@ -47,13 +38,13 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, WorkspaceException, ExperimentException {
-        ExperimentDefinition definition = ExperimentFile.read(experiment);
+        if (exposureDays < 0 || exposureDays > 365) {
+            throw new IllegalArgumentException("--days-since-exposure must be between 0 and 365, got " + exposureDays);
+        }
+        ExperimentDefinition definition = arguments.definition();
         ExperimentResult result;
-        try (Workspace open = Workspace.open(workspace)) {
-            if (exposureDays < 0 || exposureDays > 365) {
-                throw new IllegalArgumentException("--days-since-exposure must be between 0 and 365, got " + exposureDays);
-            }
-            result = ExperimentAnalyzer.analyze(open, definition, day(asOf), experiment.getFileName().toString(), exposureDays);
+        try (Workspace open = Workspace.open(arguments.workspace)) {
+            result = ExperimentAnalyzer.analyze(open, definition, arguments.asOf(), arguments.source(), exposureDays);
         }
         if (json == null) {
             spec.commandLine().getOut().println(AnalysisText.describe(result));
@@ -65,17 +56,5 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + result.decision().kind().label() + ")");
         }
         return 0;
-    }
-
-    /** {@code --as-of}'s day, or null for all data; a clear message for anything but YYYY-MM-DD. */
-    static LocalDate day(String asOf) {
-        if (asOf == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--as-of must be a date like 2026-03-14, got '" + asOf + "'");
-        }
     }
 }

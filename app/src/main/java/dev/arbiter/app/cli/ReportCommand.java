@@ -9,7 +9,6 @@ import dev.arbiter.importers.decision.DecisionFile;
 import dev.arbiter.importers.decision.DecisionRecord;
 import dev.arbiter.importers.decision.DecisionStore;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
-import dev.arbiter.importers.experiment.ExperimentFile;
 import dev.arbiter.importers.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -26,11 +25,8 @@ import picocli.CommandLine.Spec;
                 "  arbiter report ... --out decision.pdf --sign me.p12 --password",
                 "The definition, the analysis (analyze --json), the decision and the data's provenance are attached to the PDF."})
 final class ReportCommand implements Callable<Integer> {
-    @Option(names = "--workspace", paramLabel = "W.arbiter", required = true, description = "The workspace file.")
-    private Path workspace;
-
-    @Option(names = "--experiment", paramLabel = "E.json", required = true, description = "The experiment definition.")
-    private Path experiment;
+    @Mixin
+    private ExperimentArguments arguments;
 
     @Option(names = "--decision", paramLabel = "D.json",
             description = "The decision file (docs/decision-format.md). Default: the draft saved in the workspace.")
@@ -38,9 +34,6 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DECISION.pdf", required = true, description = "The PDF to write.")
     private Path out;
-
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Only events up to the end of this day (YYYY-MM-DD).")
-    private String asOf;
 
     @Option(names = "--paper", paramLabel = "a4|letter", defaultValue = "a4", description = "Paper size (default: ${DEFAULT-VALUE}).")
     private String paper;
@@ -60,12 +53,11 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PaperSize size = PaperSize.parse(paper);
-        ExperimentDefinition definition = ExperimentFile.read(experiment);
+        ExperimentDefinition definition = arguments.definition();
         SigningKey key = keyStore == null ? null : SigningKey.load(keyStore, password.get(), alias);
         ReportInput input;
-        try (Workspace open = Workspace.open(workspace)) {
-            input = ReportSources.gather(open, definition, experiment.getFileName().toString(), decision(open, definition),
-                    AnalyzeCommand.day(asOf), size);
+        try (Workspace open = Workspace.open(arguments.workspace)) {
+            input = ReportSources.gather(open, definition, arguments.source(), decision(open, definition), arguments.asOf(), size);
         }
         byte[] pdf = ReportFiles.render(input, key);
         ReportFiles.save(pdf, out);
@@ -84,6 +76,6 @@ final class ReportCommand implements Callable<Integer> {
             return record;
         }
         return new DecisionStore(open).get(definition.name()).orElseThrow(() -> new IllegalArgumentException(
-                "no decision saved in " + workspace + " for '" + definition.name() + "': give --decision D.json"));
+                "no decision saved in " + arguments.workspace + " for '" + definition.name() + "': give --decision D.json"));
     }
 }

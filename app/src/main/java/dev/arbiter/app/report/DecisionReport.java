@@ -53,6 +53,7 @@ public final class DecisionReport {
     private final ReportInput input;
     private final ExperimentResult result;
     private final ExperimentDefinition definition;
+    private final AboutInfo about = AboutInfoReader.read();
     private PdfCanvas canvas;
 
     private DecisionReport(ReportInput input) {
@@ -99,7 +100,7 @@ public final class DecisionReport {
         PDDocumentInformation info = document.getDocumentInformation();
         info.setTitle("Decision: " + definition.name());
         info.setSubject(definition.question());
-        info.setCreator("Arbiter " + AboutInfoReader.read().arbiterVersion());
+        info.setCreator("Arbiter " + about.arbiterVersion());
         info.setProducer("Arbiter with Apache PDFBox");
         info.setKeywords("A/B test, decision record, " + input.decision().decision());
         Calendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
@@ -115,7 +116,7 @@ public final class DecisionReport {
             canvas.paragraph(definition.question(), 12, false, PdfCanvas.MUTED);
         }
         canvas.paragraph("Decision record generated " + STAMP.format(input.generatedAt()) + " by Arbiter "
-                + AboutInfoReader.read().arbiterVersion() + " from dataset '" + definition.dataset() + "'"
+                + about.arbiterVersion() + " from dataset '" + definition.dataset() + "'"
                 + (result.asOf() == null ? "" : ", events up to " + result.asOf()) + ".", 8.5f, false, PdfCanvas.MUTED);
         canvas.space(4);
         canvas.paragraph("Decision: " + Labels.decision(input.decision().decision()), 15, true, PdfCanvas.ACCENT);
@@ -368,7 +369,6 @@ public final class DecisionReport {
             canvas.paragraph("• " + method, 8.5f, false, PdfCanvas.TEXT);
         }
         canvas.heading("Appendix: software", 60);
-        AboutInfo about = AboutInfoReader.read();
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Arbiter", about.arbiterVersion(), ""));
         rows.add(List.of("Java", about.javaVersion(), ""));

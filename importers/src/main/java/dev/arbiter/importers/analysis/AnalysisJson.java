@@ -204,10 +204,8 @@ public final class AnalysisJson {
         ArrayNode list = MAPPER.createArrayNode();
         for (DailyPoint point : points) {
             ObjectNode node = list.addObject().put("day", point.day().toString());
-            ArrayNode fresh = node.putArray("newUnits");
-            point.newUnits().forEach(fresh::add);
-            ArrayNode cumulative = node.putArray("cumulativeUnits");
-            point.cumulativeUnits().forEach(cumulative::add);
+            counts(node, "newUnits", point.newUnits());
+            counts(node, "cumulativeUnits", point.cumulativeUnits());
             node.set("metrics", metrics(point.metrics()));
         }
         return list;
@@ -217,13 +215,17 @@ public final class AnalysisJson {
         ArrayNode list = MAPPER.createArrayNode();
         for (ExposureDayPoint point : points) {
             ObjectNode node = list.addObject().put("daysSinceExposure", point.day());
-            ArrayNode eligible = node.putArray("eligibleUnits");
-            point.eligibleUnits().forEach(eligible::add);
-            ArrayNode active = node.putArray("activeUnits");
-            point.activeUnits().forEach(active::add);
+            counts(node, "eligibleUnits", point.eligibleUnits());
+            counts(node, "activeUnits", point.activeUnits());
             node.set("metrics", metrics(point.metrics()));
         }
         return list;
+    }
+
+    /** Per-arm counts, control first. */
+    private static void counts(ObjectNode node, String key, List<Long> values) {
+        ArrayNode array = node.putArray(key);
+        values.forEach(array::add);
     }
 
     private static void number(ObjectNode node, String key, double value) {

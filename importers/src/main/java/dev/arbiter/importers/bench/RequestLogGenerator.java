@@ -15,7 +15,7 @@ public final class RequestLogGenerator {
     }
 
     /** The generating query for {@code rows} rows, about 10 requests per session and 3 sessions per user. */
-    public static String query(long rows) {
+    static String query(long rows) {
         return "SELECT i AS request_id, 's' || (i // 10) AS session_id, 'u' || (i // 30) AS user_id, "
                 + "CASE WHEN hash(i // 10) % 2 = 0 THEN 'sonnet' ELSE 'haiku' END AS variant, "
                 + "TIMESTAMP '2026-03-01' + to_milliseconds(i * 120) AS ts, "

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * The exact distribution of one slice's values as distinct values and their counts, from which
  * any R type 7 quantile follows without another scan: x(lo) + (h − lo)(x(lo+1) − x(lo)) with
  * h = (n − 1)p over the sorted values (the same definition as R's default and DuckDB's
- * {@code quantile_cont}). Values must be appended in increasing order.
+ * {@code quantile_cont}). Values must be appended in increasing order, in Java's total order of
+ * doubles (−0.0 before 0.0, NaN last), which is the engine's sort order.
  */
 final class ValueHistogram {
     private double[] values = new double[16];
@@ -16,7 +17,7 @@ final class ValueHistogram {
 
     /** Adds {@code count} occurrences of {@code value}, larger than every value added before. */
     void add(double value, long count) {
-        if (size > 0 && !(value > values[size - 1])) {
+        if (size > 0 && Double.compare(value, values[size - 1]) <= 0) {
             throw new IllegalArgumentException("values must be added in increasing order: " + value + " after " + values[size - 1]);
         }
         if (size == values.length) {
