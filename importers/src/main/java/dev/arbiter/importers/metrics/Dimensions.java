@@ -10,11 +10,17 @@ import java.util.List;
  */
 final class Dimensions {
     /**
-     * One segment dimension: its name in results, its SQL per event and per unit (inside GROUP BY
-     * unit), and whether it is a crossed pair of two columns.
+     * One segment dimension: its name in results, its SQL per event, its column alias, and for a
+     * crossed pair the indexes of its two segment columns ({@code -1} for a single column).
      */
-    record Segment(String name, String eventExpression, String unitExpression, String alias, boolean crossed) {
+    record Segment(String name, String eventExpression, String alias, int first, int second) {
+        boolean crossed() {
+            return first >= 0;
+        }
     }
+
+    /** The text between the two values of a crossed pair, as an SQL string literal (Arbiter's constant). */
+    static final String CROSS_LITERAL = "'" + SliceKey.CROSS + "'";
 
     private final List<Segment> segments = new ArrayList<>();
     private final boolean daily;
@@ -24,15 +30,13 @@ final class Dimensions {
         for (String column : columns) {
             String alias = source.text(column);
             aliases.add(alias);
-            segments.add(new Segment(column, alias, "MIN(" + alias + ")", "g" + segments.size(), false));
+            segments.add(new Segment(column, alias, "g" + segments.size(), -1, -1));
         }
         if (crossed) {
             for (int i = 0; i < columns.size(); i++) {
                 for (int j = i + 1; j < columns.size(); j++) {
-                    String separator = " || '" + SliceKey.CROSS + "' || ";
                     segments.add(new Segment(columns.get(i) + SliceKey.CROSS + columns.get(j),
-                            aliases.get(i) + separator + aliases.get(j),
-                            "MIN(" + aliases.get(i) + ")" + separator + "MIN(" + aliases.get(j) + ")", "g" + segments.size(), true));
+                            aliases.get(i) + " || " + CROSS_LITERAL + " || " + aliases.get(j), "g" + segments.size(), i, j));
                 }
             }
         }
@@ -60,6 +64,22 @@ final class Dimensions {
             sets.append(", (").append(keys).append(", day)");
         }
         return sets.append(')').toString();
+    }
+
+    /**
+     * {@code , g0, g1, ..., day}: every dimension's column, to group by first into the finest
+     * cells that the grouping sets then add up (a few rows, where grouping sets over every event
+     * would feed each event to every set).
+     */
+    String keyList() {
+        return keyList(daily);
+    }
+
+    /** The dimensions' columns, with or without the day. */
+    String keyList(boolean withDay) {
+        StringBuilder list = new StringBuilder();
+        segments.forEach(segment -> list.append(", ").append(segment.alias()));
+        return list.append(withDay ? ", day" : "").toString();
     }
 
     /** The select list naming every dimension and its GROUPING() flag. */

@@ -11,9 +11,11 @@ import java.util.Map;
 
 /**
  * The {@code ev} common table expression every metric query starts from: one row per event with
- * the arm and unit as text, the timestamp, and every column a metric reads, numbers as DOUBLE
+ * the arm and unit as text, the arm's index ({@code ai}: its place in the definition's arms, null
+ * for events of other arms), the timestamp, and every column a metric reads, numbers as DOUBLE
  * PRECISION (true/false as 1/0), segments as text, under short aliases. Only events up to the
- * as-of date are included.
+ * as-of date are included. The queries that scan every event group on {@code ai}: comparing small
+ * integers per event is much cheaper than comparing arm names (docs/benchmarks.md).
  */
 final class EventSource {
     private final ExperimentDefinition definition;
@@ -55,8 +57,13 @@ final class EventSource {
 
     /** {@code ev AS (SELECT ... FROM "dataset" WHERE unit IS NOT NULL [AND ts < as-of + 1 day])}. */
     SqlQuery cte() {
-        SqlQuery query = new SqlQuery().sql("ev AS (SELECT CAST(").sql(Sql.identifier(definition.variantColumn()))
-                .sql(" AS VARCHAR) AS arm, CAST(").sql(Sql.identifier(definition.unitColumn())).sql(" AS VARCHAR) AS unit");
+        String arm = "CAST(" + Sql.identifier(definition.variantColumn()) + " AS VARCHAR)";
+        SqlQuery query = new SqlQuery().sql("ev AS (SELECT " + arm + " AS arm, CASE " + arm);
+        List<String> arms = definition.arms();
+        for (int i = 0; i < arms.size(); i++) {
+            query.sql(" WHEN ").value(arms.get(i)).sql(" THEN " + i);
+        }
+        query.sql(" END AS ai, CAST(").sql(Sql.identifier(definition.unitColumn())).sql(" AS VARCHAR) AS unit");
         if (hasTimestamp()) {
             query.sql(", ").sql(Sql.identifier(definition.timestampColumn())).sql(" AS ts");
         }
@@ -70,6 +77,20 @@ final class EventSource {
                     .value(asOf.plusDays(1).toString()).sql(" AS TIMESTAMP)");
         }
         return query.sql(")");
+    }
+
+    /** The index ({@code ai}) of a named arm of the experiment. */
+    int armIndex(String arm) {
+        int index = definition.arms().indexOf(arm);
+        if (index < 0) {
+            throw new IllegalArgumentException("not an arm of the experiment: " + arm);
+        }
+        return index;
+    }
+
+    /** The arm whose index ({@code ai}) a result row carries. */
+    String armName(int index) {
+        return definition.arms().get(index);
     }
 
     /** {@code arm IN (?, ?, ...)} over the experiment's arms. */

@@ -48,10 +48,11 @@ final class ExposureDayQuery {
                 .sql(", per AS (SELECT unit, MIN(arm) AS arm, k").append(perUnit)
                 .sql(" FROM ek WHERE k BETWEEN 0 AND " + maxDays + " GROUP BY unit, k)")
                 .sql(", agg AS (SELECT arm, k, COUNT(*) AS active");
+        CellSums sums = new CellSums(dialect);
         for (int i = 0; i < metrics.size(); i++) {
-            query.sql(columns.sums(i, metrics.get(i)));
+            UnitMetricQuery.sums(i, metrics.get(i), sums);
         }
-        query.sql(" FROM per GROUP BY arm, k)")
+        query.sql(sums.cells() + " FROM per GROUP BY arm, k)")
                 .sql(", firsts AS (SELECT arm, CAST(first_ts AS DATE) AS first_day, COUNT(*) AS units FROM units GROUP BY arm, "
                         + "CAST(first_ts AS DATE))")
                 .sql(", lastday AS (SELECT MAX(CAST(ts AS DATE)) AS day FROM ev WHERE ").append(source.inArms("arm")).sql(")")

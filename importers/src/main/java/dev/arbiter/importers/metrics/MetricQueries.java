@@ -26,6 +26,7 @@ public final class MetricQueries {
     private final SqlDialect dialect;
     private final LocalDate asOf;
     private QuantileMetricQuery.Method quantileMethod = QuantileMetricQuery.Method.AUTOMATIC;
+    private int maxBuckets = IndicatorCounts.MAX_BUCKETS;
     private int exposureDays;
 
     /**
@@ -43,17 +44,30 @@ public final class MetricQueries {
 
     /** The same queries with quantiles found one way only (tests check both ways agree). */
     MetricQueries withQuantileMethod(QuantileMetricQuery.Method method) {
-        MetricQueries copy = new MetricQueries(definition, columns, dialect, asOf);
+        MetricQueries copy = copy();
         copy.quantileMethod = method;
-        copy.exposureDays = exposureDays;
+        return copy;
+    }
+
+    /** The same queries with quantile pass 2 counting per value up to {@code max} distinct quantiles (tests try both ways). */
+    MetricQueries withIndicatorBuckets(int max) {
+        MetricQueries copy = copy();
+        copy.maxBuckets = max;
         return copy;
     }
 
     /** The same queries, also reporting unit and ratio metrics for days 0..{@code days} since first exposure (0: not). */
     public MetricQueries withExposureDays(int days) {
+        MetricQueries copy = copy();
+        copy.exposureDays = days;
+        return copy;
+    }
+
+    private MetricQueries copy() {
         MetricQueries copy = new MetricQueries(definition, columns, dialect, asOf);
         copy.quantileMethod = quantileMethod;
-        copy.exposureDays = days;
+        copy.maxBuckets = maxBuckets;
+        copy.exposureDays = exposureDays;
         return copy;
     }
 
@@ -78,7 +92,7 @@ public final class MetricQueries {
         for (MetricDefinition metric : quantileMetrics) {
             EventSource source = source();
             QuantileMetricQuery quantile = new QuantileMetricQuery(source, dialect, metric, dimensions(source),
-                    definition.alphaOrDefault(), crossovers, quantileMethod);
+                    definition.alphaOrDefault(), crossovers, quantileMethod).withMaxBuckets(maxBuckets);
             Map<SliceKey, ArmStatistics> statistics = quantile.run(connection);
             metrics.put(metric.name(), statistics);
             timer.lap("quantile " + metric.name());

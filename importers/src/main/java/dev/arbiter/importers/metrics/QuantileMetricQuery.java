@@ -33,6 +33,7 @@ final class QuantileMetricQuery {
     private final double alpha;
     private final SqlQuery crossoverFilter;
     private final Method method;
+    private int maxBuckets = IndicatorCounts.MAX_BUCKETS;
     private Map<SliceKey, ValueHistogram> histograms;
 
     /**
@@ -76,6 +77,12 @@ final class QuantileMetricQuery {
         this.dimensions = dimensions;
         this.alpha = alpha;
         this.crossoverFilter = crossoverFilter;
+    }
+
+    /** The same query counting pass 2 per value up to {@code max} distinct quantiles ({@link IndicatorCounts}). */
+    QuantileMetricQuery withMaxBuckets(int max) {
+        this.maxBuckets = max;
+        return this;
     }
 
     Map<SliceKey, ArmStatistics> run(Connection connection) throws SQLException {
@@ -123,10 +130,10 @@ final class QuantileMetricQuery {
     private SqlQuery events() {
         SqlQuery filter = new MetricExpressions(source, dialect).condition(metric);
         String value = source.number(metric.column());
-        SqlQuery q = new SqlQuery().sql(", q AS (SELECT arm, unit, " + value + " AS v");
+        SqlQuery q = new SqlQuery().sql(", q AS (SELECT ai, unit, " + value + " AS v");
         dimensions.segments().forEach(segment -> q.sql(", " + segment.eventExpression() + " AS " + segment.alias()));
-        q.sql(source.hasTimestamp() ? ", CAST(ts AS DATE) AS day" : "").sql(" FROM ev WHERE ").append(source.inArms("arm"))
-                .sql(" AND " + value + " IS NOT NULL");
+        q.sql(source.hasTimestamp() ? ", CAST(ts AS DATE) AS day" : "").sql(" FROM ev WHERE ai IS NOT NULL AND ")
+                .sql(value + " IS NOT NULL");
         if (filter != null) {
             q.sql(" AND ").append(filter);
         }
@@ -150,12 +157,14 @@ final class QuantileMetricQuery {
 
     /** Passes 1 and 3 by counting: per slice (arm, segment value, day), each distinct value and how often it occurs. */
     private Map<SliceKey, ValueHistogram> histograms(Connection connection) throws SQLException {
-        SqlQuery query = events().sql(" SELECT arm" + dimensions.selectList() + ", v, COUNT(*) AS n FROM q GROUP BY "
-                + dimensions.groupingSets("arm, v") + " ORDER BY v");
+        String cells = "ai, v" + dimensions.keyList();
+        SqlQuery query = events().sql(", cells AS (SELECT " + cells + ", COUNT(*) AS n FROM q GROUP BY " + cells + ")")
+                .sql(" SELECT ai" + dimensions.selectList() + ", v, SUM(n) AS n FROM cells GROUP BY "
+                + dimensions.groupingSets("ai, v") + " ORDER BY v");
         Map<SliceKey, ValueHistogram> found = new LinkedHashMap<>();
         try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                SliceKey slice = dimensions.slice(rows, rows.getString("arm"));
+                SliceKey slice = dimensions.slice(rows, source.armName(rows.getInt("ai")));
                 if (slice != null) {
                     found.computeIfAbsent(slice, s -> new ValueHistogram()).add(rows.getDouble("v"), rows.getLong("n"));
                 }
@@ -197,13 +206,13 @@ final class QuantileMetricQuery {
 
     /** Pass 1: events and the quantile per slice (arms, segment values, days). */
     private Map<SliceKey, double[]> values(Connection connection) throws SQLException {
-        SqlQuery query = events().sql(" SELECT arm" + dimensions.selectList() + ", COUNT(*) AS events, "
+        SqlQuery query = events().sql(" SELECT ai" + dimensions.selectList() + ", COUNT(*) AS events, "
                 + dialect.quantiles("v", List.of(metric.quantile()), "value") + " FROM q GROUP BY "
-                + dimensions.groupingSets("arm"));
+                + dimensions.groupingSets("ai"));
         Map<SliceKey, double[]> values = new LinkedHashMap<>();
         try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                SliceKey slice = dimensions.slice(rows, rows.getString("arm"));
+                SliceKey slice = dimensions.slice(rows, source.armName(rows.getInt("ai")));
                 if (slice != null) {
                     values.put(slice, new double[] {rows.getLong("events"), dialect.readQuantiles(rows, "value", 1)[0]});
                 }
@@ -212,59 +221,18 @@ final class QuantileMetricQuery {
         return values;
     }
 
-    /**
-     * Pass 2: per unit, events at or below each of its slices' quantiles; per slice, the ratio
-     * moments. With days, one scan groups events by unit and day ({@code pud}: each day's slice is
-     * that day's events, clustered by unit), rolls those up to units ({@code pu}) for the arms and
-     * segments, and returns both levels in one result ({@code lvl} 0: arms and segments, 1: days).
-     */
+    /** Pass 2 ({@link IndicatorCounts}): per slice, the units' ratio moments of events at or below its quantile. */
     private Map<SliceKey, Bounds> probabilityBounds(Connection connection, Map<SliceKey, double[]> values)
             throws SQLException {
-        List<Dimensions.Segment> segments = dimensions.segments();
-        boolean daily = dimensions.daily();
-        String base = daily ? "pud" : "pu";
-        SqlQuery first = new SqlQuery().sql(", " + base + " AS (SELECT unit" + (daily ? ", day" : "")
-                + ", MIN(arm) AS arm, COUNT(*) AS c, SUM(CASE WHEN v <= ").append(threshold(values, null)).sql(" THEN 1 ELSE 0 END) AS s");
-        for (int k = 0; k < segments.size(); k++) {
-            Dimensions.Segment segment = segments.get(k);
-            first.sql(", MIN(" + segment.alias() + ") AS " + segment.alias() + ", SUM(CASE WHEN v <= ")
-                    .append(threshold(values, segment)).sql(" THEN 1 ELSE 0 END) AS s" + k);
-        }
-        if (daily) {
-            first.sql(", SUM(CASE WHEN v <= ").append(dayThreshold(values)).sql(" THEN 1 ELSE 0 END) AS sd");
-        }
-        first.sql(" FROM q GROUP BY unit" + (daily ? ", day" : "") + ")");
-        if (daily) {
-            first.sql(", pu AS (SELECT unit, MIN(arm) AS arm, SUM(c) AS c, SUM(s) AS s");
-            for (int k = 0; k < segments.size(); k++) {
-                first.sql(", MIN(" + segments.get(k).alias() + ") AS " + segments.get(k).alias() + ", SUM(s" + k + ") AS s" + k);
-            }
-            first.sql(" FROM pud GROUP BY unit)");
-        }
-        StringBuilder sums = new StringBuilder(SUMS);
-        StringBuilder noSegmentSums = new StringBuilder();
-        StringBuilder noSegments = new StringBuilder();
-        for (int k = 0; k < segments.size(); k++) {
-            sums.append(", SUM(s").append(k).append(") AS ss").append(k).append(", SUM(s").append(k).append(" * s").append(k)
-                    .append(") AS sss").append(k).append(", SUM(s").append(k).append(" * c) AS ssc").append(k);
-            noSegmentSums.append(", 0, 0, 0");
-            noSegments.append(", CAST(NULL AS VARCHAR), 1");
-        }
-        SqlQuery query = events().append(first).sql(" SELECT 0 AS lvl, arm" + dimensions.selectList(false)
-                + (daily ? ", CAST(NULL AS DATE) AS day" : "") + sums + " FROM pu GROUP BY " + dimensions.groupingSets("arm", false));
-        if (daily) {
-            query.sql(" UNION ALL SELECT 1, arm" + noSegments + ", day, COUNT(*), SUM(c), SUM(c * c), SUM(sd), SUM(sd * sd), "
-                    + "SUM(sd * c)" + noSegmentSums + " FROM pud GROUP BY arm, day");
-        }
+        SqlQuery query = events().append(new IndicatorCounts(source, dimensions, values, maxBuckets).query());
         Map<SliceKey, Bounds> bounds = new HashMap<>();
-        readBounds(connection, query, bounds, rows -> rows.getInt("lvl") == 0
-                ? dimensions.slice(rows, rows.getString("arm"), false)
-                : rows.getDate("day") == null ? null : SliceKey.day(rows.getString("arm"), rows.getDate("day").toLocalDate()));
+        readBounds(connection, query, bounds, rows -> {
+            String arm = source.armName(rows.getInt("ai"));
+            return rows.getInt("lvl") == 0 ? dimensions.slice(rows, arm, false)
+                    : rows.getDate("day") == null ? null : SliceKey.day(arm, rows.getDate("day").toLocalDate());
+        });
         return bounds;
     }
-
-    private static final String SUMS = ", COUNT(*) AS n, SUM(c) AS sc, SUM(c * c) AS scc, SUM(s) AS ss, "
-            + "SUM(s * s) AS sss, SUM(s * c) AS ssc";
 
     /** Reads the ratio moments of each row's slice into probability bounds. */
     private void readBounds(Connection connection, SqlQuery query, Map<SliceKey, Bounds> bounds, SliceReader slices)
@@ -293,35 +261,6 @@ final class QuantileMetricQuery {
     @FunctionalInterface
     private interface SliceReader {
         SliceKey read(ResultSet row) throws SQLException;
-    }
-
-    /** {@code CASE WHEN arm = ? AND day = ? THEN quantile ... END} over the daily slices. */
-    private static SqlQuery dayThreshold(Map<SliceKey, double[]> values) {
-        SqlQuery cases = new SqlQuery().sql("(CASE");
-        values.forEach((slice, v) -> {
-            if (slice.isDay() && Double.isFinite(v[1])) {
-                cases.sql(" WHEN arm = ").value(slice.arm()).sql(" AND day = CAST(").value(slice.day().toString())
-                        .sql(" AS DATE) THEN CAST(").value(v[1]).sql(" AS DOUBLE PRECISION)");
-            }
-        });
-        return cases.sql(" END)");
-    }
-
-    /** {@code CASE WHEN arm = ? [AND segment IS NOT DISTINCT FROM ?] THEN quantile ... END} for one dimension. */
-    private SqlQuery threshold(Map<SliceKey, double[]> values, Dimensions.Segment segment) {
-        SqlQuery cases = new SqlQuery().sql("(CASE");
-        values.forEach((slice, v) -> {
-            boolean matches = segment == null ? slice.isWholeArm() : segment.name().equals(slice.segmentColumn());
-            if (matches && !slice.isDay() && Double.isFinite(v[1])) {
-                cases.sql(" WHEN arm = ").value(slice.arm());
-                if (segment != null) {
-                    cases.sql(" AND " + segment.alias() + " IS NOT DISTINCT FROM CAST(").value(slice.segmentValue())
-                            .sql(" AS VARCHAR)");
-                }
-                cases.sql(" THEN CAST(").value(v[1]).sql(" AS DOUBLE PRECISION)");
-            }
-        });
-        return cases.sql(" END)");
     }
 
     /**
@@ -360,12 +299,12 @@ final class QuantileMetricQuery {
             return;
         }
         List<Double> probabilities = new ArrayList<>(needed);
-        String keys = key == null ? "arm" : "arm, " + key;
+        String keys = key == null ? "ai" : "ai, " + key;
         SqlQuery query = events().sql(" SELECT " + keys + ", " + dialect.quantiles("v", probabilities, "bound")
                 + " FROM q GROUP BY " + keys);
         try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                String arm = rows.getString("arm");
+                String arm = source.armName(rows.getInt("ai"));
                 SliceKey slice = key == null ? SliceKey.arm(arm) : days
                         ? (rows.getDate("day") == null ? null : SliceKey.day(arm, rows.getDate("day").toLocalDate()))
                         : SliceKey.segment(arm, column, rows.getString(key));

@@ -34,6 +34,11 @@ public enum SqlDialect {
         }
 
         @Override
+        public String fingerprint(String text) {
+            return "hash(" + text + ")";
+        }
+
+        @Override
         public double[] readQuantiles(ResultSet row, String alias, int count) throws SQLException {
             java.sql.Array array = row.getArray(alias);
             double[] values = new double[count];
@@ -81,6 +86,15 @@ public enum SqlDialect {
      */
     public String unitSample(String unit, int oneIn) {
         return "1 = 1";
+    }
+
+    /**
+     * A stand-in for a text value when all that matters is whether two values differ ({@code
+     * MIN(f) <> MAX(f)} within a group): DuckDB's 64-bit hash, much cheaper to aggregate than text
+     * (two different values share a hash with probability 2^-64). Standard SQL: the text itself.
+     */
+    public String fingerprint(String text) {
+        return text;
     }
 
     /** Reads what {@link #quantiles} selected; NaN where the group had no values. */

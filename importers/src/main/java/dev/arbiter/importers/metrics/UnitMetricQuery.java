@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * One query for every unit and ratio metric: aggregate the events to the assignment unit first
- * ({@code units}), then sum the per-unit values, squares and cross products per arm with GROUPING
+ * ({@code units}, arms by index), then sum the per-unit values, squares and cross products per arm with GROUPING
  * SETS over the segments and the day of first exposure. Units seen in more than one arm are kept
  * apart ({@code assigned = 0}) and only counted. Pre-exposure covariates come from each unit's
  * events before its first exposure ({@code pre}).
@@ -43,45 +43,80 @@ final class UnitMetricQuery {
         this.expressions = new MetricExpressions(source, dialect);
     }
 
-    /** The query's SQL and parameters (built fresh: building registers the columns it reads). */
-    SqlQuery build() {
+    /**
+     * The query's SQL and parameters (built fresh: building registers the columns it reads), with
+     * segments of few values aggregated as their {@link SegmentCodes} and decoded per unit.
+     */
+    SqlQuery build(SegmentCodes codes) {
         SqlQuery perUnit = new SqlQuery();
         SqlQuery preExposure = new SqlQuery();
         List<String> fromPre = new ArrayList<>();
         for (int i = 0; i < metrics.size(); i++) {
             addPerUnit(i, metrics.get(i), perUnit, preExposure, fromPre);
         }
-        SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte()).sql(", units AS (SELECT unit, MIN(arm) AS arm, ")
-                .sql("CASE WHEN MIN(arm) = MAX(arm) THEN 1 ELSE 0 END AS assigned, COUNT(*) AS events");
+        SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte()).sql(", units AS (SELECT unit, MIN(ai) AS ai, ")
+                .sql("CASE WHEN MIN(ai) = MAX(ai) THEN 1 ELSE 0 END AS assigned, COUNT(*) AS events");
         if (source.hasTimestamp()) {
             query.sql(", MIN(ts) AS first_ts, CAST(MIN(ts) AS DATE) AS day");
         }
-        dimensions.segments().forEach(segment -> query.sql(", " + segment.unitExpression() + " AS " + segment.alias()));
+        List<Dimensions.Segment> segments = dimensions.segments();
         List<Dimensions.Segment> single = singleSegments();
         for (int k = 0; k < single.size(); k++) {
-            String event = single.get(k).eventExpression();
-            query.sql(", CASE WHEN MIN(" + event + ") <> MAX(" + event + ") THEN 1 ELSE 0 END AS changes" + k);
+            Dimensions.Segment segment = single.get(k);
+            boolean coded = codes.coded(segment);
+            SqlQuery value = coded ? codes.encode(segment, segment.eventExpression())
+                    : new SqlQuery().sql(segment.eventExpression());
+            SqlQuery changes = coded ? value : new SqlQuery().sql(dialect.fingerprint(segment.eventExpression()));
+            query.sql(", MIN(").append(value).sql(") AS " + unitColumn(segment, codes))
+                    .sql(", CASE WHEN MIN(").append(changes).sql(") <> MAX(").append(changes)
+                    .sql(") THEN 1 ELSE 0 END AS changes" + k);
         }
-        query.append(perUnit).sql(" FROM ev WHERE ").append(source.inArms("arm")).sql(" GROUP BY unit)");
+        query.append(perUnit).sql(" FROM ev WHERE ai IS NOT NULL GROUP BY unit)");
         if (!fromPre.isEmpty()) {
             query.sql(", pre AS (SELECT e.unit").append(preExposure)
                     .sql(" FROM ev e JOIN units u ON e.unit = u.unit WHERE e.ts < u.first_ts GROUP BY e.unit)");
         }
         query.sql(", u2 AS (SELECT units.*");
+        for (Dimensions.Segment segment : segments) {
+            if (segment.crossed()) {
+                query.sql(", ").append(unitValue(segments.get(segment.first()), codes)).sql(" || " + Dimensions.CROSS_LITERAL
+                        + " || ").append(unitValue(segments.get(segment.second()), codes)).sql(" AS " + segment.alias());
+            } else if (codes.coded(segment)) {
+                query.sql(", ").append(unitValue(segment, codes)).sql(" AS " + segment.alias());
+            }
+        }
         fromPre.forEach(column -> query.sql(", COALESCE(pre." + column + ", 0) AS c" + column));
         query.sql(" FROM units").sql(fromPre.isEmpty() ? "" : " LEFT JOIN pre ON pre.unit = units.unit").sql(")");
-        query.sql(" SELECT assigned, arm" + dimensions.selectList() + ", COUNT(*) AS n, SUM(events) AS events");
+        CellSums sums = new CellSums(dialect).count("n").sum("events", "events");
         for (int k = 0; k < single.size(); k++) {
-            query.sql(", SUM(changes" + k + ") AS changed" + k);
+            sums.sum("changes" + k, "changed" + k);
         }
         for (int i = 0; i < metrics.size(); i++) {
-            query.sql(sums(i, metrics.get(i)));
+            sums(i, metrics.get(i), sums);
         }
-        return query.sql(" FROM u2 GROUP BY " + dimensions.groupingSets("assigned, arm"));
+        String cells = "assigned, ai" + dimensions.keyList();
+        query.sql(", cells AS (SELECT " + cells + sums.cells() + " FROM u2 GROUP BY " + cells + ")");
+        query.sql(" SELECT assigned, ai" + dimensions.selectList() + sums.sets());
+        return query.sql(" FROM cells GROUP BY " + dimensions.groupingSets("assigned, ai"));
+    }
+
+    /** A single segment's column in {@code units}: its code ({@code k}i) or its smallest value ({@code g}i). */
+    private static String unitColumn(Dimensions.Segment segment, SegmentCodes codes) {
+        return codes.coded(segment) ? "k" + segment.alias().substring(1) : segment.alias();
+    }
+
+    /** A single segment's value per unit, over {@code units}. */
+    private static SqlQuery unitValue(Dimensions.Segment segment, SegmentCodes codes) {
+        return codes.coded(segment) ? codes.decode(segment, unitColumn(segment, codes)) : new SqlQuery().sql(segment.alias());
     }
 
     Result run(Connection connection) throws SQLException {
-        SqlQuery query = build();
+        return run(connection, SegmentCodes.find(connection, source, singleSegments()));
+    }
+
+    /** The query with the given segment codes (tests compare coded and text segments). */
+    Result run(Connection connection, SegmentCodes codes) throws SQLException {
+        SqlQuery query = build(codes);
         Map<SliceKey, long[]> counts = new LinkedHashMap<>();
         Map<String, Map<SliceKey, ArmStatistics>> statistics = new LinkedHashMap<>();
         metrics.forEach(metric -> statistics.put(metric.name(), new HashMap<>()));
@@ -91,7 +126,7 @@ final class UnitMetricQuery {
         single.forEach(segment -> changing.put(segment.name(), 0L));
         try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                String arm = rows.getString("arm");
+                String arm = source.armName(rows.getInt("ai"));
                 SliceKey slice = dimensions.slice(rows, arm);
                 if (slice == null) {
                     continue;
@@ -152,33 +187,29 @@ final class UnitMetricQuery {
     }
 
     /** Metric {@code i}'s sums over units: values, squares, cross products. */
-    String sums(int i, MetricDefinition metric) {
+    static void sums(int i, MetricDefinition metric, CellSums sums) {
         if (metric.kind() == MetricKind.RATIO) {
             String m = "m" + i;
             String d = "d" + i;
-            String sums = sum(m, "s" + m) + sum(m + "*" + m, "q" + m) + sum(d, "s" + d) + sum(d + "*" + d, "q" + d)
-                    + sum(m + "*" + d, "x" + m + d);
+            sums.exactSum(m, "s" + m).exactSum(m + "*" + m, "q" + m).exactSum(d, "s" + d).exactSum(d + "*" + d, "q" + d)
+                    .exactSum(m + "*" + d, "x" + m + d);
             if (metric.covariate() != null) {
                 String cm = "cpm" + i;
                 String cd = "cpd" + i;
-                sums += sum(cm, "s" + cm) + sum(cm + "*" + cm, "q" + cm) + sum(cd, "s" + cd) + sum(cd + "*" + cd, "q" + cd)
-                        + sum(cm + "*" + cd, "x" + cm + cd) + sum(m + "*" + cm, "x" + m + cm) + sum(m + "*" + cd, "x" + m + cd)
-                        + sum(d + "*" + cm, "x" + d + cm) + sum(d + "*" + cd, "x" + d + cd);
+                sums.exactSum(cm, "s" + cm).exactSum(cm + "*" + cm, "q" + cm).exactSum(cd, "s" + cd)
+                        .exactSum(cd + "*" + cd, "q" + cd).exactSum(cm + "*" + cd, "x" + cm + cd)
+                        .exactSum(m + "*" + cm, "x" + m + cm).exactSum(m + "*" + cd, "x" + m + cd)
+                        .exactSum(d + "*" + cm, "x" + d + cm).exactSum(d + "*" + cd, "x" + d + cd);
             }
-            return sums;
+            return;
         }
         String y = "y" + i;
-        String sums = sum(y, "s" + y) + sum(y + "*" + y, "q" + y)
-                + ", SUM(CASE WHEN " + y + " = 0 OR " + y + " = 1 THEN 0 ELSE 1 END) AS nb" + y;
+        sums.exactSum(y, "s" + y).exactSum(y + "*" + y, "q" + y)
+                .sum("CASE WHEN " + y + " = 0 OR " + y + " = 1 THEN 0 ELSE 1 END", "nb" + y);
         if (metric.covariate() != null) {
             String x = "cpx" + i;
-            sums += sum(x, "s" + x) + sum(x + "*" + x, "q" + x) + sum(x + "*" + y, "x" + x + y);
+            sums.exactSum(x, "s" + x).exactSum(x + "*" + x, "q" + x).exactSum(x + "*" + y, "x" + x + y);
         }
-        return sums;
-    }
-
-    private String sum(String expression, String label) {
-        return ", " + dialect.exactSum(expression) + " AS " + label;
     }
 
     /** Metric {@code i}'s statistics from a row of sums with its unit count in column {@code n}. */

@@ -7,7 +7,6 @@ import dev.arbiter.analytics.QuantileMetric.ArmQuantile;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.ExperimentFile;
 import dev.arbiter.importers.ingest.DatasetCatalog;
-import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
 import java.nio.file.Path;
 import dev.arbiter.analytics.QuantileMetric;
@@ -20,11 +19,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Quantiles found by counting values (histograms) and by the engine's quantile function are the
  * same numbers, for every slice, interval bound and percentile — on repeating values (integer
- * latencies) and on continuous ones (costs), with segments, days and crossover units.
+ * latencies) and on continuous ones (costs), with segments, days and crossover units — and so are
+ * pass 2's two ways of counting events at or below the quantiles (per distinct value or per slice),
+ * with segments of few values (carried as codes) and of many (as text).
  */
 class QuantileMethodsAgreeTest {
     private static final String EXPERIMENT = """
@@ -34,26 +37,21 @@ class QuantileMethodsAgreeTest {
              "guardrails": [{"name": "p50_cost", "column": "cost_usd", "kind": "quantile", "quantile": 0.5, "maxRatio": 2},
                             {"name": "p90_tokens_easy", "column": "tokens", "kind": "quantile", "quantile": 0.9,
                              "where": {"column": "plan", "equals": "free"}, "maxRatio": 2}],
-             "segments": ["plan", "complexity"], "crossSegments": true}""";
+             "segments": ["plan", "complexity", "region"], "crossSegments": true}""";
 
     @TempDir
     Path dir;
 
     private Path workspace() throws Exception {
-        Path file = dir.resolve("w.arbiter");
-        Workspace.create(file, "test").close();
-        try (Workspace workspace = Workspace.open(file, Access.IMPORT); Connection connection = workspace.newConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE events AS SELECT 's' || (i // 7) AS session_id, "
-                    + "CASE WHEN (i // 7) % 97 = 3 AND i % 2 = 0 THEN 'b' WHEN hash(i // 7) % 2 = 0 THEN 'a' ELSE 'b' END AS variant, "
-                    + "TIMESTAMP '2026-03-01' + to_minutes(i // 7 % 5000 + (i % 7) * 300) AS ts, "
-                    + "CAST(200 + hash(i) % 700 + CASE WHEN hash(i // 7) % 2 = 0 THEN 0 ELSE 15 END AS INTEGER) AS latency_ms, "
-                    + "(hash(i + 1) % 100000) / 7919.0 AS cost_usd, CAST(hash(i + 2) % 50 AS INTEGER) AS tokens, "
-                    + "CASE hash(i // 7) % 3 WHEN 0 THEN 'free' WHEN 1 THEN 'pro' ELSE NULL END AS plan, "
-                    + "CASE WHEN hash(i // 7 + 5) % 4 = 0 THEN 'complex' ELSE 'easy' END AS complexity "
-                    + "FROM range(60000) t(i)");
-        }
-        return file;
+        return MetricsFixtures.workspaceWithEvents(dir, "SELECT 's' || (i // 7) AS session_id, "
+                + "CASE WHEN (i // 7) % 97 = 3 AND i % 2 = 0 THEN 'b' WHEN hash(i // 7) % 2 = 0 THEN 'a' ELSE 'b' END AS variant, "
+                + "TIMESTAMP '2026-03-01' + to_minutes(i // 7 % 5000 + (i % 7) * 300) AS ts, "
+                + "CAST(200 + hash(i) % 700 + CASE WHEN hash(i // 7) % 2 = 0 THEN 0 ELSE 15 END AS INTEGER) AS latency_ms, "
+                + "(hash(i + 1) % 100000) / 7919.0 AS cost_usd, CAST(hash(i + 2) % 50 AS INTEGER) AS tokens, "
+                + "CASE hash(i // 7) % 3 WHEN 0 THEN 'free' WHEN 1 THEN 'pro' ELSE NULL END AS plan, "
+                + "CASE WHEN hash(i // 7 + 5) % 4 = 0 THEN 'complex' ELSE 'easy' END AS complexity, "
+                + "'r' || (hash(i // 7 + 9) % 20) AS region "
+                + "FROM range(60000) t(i)");
     }
 
     @Test
@@ -62,33 +60,42 @@ class QuantileMethodsAgreeTest {
         ExperimentDefinition definition = ExperimentFile.parse(EXPERIMENT, "test");
         try (Workspace workspace = Workspace.open(file); Connection connection = workspace.newConnection()) {
             MetricQueries queries = new MetricQueries(definition, DatasetCatalog.columns(connection, "events"), SqlDialect.DUCKDB, null);
-            ExperimentStatistics counted = queries.withQuantileMethod(QuantileMetricQuery.Method.HISTOGRAMS).run(connection);
-            ExperimentStatistics selected = queries.withQuantileMethod(QuantileMetricQuery.Method.QUANTILE_QUERIES).run(connection);
-            assertTrue(counted.crossoverUnits() > 0, "the data has crossover units");
-            int compared = 0;
-            for (String metric : new String[] {"p95_latency", "p50_cost", "p90_tokens_easy"}) {
-                Map<SliceKey, ArmStatistics> a = counted.metrics().get(metric);
-                Map<SliceKey, ArmStatistics> b = selected.metrics().get(metric);
-                assertEquals(b.keySet(), a.keySet(), metric + ": the same slices");
-                for (SliceKey slice : a.keySet()) {
-                    ArmQuantile x = ((ArmStatistics.Quantile) a.get(slice)).quantile();
-                    ArmQuantile y = ((ArmStatistics.Quantile) b.get(slice)).quantile();
-                    String where = metric + " " + slice;
-                    assertEquals(y.units(), x.units(), where);
-                    assertEquals(y.events(), x.events(), where);
-                    close(y.value(), x.value(), where + " value");
-                    close(y.lower(), x.lower(), where + " lower");
-                    close(y.upper(), x.upper(), where + " upper");
-                    compared++;
-                }
-                double[] percentiles = counted.distributions().get(metric).get("a");
-                double[] reference = selected.distributions().get(metric).get("a");
-                for (int i = 0; i < percentiles.length; i++) {
-                    close(reference[i], percentiles[i], metric + " percentile " + (i + 1));
-                }
+            ExperimentStatistics selected = queries.withQuantileMethod(QuantileMetricQuery.Method.QUANTILE_QUERIES)
+                    .withIndicatorBuckets(0).run(connection);
+            assertTrue(selected.crossoverUnits() > 0, "the data has crossover units");
+            for (int buckets : new int[] {0, 1000}) {
+                ExperimentStatistics counted = queries.withQuantileMethod(QuantileMetricQuery.Method.HISTOGRAMS)
+                        .withIndicatorBuckets(buckets).run(connection);
+                assertTrue(sameStatistics(counted, selected) > 60, "slices compared");
             }
-            assertTrue(compared > 60, "slices compared: " + compared);
         }
+    }
+
+    /** Asserts every quantile metric's slices and percentiles agree; returns how many slices were compared. */
+    private static int sameStatistics(ExperimentStatistics counted, ExperimentStatistics selected) {
+        int compared = 0;
+        for (String metric : new String[] {"p95_latency", "p50_cost", "p90_tokens_easy"}) {
+            Map<SliceKey, ArmStatistics> a = counted.metrics().get(metric);
+            Map<SliceKey, ArmStatistics> b = selected.metrics().get(metric);
+            assertEquals(b.keySet(), a.keySet(), metric + ": the same slices");
+            for (SliceKey slice : a.keySet()) {
+                ArmQuantile x = ((ArmStatistics.Quantile) a.get(slice)).quantile();
+                ArmQuantile y = ((ArmStatistics.Quantile) b.get(slice)).quantile();
+                String where = metric + " " + slice;
+                assertEquals(y.units(), x.units(), where);
+                assertEquals(y.events(), x.events(), where);
+                close(y.value(), x.value(), where + " value");
+                close(y.lower(), x.lower(), where + " lower");
+                close(y.upper(), x.upper(), where + " upper");
+                compared++;
+            }
+            double[] percentiles = counted.distributions().get(metric).get("a");
+            double[] reference = selected.distributions().get(metric).get("a");
+            for (int i = 0; i < percentiles.length; i++) {
+                close(reference[i], percentiles[i], metric + " percentile " + (i + 1));
+            }
+        }
+        return compared;
     }
 
     /**
@@ -96,14 +103,15 @@ class QuantileMethodsAgreeTest {
      * in-memory reference ({@link QuantileMetric#estimate}, checked against R in analytics) computed
      * from the raw events of that slice, crossover units left out.
      */
-    @Test
-    void everySliceMatchesTheInMemoryReference() throws Exception {
+    @ParameterizedTest(name = "pass 2 per value up to {0} distinct quantiles")
+    @ValueSource(ints = {0, 1000})
+    void everySliceMatchesTheInMemoryReference(int buckets) throws Exception {
         Path file = workspace();
         ExperimentDefinition definition = ExperimentFile.parse(EXPERIMENT, "test");
         try (Workspace workspace = Workspace.open(file); Connection connection = workspace.newConnection();
              Statement statement = connection.createStatement()) {
             ExperimentStatistics statistics = new MetricQueries(definition, DatasetCatalog.columns(connection, "events"),
-                    SqlDialect.DUCKDB, null).run(connection);
+                    SqlDialect.DUCKDB, null).withIndicatorBuckets(buckets).run(connection);
             for (String[] metric : new String[][] {{"p95_latency", "latency_ms", "0.95"}, {"p50_cost", "cost_usd", "0.5"}}) {
                 Map<SliceKey, List<double[]>> raw = new HashMap<>();
                 try (ResultSet rows = statement.executeQuery("SELECT variant, session_id, " + metric[1] + ", plan, "
