@@ -10,10 +10,11 @@ import java.util.TreeSet;
 /**
  * The SQL of a quantile metric's pass 2 (docs/methods.md, "Quantile metrics"): per unit, its events
  * ({@code c}) and those at or below the quantile of each slice it is in ({@code s} for its arm,
- * {@code s}k for segment k, {@code sd} for a day), summed per slice into ratio moments. With days,
- * events are grouped by unit and day ({@code pud}: a day's slice is that day's events, clustered by
- * unit) and rolled up to units ({@code pu}); the result has both levels ({@code lvl} 0: arms and
- * segments, 1: days).
+ * {@code s}k for segment k, {@code sd} for a day), summed per slice into ratio moments; the result
+ * has both levels ({@code lvl} 0: arms and segments, 1: days). A day's slice is that day's events,
+ * clustered by unit: when some unit has events on several days, events are grouped by unit and day
+ * ({@code pud}) and rolled up to units ({@code pu}); when every unit's events are on one day (as
+ * with sessions), a unit is its own day's cluster and one grouping by unit serves every slice.
  *
  * <p>How a unit's counts are found depends on how many distinct quantiles the slices have. When
  * few ({@link #MAX_BUCKETS}, as when values repeat and slices share their quantile), each event is
@@ -34,13 +35,18 @@ final class IndicatorCounts {
     private final List<Double> buckets;
     private final int maxBuckets;
     private final SegmentCodes codes;
+    private final boolean unitsWithinOneDay;
 
     /**
      * @param values     per slice, its events and quantile ({@code [events, quantile]}) from pass 1
      * @param maxBuckets at most this many distinct quantiles to count per value ({@link #MAX_BUCKETS}; tests vary it)
+     * @param unitsWithinOneDay every unit's events are on one day (and have a timestamp): a unit is its own
+     *                          day cluster, so one grouping by unit serves arms, segments and days
      */
-    IndicatorCounts(EventSource source, Dimensions dimensions, Map<SliceKey, double[]> values, int maxBuckets) {
+    IndicatorCounts(EventSource source, Dimensions dimensions, Map<SliceKey, double[]> values, int maxBuckets,
+                    boolean unitsWithinOneDay) {
         this.maxBuckets = maxBuckets;
+        this.unitsWithinOneDay = unitsWithinOneDay;
         this.source = source;
         this.dimensions = dimensions;
         this.values = values;
@@ -65,34 +71,86 @@ final class IndicatorCounts {
 
     /** The query after {@code WITH ev, q}: its common table expressions and final select. */
     SqlQuery query() {
-        List<Dimensions.Segment> segments = dimensions.segments();
-        boolean daily = dimensions.daily();
         SqlQuery query = usesBuckets() ? byBuckets() : bySlices();
-        CellSums sums = new CellSums(null).count("n").sum("c", "sc").sum("c * c", "scc").sum("s", "ss")
-                .sum("s * s", "sss").sum("s * c", "ssc");
+        return query.append(twoLevels() ? unitsAndUnitDays() : units());
+    }
+
+    /** Whether a day's clusters (unit-days) differ from units: days are asked and some unit has events on several. */
+    private boolean twoLevels() {
+        return dimensions.daily() && !unitsWithinOneDay;
+    }
+
+    /** Unit-days and units: arms and segments from {@code pu}, days from {@code pud}, in one result. */
+    private SqlQuery unitsAndUnitDays() {
         StringBuilder noSegmentSums = new StringBuilder();
         StringBuilder noSegments = new StringBuilder();
-        for (int k = 0; k < segments.size(); k++) {
-            sums.sum("s" + k, "ss" + k).sum("s" + k + " * s" + k, "sss" + k).sum("s" + k + " * c", "ssc" + k);
+        for (int k = 0; k < dimensions.segments().size(); k++) {
             noSegmentSums.append(", 0, 0, 0");
             noSegments.append(", CAST(NULL AS VARCHAR), 1");
         }
+        CellSums sums = indicatorSums("ss", "sss", "ssc");
         String cells = "ai" + dimensions.keyList(false);
-        query.sql(", cells AS (SELECT " + cells + sums.cells() + " FROM pu GROUP BY " + cells + ")")
-                .sql(" SELECT 0 AS lvl, ai" + dimensions.selectList(false) + (daily ? ", CAST(NULL AS DATE) AS day" : "")
-                        + sums.sets() + " FROM cells GROUP BY " + dimensions.groupingSets("ai", false));
+        return new SqlQuery().sql(", cells AS (SELECT " + cells + sums.cells() + " FROM pu GROUP BY " + cells + ")")
+                .sql(" SELECT 0 AS lvl, ai" + dimensions.selectList(false) + ", CAST(NULL AS DATE) AS day" + sums.sets()
+                        + " FROM cells GROUP BY " + dimensions.groupingSets("ai", false))
+                .sql(" UNION ALL SELECT 1, ai" + noSegments + ", day, COUNT(*), SUM(c), SUM(c * c), SUM(sd), SUM(sd * sd), "
+                        + "SUM(sd * c)" + noSegmentSums + " FROM pud GROUP BY ai, day");
+    }
+
+    /**
+     * Units only ({@code pu}, with its day when each unit's events are on one day): arms, segments
+     * and days in one set of grouping sets; a day's row carries its day sums ({@code sd}) as the
+     * arm's ({@code ss}, {@code sss}, {@code ssc}), as the two-level result does.
+     */
+    private SqlQuery units() {
+        boolean daily = dimensions.daily();
+        CellSums sums = indicatorSums("xs", "xss", "xsc");
         if (daily) {
-            query.sql(" UNION ALL SELECT 1, ai" + noSegments + ", day, COUNT(*), SUM(c), SUM(c * c), SUM(sd), SUM(sd * sd), "
-                    + "SUM(sd * c)" + noSegmentSums + " FROM pud GROUP BY ai, day");
+            sums.sum("sd", "ds").sum("sd * sd", "dss").sum("sd * c", "dsc");
         }
-        return query;
+        String day = daily ? "GROUPING(day) = 0" : "1 = 0";
+        StringBuilder select = new StringBuilder("CASE WHEN " + day + " THEN 1 ELSE 0 END AS lvl, ai" + dimensions.selectList()
+                + (daily ? "" : ", CAST(NULL AS DATE) AS day") + ", SUM(n) AS n, SUM(sc) AS sc, SUM(scc) AS scc");
+        String[][] arm = {{"xs", "ds", "ss"}, {"xss", "dss", "sss"}, {"xsc", "dsc", "ssc"}};
+        for (String[] sum : arm) {
+            select.append(daily ? ", CASE WHEN " + day + " THEN SUM(" + sum[1] + ") ELSE SUM(" + sum[0] + ") END AS " + sum[2]
+                    : ", SUM(" + sum[0] + ") AS " + sum[2]);
+        }
+        for (int k = 0; k < dimensions.segments().size(); k++) {
+            for (String sum : new String[] {"ss" + k, "sss" + k, "ssc" + k}) {
+                select.append(", SUM(").append(sum).append(") AS ").append(sum);
+            }
+        }
+        String cells = "ai" + dimensions.keyList();
+        return new SqlQuery().sql(", cells AS (SELECT " + cells + sums.cells() + " FROM pu GROUP BY " + cells + ")")
+                .sql(" SELECT " + select + " FROM cells GROUP BY " + dimensions.groupingSets("ai"));
+    }
+
+    /** Per cell: units {@code n}, Σc, Σc², the arm's Σs, Σs², Σsc (named as given) and each segment's. */
+    private CellSums indicatorSums(String sum, String squares, String products) {
+        CellSums sums = new CellSums(null).count("n").sum("c", "sc").sum("c * c", "scc")
+                .sum("s", sum).sum("s * s", squares).sum("s * c", products);
+        for (int k = 0; k < dimensions.segments().size(); k++) {
+            sums.sum("s" + k, "ss" + k).sum("s" + k + " * s" + k, "sss" + k).sum("s" + k + " * c", "ssc" + k);
+        }
+        return sums;
+    }
+
+    /** {@code unit[, day]} to group events by first: unit-days when days need their own clusters. */
+    private String firstGroup() {
+        return twoLevels() ? "unit, day" : "unit";
+    }
+
+    /** {@code [, MIN(day) AS day]}: a unit's day when units are grouped by themselves and days are asked. */
+    private String unitDay() {
+        return dimensions.daily() && !twoLevels() ? ", MIN(day) AS day" : twoLevels() ? ", day" : "";
     }
 
     /** Each event compared with its own slices' quantiles ({@code CASE} over the slices). */
     private SqlQuery bySlices() {
         List<Dimensions.Segment> segments = dimensions.segments();
-        boolean daily = dimensions.daily();
-        SqlQuery query = new SqlQuery().sql(", " + (daily ? "pud" : "pu") + " AS (SELECT unit" + (daily ? ", day" : "")
+        boolean twoLevels = twoLevels();
+        SqlQuery query = new SqlQuery().sql(", " + (twoLevels ? "pud" : "pu") + " AS (SELECT unit" + unitDay()
                 + ", MIN(ai) AS ai, COUNT(*) AS c, SUM(CASE WHEN v <= ").append(quantileOf(null, false))
                 .sql(" THEN 1 ELSE 0 END) AS s");
         for (int k = 0; k < segments.size(); k++) {
@@ -100,11 +158,11 @@ final class IndicatorCounts {
             query.sql(", MIN(" + segment.alias() + ") AS " + segment.alias() + ", SUM(CASE WHEN v <= ")
                     .append(quantileOf(segment, false)).sql(" THEN 1 ELSE 0 END) AS s" + k);
         }
-        if (daily) {
+        if (dimensions.daily()) {
             query.sql(", SUM(CASE WHEN v <= ").append(quantileOf(null, true)).sql(" THEN 1 ELSE 0 END) AS sd");
         }
-        query.sql(" FROM q GROUP BY unit" + (daily ? ", day" : "") + ")");
-        if (daily) {
+        query.sql(" FROM q GROUP BY " + firstGroup() + ")");
+        if (twoLevels) {
             query.sql(", pu AS (SELECT unit, MIN(ai) AS ai, SUM(c) AS c, SUM(s) AS s");
             for (int k = 0; k < segments.size(); k++) {
                 query.sql(", MIN(" + segments.get(k).alias() + ") AS " + segments.get(k).alias() + ", SUM(s" + k + ") AS s" + k);
@@ -121,7 +179,7 @@ final class IndicatorCounts {
      */
     private SqlQuery byBuckets() {
         List<Dimensions.Segment> segments = dimensions.segments();
-        boolean daily = dimensions.daily();
+        boolean twoLevels = twoLevels();
         SqlQuery perEvent = new SqlQuery();
         StringBuilder rollUp = new StringBuilder();
         for (int j = 0; j < buckets.size(); j++) {
@@ -135,13 +193,16 @@ final class IndicatorCounts {
                     .sql(") AS " + column);
             rollUp.append(", MIN(").append(column).append(") AS ").append(column);
         }
-        SqlQuery query = new SqlQuery().sql(", " + (daily ? "pud0" : "pu0") + " AS (SELECT unit" + (daily ? ", day" : "")
-                + ", MIN(ai) AS ai, COUNT(*) AS c").append(perEvent).sql(" FROM q GROUP BY unit" + (daily ? ", day" : "") + ")");
-        if (daily) {
+        SqlQuery query = new SqlQuery().sql(", " + (twoLevels ? "pud0" : "pu0") + " AS (SELECT unit" + unitDay()
+                + ", MIN(ai) AS ai, COUNT(*) AS c").append(perEvent).sql(" FROM q GROUP BY " + firstGroup() + ")");
+        if (twoLevels) {
             query.sql(", pud AS (SELECT unit, day, ai, c, ").append(pick(null, true)).sql(" AS sd FROM pud0)")
                     .sql(", pu0 AS (SELECT unit, MIN(ai) AS ai, SUM(c) AS c" + rollUp + " FROM pud0 GROUP BY unit)");
         }
         query.sql(", pu AS (SELECT unit, ai, c, ").append(pick(null, false)).sql(" AS s");
+        if (dimensions.daily() && !twoLevels) {
+            query.sql(", day, ").append(pick(null, true)).sql(" AS sd");
+        }
         for (int k = 0; k < segments.size(); k++) {
             Dimensions.Segment segment = segments.get(k);
             query.sql(", ").append(codes.coded(segment) ? codes.decode(segment, "k" + k) : new SqlQuery().sql(segment.alias()))

@@ -27,6 +27,7 @@ public final class MetricQueries {
     private final LocalDate asOf;
     private QuantileMetricQuery.Method quantileMethod = QuantileMetricQuery.Method.AUTOMATIC;
     private int maxBuckets = IndicatorCounts.MAX_BUCKETS;
+    private boolean oneLevelDays = true;
     private int exposureDays;
 
     /**
@@ -56,6 +57,13 @@ public final class MetricQueries {
         return copy;
     }
 
+    /** The same queries, with quantile pass 2 always grouping by unit and day first when false (tests try both ways). */
+    MetricQueries withOneLevelDays(boolean allowed) {
+        MetricQueries copy = copy();
+        copy.oneLevelDays = allowed;
+        return copy;
+    }
+
     /** The same queries, also reporting unit and ratio metrics for days 0..{@code days} since first exposure (0: not). */
     public MetricQueries withExposureDays(int days) {
         MetricQueries copy = copy();
@@ -67,6 +75,7 @@ public final class MetricQueries {
         MetricQueries copy = new MetricQueries(definition, columns, dialect, asOf);
         copy.quantileMethod = quantileMethod;
         copy.maxBuckets = maxBuckets;
+        copy.oneLevelDays = oneLevelDays;
         copy.exposureDays = exposureDays;
         return copy;
     }
@@ -92,7 +101,8 @@ public final class MetricQueries {
         for (MetricDefinition metric : quantileMetrics) {
             EventSource source = source();
             QuantileMetricQuery quantile = new QuantileMetricQuery(source, dialect, metric, dimensions(source),
-                    definition.alphaOrDefault(), crossovers, quantileMethod).withMaxBuckets(maxBuckets);
+                    definition.alphaOrDefault(), crossovers, quantileMethod).withMaxBuckets(maxBuckets)
+                    .withUnitsWithinOneDay(units.unitsOnSeveralDays() == 0 && oneLevelDays);
             Map<SliceKey, ArmStatistics> statistics = quantile.run(connection);
             metrics.put(metric.name(), statistics);
             timer.lap("quantile " + metric.name());

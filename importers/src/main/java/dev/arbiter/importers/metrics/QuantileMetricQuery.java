@@ -34,6 +34,7 @@ final class QuantileMetricQuery {
     private final SqlQuery crossoverFilter;
     private final Method method;
     private int maxBuckets = IndicatorCounts.MAX_BUCKETS;
+    private boolean unitsWithinOneDay;
     private Map<SliceKey, ValueHistogram> histograms;
 
     /**
@@ -82,6 +83,12 @@ final class QuantileMetricQuery {
     /** The same query counting pass 2 per value up to {@code max} distinct quantiles ({@link IndicatorCounts}). */
     QuantileMetricQuery withMaxBuckets(int max) {
         this.maxBuckets = max;
+        return this;
+    }
+
+    /** The same query knowing that every unit's events are on one day ({@link IndicatorCounts}). */
+    QuantileMetricQuery withUnitsWithinOneDay(boolean withinOneDay) {
+        this.unitsWithinOneDay = withinOneDay;
         return this;
     }
 
@@ -224,7 +231,7 @@ final class QuantileMetricQuery {
     /** Pass 2 ({@link IndicatorCounts}): per slice, the units' ratio moments of events at or below its quantile. */
     private Map<SliceKey, Bounds> probabilityBounds(Connection connection, Map<SliceKey, double[]> values)
             throws SQLException {
-        SqlQuery query = events().append(new IndicatorCounts(source, dimensions, values, maxBuckets).query());
+        SqlQuery query = events().append(new IndicatorCounts(source, dimensions, values, maxBuckets, unitsWithinOneDay).query());
         Map<SliceKey, Bounds> bounds = new HashMap<>();
         readBounds(connection, query, bounds, rows -> {
             String arm = source.armName(rows.getInt("ai"));

@@ -26,7 +26,8 @@ import java.util.Map;
 final class UnitMetricQuery {
     /** What the query returns. */
     record Result(Map<SliceKey, long[]> unitsAndEvents, long crossoverUnits,
-                  Map<String, Map<SliceKey, ArmStatistics>> metrics, Map<String, Long> unitsChangingSegment) {
+                  Map<String, Map<SliceKey, ArmStatistics>> metrics, Map<String, Long> unitsChangingSegment,
+                  long unitsOnSeveralDays) {
     }
 
     private final EventSource source;
@@ -57,7 +58,8 @@ final class UnitMetricQuery {
         SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte()).sql(", units AS (SELECT unit, MIN(ai) AS ai, ")
                 .sql("CASE WHEN MIN(ai) = MAX(ai) THEN 1 ELSE 0 END AS assigned, COUNT(*) AS events");
         if (source.hasTimestamp()) {
-            query.sql(", MIN(ts) AS first_ts, CAST(MIN(ts) AS DATE) AS day");
+            query.sql(", MIN(ts) AS first_ts, CAST(MIN(ts) AS DATE) AS day, CASE WHEN COUNT(ts) = 0 OR (COUNT(ts) = COUNT(*) ")
+                    .sql("AND CAST(MIN(ts) AS DATE) = CAST(MAX(ts) AS DATE)) THEN 0 ELSE 1 END AS spans");
         }
         List<Dimensions.Segment> segments = dimensions.segments();
         List<Dimensions.Segment> single = singleSegments();
@@ -88,6 +90,9 @@ final class UnitMetricQuery {
         fromPre.forEach(column -> query.sql(", COALESCE(pre." + column + ", 0) AS c" + column));
         query.sql(" FROM units").sql(fromPre.isEmpty() ? "" : " LEFT JOIN pre ON pre.unit = units.unit").sql(")");
         CellSums sums = new CellSums(dialect).count("n").sum("events", "events");
+        if (source.hasTimestamp()) {
+            sums.sum("spans", "spanning");
+        }
         for (int k = 0; k < single.size(); k++) {
             sums.sum("changes" + k, "changed" + k);
         }
@@ -121,6 +126,7 @@ final class UnitMetricQuery {
         Map<String, Map<SliceKey, ArmStatistics>> statistics = new LinkedHashMap<>();
         metrics.forEach(metric -> statistics.put(metric.name(), new HashMap<>()));
         long crossover = 0;
+        long spanning = 0;
         List<Dimensions.Segment> single = singleSegments();
         Map<String, Long> changing = new LinkedHashMap<>();
         single.forEach(segment -> changing.put(segment.name(), 0L));
@@ -130,6 +136,9 @@ final class UnitMetricQuery {
                 SliceKey slice = dimensions.slice(rows, arm);
                 if (slice == null) {
                     continue;
+                }
+                if (slice.isWholeArm() && source.hasTimestamp()) {
+                    spanning += rows.getLong("spanning");
                 }
                 if (rows.getInt("assigned") == 0) {
                     crossover += slice.isWholeArm() ? rows.getLong("n") : 0;
@@ -146,7 +155,7 @@ final class UnitMetricQuery {
                 }
             }
         }
-        return new Result(counts, crossover, statistics, changing);
+        return new Result(counts, crossover, statistics, changing, spanning);
     }
 
     /** The segment columns themselves (not crossed pairs): the ones a unit's events can disagree on. */

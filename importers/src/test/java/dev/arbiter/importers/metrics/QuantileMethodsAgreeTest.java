@@ -20,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Quantiles found by counting values (histograms) and by the engine's quantile function are the
@@ -42,10 +42,13 @@ class QuantileMethodsAgreeTest {
     @TempDir
     Path dir;
 
-    private Path workspace() throws Exception {
+    /** Sessions of 7 events over several days, or each on one day ({@code withinOneDay}). */
+    private Path workspace(boolean withinOneDay) throws Exception {
+        String ts = withinOneDay ? "TIMESTAMP '2026-03-01' + to_days(i // 7 % 5) + to_minutes(i // 7 % 600 + i % 7)"
+                : "TIMESTAMP '2026-03-01' + to_minutes(i // 7 % 5000 + (i % 7) * 300)";
         return MetricsFixtures.workspaceWithEvents(dir, "SELECT 's' || (i // 7) AS session_id, "
                 + "CASE WHEN (i // 7) % 97 = 3 AND i % 2 = 0 THEN 'b' WHEN hash(i // 7) % 2 = 0 THEN 'a' ELSE 'b' END AS variant, "
-                + "TIMESTAMP '2026-03-01' + to_minutes(i // 7 % 5000 + (i % 7) * 300) AS ts, "
+                + ts + " AS ts, "
                 + "CAST(200 + hash(i) % 700 + CASE WHEN hash(i // 7) % 2 = 0 THEN 0 ELSE 15 END AS INTEGER) AS latency_ms, "
                 + "(hash(i + 1) % 100000) / 7919.0 AS cost_usd, CAST(hash(i + 2) % 50 AS INTEGER) AS tokens, "
                 + "CASE hash(i // 7) % 3 WHEN 0 THEN 'free' WHEN 1 THEN 'pro' ELSE NULL END AS plan, "
@@ -56,7 +59,7 @@ class QuantileMethodsAgreeTest {
 
     @Test
     void histogramsAndQuantileQueriesGiveTheSameStatistics() throws Exception {
-        Path file = workspace();
+        Path file = workspace(false);
         ExperimentDefinition definition = ExperimentFile.parse(EXPERIMENT, "test");
         try (Workspace workspace = Workspace.open(file); Connection connection = workspace.newConnection()) {
             MetricQueries queries = new MetricQueries(definition, DatasetCatalog.columns(connection, "events"), SqlDialect.DUCKDB, null);
@@ -103,15 +106,20 @@ class QuantileMethodsAgreeTest {
      * in-memory reference ({@link QuantileMetric#estimate}, checked against R in analytics) computed
      * from the raw events of that slice, crossover units left out.
      */
-    @ParameterizedTest(name = "pass 2 per value up to {0} distinct quantiles")
-    @ValueSource(ints = {0, 1000})
-    void everySliceMatchesTheInMemoryReference(int buckets) throws Exception {
-        Path file = workspace();
+    @ParameterizedTest(name = "pass 2 per value up to {0} distinct quantiles, sessions within one day: {1}")
+    @CsvSource({"0, false", "1000, false", "0, true", "1000, true"})
+    void everySliceMatchesTheInMemoryReference(int buckets, boolean withinOneDay) throws Exception {
+        Path file = workspace(withinOneDay);
         ExperimentDefinition definition = ExperimentFile.parse(EXPERIMENT, "test");
         try (Workspace workspace = Workspace.open(file); Connection connection = workspace.newConnection();
              Statement statement = connection.createStatement()) {
-            ExperimentStatistics statistics = new MetricQueries(definition, DatasetCatalog.columns(connection, "events"),
-                    SqlDialect.DUCKDB, null).withIndicatorBuckets(buckets).run(connection);
+            MetricQueries queries = new MetricQueries(definition, DatasetCatalog.columns(connection, "events"),
+                    SqlDialect.DUCKDB, null).withIndicatorBuckets(buckets);
+            ExperimentStatistics statistics = queries.run(connection);
+            if (withinOneDay) {
+                assertTrue(sameStatistics(statistics, queries.withOneLevelDays(false).run(connection)) > 60,
+                        "grouping by unit alone gives what grouping by unit and day gives");
+            }
             for (String[] metric : new String[][] {{"p95_latency", "latency_ms", "0.95"}, {"p50_cost", "cost_usd", "0.5"}}) {
                 Map<SliceKey, List<double[]>> raw = new HashMap<>();
                 try (ResultSet rows = statement.executeQuery("SELECT variant, session_id, " + metric[1] + ", plan, "
