@@ -106,11 +106,13 @@ class QuantileMethodsAgreeTest {
      * in-memory reference ({@link QuantileMetric#estimate}, checked against R in analytics) computed
      * from the raw events of that slice, crossover units left out.
      */
-    @ParameterizedTest(name = "pass 2 per value up to {0} distinct quantiles, sessions within one day: {1}")
-    @CsvSource({"0, false", "1000, false", "0, true", "1000, true"})
-    void everySliceMatchesTheInMemoryReference(int buckets, boolean withinOneDay) throws Exception {
+    @ParameterizedTest(name = "pass 2 per value up to {0} distinct quantiles, sessions within one day: {1}, days: {2}")
+    @CsvSource({"0, false, true", "1000, false, true", "0, true, true", "1000, true, true", "0, false, false",
+        "1000, false, false"})
+    void everySliceMatchesTheInMemoryReference(int buckets, boolean withinOneDay, boolean days) throws Exception {
         Path file = workspace(withinOneDay);
-        ExperimentDefinition definition = ExperimentFile.parse(EXPERIMENT, "test");
+        ExperimentDefinition definition = ExperimentFile.parse(days ? EXPERIMENT
+                : EXPERIMENT.replace("\"timestampColumn\": \"ts\",", ""), "test");
         try (Workspace workspace = Workspace.open(file); Connection connection = workspace.newConnection();
              Statement statement = connection.createStatement()) {
             MetricQueries queries = new MetricQueries(definition, DatasetCatalog.columns(connection, "events"),
@@ -130,7 +132,9 @@ class QuantileMethodsAgreeTest {
                         double[] event = {Long.parseLong(rows.getString(2).substring(1)), rows.getDouble(3)};
                         raw.computeIfAbsent(SliceKey.arm(arm), k -> new ArrayList<>()).add(event);
                         raw.computeIfAbsent(SliceKey.segment(arm, "plan", rows.getString(4)), k -> new ArrayList<>()).add(event);
-                        raw.computeIfAbsent(SliceKey.day(arm, rows.getDate(5).toLocalDate()), k -> new ArrayList<>()).add(event);
+                        if (days) {
+                            raw.computeIfAbsent(SliceKey.day(arm, rows.getDate(5).toLocalDate()), k -> new ArrayList<>()).add(event);
+                        }
                     }
                 }
                 double p = Double.parseDouble(metric[2]);
@@ -148,7 +152,8 @@ class QuantileMethodsAgreeTest {
                     close(expected.upper(), actual.upper(), where + " upper");
                     checked++;
                 }
-                assertTrue(checked >= 2 + 6 + 2 * 3, metric[0] + ": slices checked " + checked);
+                assertTrue(checked >= 2 + 6 + (days ? 2 * 3 : 0), metric[0] + ": slices checked " + checked);
+                assertEquals(days, statistics.metrics().get(metric[0]).keySet().stream().anyMatch(SliceKey::isDay));
             }
         }
     }
