@@ -75,7 +75,7 @@ final class IndicatorCounts {
         return query.append(twoLevels() ? unitsAndUnitDays() : units());
     }
 
-    /** Whether a day's clusters (unit-days) differ from units: days are asked and some unit has events on several. */
+    /** Whether a day's clusters (unit-days) differ from units: days are asked and a unit may have events on several. */
     private boolean twoLevels() {
         return dimensions.daily() && !unitsWithinOneDay;
     }
@@ -109,12 +109,13 @@ final class IndicatorCounts {
             sums.sum("sd", "ds").sum("sd * sd", "dss").sum("sd * c", "dsc");
         }
         String day = daily ? "GROUPING(day) = 0" : "1 = 0";
-        StringBuilder select = new StringBuilder("CASE WHEN " + day + " THEN 1 ELSE 0 END AS lvl, ai" + dimensions.selectList()
-                + (daily ? "" : ", CAST(NULL AS DATE) AS day") + ", SUM(n) AS n, SUM(sc) AS sc, SUM(scc) AS scc");
+        StringBuilder select = new StringBuilder("CASE WHEN " + day + " THEN 1 ELSE 0 END AS lvl, ai")
+                .append(dimensions.selectList()).append(daily ? "" : ", CAST(NULL AS DATE) AS day")
+                .append(", SUM(n) AS n, SUM(sc) AS sc, SUM(scc) AS scc");
         String[][] arm = {{"xs", "ds", "ss"}, {"xss", "dss", "sss"}, {"xsc", "dsc", "ssc"}};
         for (String[] sum : arm) {
-            select.append(daily ? ", CASE WHEN " + day + " THEN SUM(" + sum[1] + ") ELSE SUM(" + sum[0] + ") END AS " + sum[2]
-                    : ", SUM(" + sum[0] + ") AS " + sum[2]);
+            select.append(daily ? ", CASE WHEN " + day + " THEN SUM(" + sum[1] + ") ELSE SUM(" + sum[0] + ") END AS "
+                    + sum[2] : ", SUM(" + sum[0] + ") AS " + sum[2]);
         }
         for (int k = 0; k < dimensions.segments().size(); k++) {
             for (String sum : new String[] {"ss" + k, "sss" + k, "ssc" + k}) {
@@ -141,9 +142,12 @@ final class IndicatorCounts {
         return twoLevels() ? "unit, day" : "unit";
     }
 
-    /** {@code [, MIN(day) AS day]}: a unit's day when units are grouped by themselves and days are asked. */
+    /** The day column of the first grouping: the group's day (unit-days), the unit's one day, or none. */
     private String unitDay() {
-        return dimensions.daily() && !twoLevels() ? ", MIN(day) AS day" : twoLevels() ? ", day" : "";
+        if (twoLevels()) {
+            return ", day";
+        }
+        return dimensions.daily() ? ", MIN(day) AS day" : "";
     }
 
     /** Each event compared with its own slices' quantiles ({@code CASE} over the slices). */
@@ -165,7 +169,8 @@ final class IndicatorCounts {
         if (twoLevels) {
             query.sql(", pu AS (SELECT unit, MIN(ai) AS ai, SUM(c) AS c, SUM(s) AS s");
             for (int k = 0; k < segments.size(); k++) {
-                query.sql(", MIN(" + segments.get(k).alias() + ") AS " + segments.get(k).alias() + ", SUM(s" + k + ") AS s" + k);
+                String alias = segments.get(k).alias();
+                query.sql(", MIN(" + alias + ") AS " + alias + ", SUM(s" + k + ") AS s" + k);
             }
             query.sql(" FROM pud GROUP BY unit)");
         }
@@ -183,14 +188,15 @@ final class IndicatorCounts {
         SqlQuery perEvent = new SqlQuery();
         StringBuilder rollUp = new StringBuilder();
         for (int j = 0; j < buckets.size(); j++) {
-            perEvent.sql(", SUM(CASE WHEN v <= CAST(").value(buckets.get(j)).sql(" AS DOUBLE PRECISION) THEN 1 ELSE 0 END) AS b" + j);
+            perEvent.sql(", SUM(CASE WHEN v <= CAST(").value(buckets.get(j))
+                    .sql(" AS DOUBLE PRECISION) THEN 1 ELSE 0 END) AS b" + j);
             rollUp.append(", SUM(b").append(j).append(") AS b").append(j);
         }
         for (int k = 0; k < segments.size(); k++) {
             Dimensions.Segment segment = segments.get(k);
             String column = codes.coded(segment) ? "k" + k : segment.alias();
-            perEvent.sql(", MIN(").append(codes.coded(segment) ? codes.encode(segment, segment.alias()) : new SqlQuery().sql(column))
-                    .sql(") AS " + column);
+            SqlQuery value = codes.coded(segment) ? codes.encode(segment, segment.alias()) : new SqlQuery().sql(column);
+            perEvent.sql(", MIN(").append(value).sql(") AS " + column);
             rollUp.append(", MIN(").append(column).append(") AS ").append(column);
         }
         SqlQuery query = new SqlQuery().sql(", " + (twoLevels ? "pud0" : "pu0") + " AS (SELECT unit" + unitDay()
@@ -205,8 +211,8 @@ final class IndicatorCounts {
         }
         for (int k = 0; k < segments.size(); k++) {
             Dimensions.Segment segment = segments.get(k);
-            query.sql(", ").append(codes.coded(segment) ? codes.decode(segment, "k" + k) : new SqlQuery().sql(segment.alias()))
-                    .sql(" AS " + segment.alias() + ", ").append(pick(segment, false)).sql(" AS s" + k);
+            SqlQuery value = codes.coded(segment) ? codes.decode(segment, "k" + k) : new SqlQuery().sql(segment.alias());
+            query.sql(", ").append(value).sql(" AS " + segment.alias() + ", ").append(pick(segment, false)).sql(" AS s" + k);
         }
         return query.sql(" FROM pu0)");
     }
@@ -225,7 +231,7 @@ final class IndicatorCounts {
         return cases == null ? new SqlQuery().sql("0") : cases.sql(" ELSE 0 END");
     }
 
-    /** {@code CASE WHEN <slice> THEN <then(quantile)> ...} over the dimension's slices with a quantile; null when none. */
+    /** {@code CASE WHEN <slice> THEN <then(quantile)> ...} over the dimension's slices with a quantile, or null. */
     private SqlQuery slices(Dimensions.Segment segment, boolean days, boolean coded, Function<Double, SqlQuery> then) {
         SqlQuery cases = new SqlQuery().sql("CASE");
         boolean any = false;
@@ -253,7 +259,8 @@ final class IndicatorCounts {
         if (slice.isDay()) {
             condition.sql(" AND day = CAST(").value(slice.day().toString()).sql(" AS DATE)");
         } else if (segment != null && coded && codes.coded(segment)) {
-            condition.sql(" AND " + codes.equals(segment, "k" + dimensions.segments().indexOf(segment), slice.segmentValue()));
+            String column = "k" + dimensions.segments().indexOf(segment);
+            condition.sql(" AND " + codes.equals(segment, column, slice.segmentValue()));
         } else if (segment != null) {
             condition.sql(" AND " + segment.alias() + " IS NOT DISTINCT FROM CAST(").value(slice.segmentValue())
                     .sql(" AS VARCHAR)");

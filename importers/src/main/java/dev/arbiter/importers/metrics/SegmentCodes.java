@@ -44,9 +44,9 @@ final class SegmentCodes {
             throws SQLException {
         Map<String, List<String>> known = new HashMap<>();
         for (Dimensions.Segment segment : segments) {
-            SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte()).sql(" SELECT DISTINCT " + segment.eventExpression()
-                    + " AS v FROM ev WHERE ai IS NOT NULL AND " + segment.eventExpression() + " IS NOT NULL LIMIT "
-                    + (MAX_VALUES + 1));
+            String text = segment.eventExpression();
+            SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte()).sql(" SELECT DISTINCT " + text
+                    + " AS v FROM ev WHERE ai IS NOT NULL AND " + text + " IS NOT NULL LIMIT " + (MAX_VALUES + 1));
             List<String> values = new ArrayList<>();
             try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -62,7 +62,7 @@ final class SegmentCodes {
         return codes.containsKey(segment.name());
     }
 
-    /** {@code CASE <text> WHEN ? THEN 0 WHEN ? THEN 1 ... END}: a coded segment's value in {@code text} as its code (null stays null). */
+    /** {@code CASE <text> WHEN ? THEN 0 WHEN ? THEN 1 ... END}: a coded segment's value as its code (null stays null). */
     SqlQuery encode(Dimensions.Segment segment, String text) {
         List<String> values = codes.get(segment.name());
         if (values.isEmpty()) {

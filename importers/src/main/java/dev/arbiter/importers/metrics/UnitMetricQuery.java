@@ -58,8 +58,9 @@ final class UnitMetricQuery {
         SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte()).sql(", units AS (SELECT unit, MIN(ai) AS ai, ")
                 .sql("CASE WHEN MIN(ai) = MAX(ai) THEN 1 ELSE 0 END AS assigned, COUNT(*) AS events");
         if (source.hasTimestamp()) {
-            query.sql(", MIN(ts) AS first_ts, CAST(MIN(ts) AS DATE) AS day, CASE WHEN COUNT(ts) = 0 OR (COUNT(ts) = COUNT(*) ")
-                    .sql("AND CAST(MIN(ts) AS DATE) = CAST(MAX(ts) AS DATE)) THEN 0 ELSE 1 END AS spans");
+            query.sql(", MIN(ts) AS first_ts, CAST(MIN(ts) AS DATE) AS day")
+                    .sql(", CASE WHEN COUNT(ts) = 0 OR (COUNT(ts) = COUNT(*) AND CAST(MIN(ts) AS DATE) = CAST(MAX(ts) AS DATE))")
+                    .sql(" THEN 0 ELSE 1 END AS spans");
         }
         List<Dimensions.Segment> segments = dimensions.segments();
         List<Dimensions.Segment> single = singleSegments();
@@ -112,7 +113,8 @@ final class UnitMetricQuery {
 
     /** A single segment's value per unit, over {@code units}. */
     private static SqlQuery unitValue(Dimensions.Segment segment, SegmentCodes codes) {
-        return codes.coded(segment) ? codes.decode(segment, unitColumn(segment, codes)) : new SqlQuery().sql(segment.alias());
+        return codes.coded(segment) ? codes.decode(segment, unitColumn(segment, codes))
+                : new SqlQuery().sql(segment.alias());
     }
 
     Result run(Connection connection) throws SQLException {
