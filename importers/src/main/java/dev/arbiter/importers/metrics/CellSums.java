@@ -11,7 +11,7 @@ final class CellSums {
     private final StringBuilder cells = new StringBuilder();
     private final StringBuilder sets = new StringBuilder();
 
-    /** @param dialect the engine's dialect, for {@link #exactSum} (null when only counts and integer sums are used) */
+    /** @param dialect the engine's dialect, for {@link #exactSum} */
     CellSums(SqlDialect dialect) {
         this.dialect = dialect;
     }

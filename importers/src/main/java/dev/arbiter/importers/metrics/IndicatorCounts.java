@@ -30,6 +30,7 @@ final class IndicatorCounts {
     static final int MAX_BUCKETS = 8;
 
     private final EventSource source;
+    private final SqlDialect dialect;
     private final Dimensions dimensions;
     private final Map<SliceKey, double[]> values;
     private final List<Double> buckets;
@@ -43,8 +44,9 @@ final class IndicatorCounts {
      * @param unitsWithinOneDay every unit's events are on one day (and have a timestamp): a unit is its own
      *                          day cluster, so one grouping by unit serves arms, segments and days
      */
-    IndicatorCounts(EventSource source, Dimensions dimensions, Map<SliceKey, double[]> values, int maxBuckets,
-                    boolean unitsWithinOneDay) {
+    IndicatorCounts(EventSource source, SqlDialect dialect, Dimensions dimensions, Map<SliceKey, double[]> values,
+                    int maxBuckets, boolean unitsWithinOneDay) {
+        this.dialect = dialect;
         this.maxBuckets = maxBuckets;
         this.unitsWithinOneDay = unitsWithinOneDay;
         this.source = source;
@@ -129,7 +131,7 @@ final class IndicatorCounts {
 
     /** Per cell: units {@code n}, Σc, Σc², the arm's Σs, Σs², Σsc (named as given) and each segment's. */
     private CellSums indicatorSums(String sum, String squares, String products) {
-        CellSums sums = new CellSums(null).count("n").sum("c", "sc").sum("c * c", "scc")
+        CellSums sums = new CellSums(dialect).count("n").sum("c", "sc").sum("c * c", "scc")
                 .sum("s", sum).sum("s * s", squares).sum("s * c", products);
         for (int k = 0; k < dimensions.segments().size(); k++) {
             sums.sum("s" + k, "ss" + k).sum("s" + k + " * s" + k, "sss" + k).sum("s" + k + " * c", "ssc" + k);

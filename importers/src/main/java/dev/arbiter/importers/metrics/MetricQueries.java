@@ -101,8 +101,8 @@ public final class MetricQueries {
         for (MetricDefinition metric : quantileMetrics) {
             EventSource source = source();
             QuantileMetricQuery quantile = new QuantileMetricQuery(source, dialect, metric, dimensions(source),
-                    definition.alphaOrDefault(), crossovers, quantileMethod).withMaxBuckets(maxBuckets)
-                    .withUnitsWithinOneDay(units.unitsOnSeveralDays() == 0 && oneLevelDays);
+                    definition.alphaOrDefault(), crossovers, quantileMethod).maxBuckets(maxBuckets)
+                    .unitsWithinOneDay(units.unitsOnSeveralDays() == 0 && oneLevelDays);
             Map<SliceKey, ArmStatistics> statistics = quantile.run(connection);
             metrics.put(metric.name(), statistics);
             timer.lap("quantile " + metric.name());

@@ -80,14 +80,14 @@ final class QuantileMetricQuery {
         this.crossoverFilter = crossoverFilter;
     }
 
-    /** The same query counting pass 2 per value up to {@code max} distinct quantiles ({@link IndicatorCounts}). */
-    QuantileMetricQuery withMaxBuckets(int max) {
+    /** Sets pass 2 to count per value up to {@code max} distinct quantiles ({@link IndicatorCounts}); returns this query. */
+    QuantileMetricQuery maxBuckets(int max) {
         this.maxBuckets = max;
         return this;
     }
 
-    /** The same query knowing that every unit's events are on one day ({@link IndicatorCounts}). */
-    QuantileMetricQuery withUnitsWithinOneDay(boolean withinOneDay) {
+    /** Tells pass 2 whether every unit's events are on one day ({@link IndicatorCounts}); returns this query. */
+    QuantileMetricQuery unitsWithinOneDay(boolean withinOneDay) {
         this.unitsWithinOneDay = withinOneDay;
         return this;
     }
@@ -231,7 +231,7 @@ final class QuantileMetricQuery {
     /** Pass 2 ({@link IndicatorCounts}): per slice, the units' ratio moments of events at or below its quantile. */
     private Map<SliceKey, Bounds> probabilityBounds(Connection connection, Map<SliceKey, double[]> values)
             throws SQLException {
-        SqlQuery query = events().append(new IndicatorCounts(source, dimensions, values, maxBuckets, unitsWithinOneDay).query());
+        SqlQuery query = events().append(new IndicatorCounts(source, dialect, dimensions, values, maxBuckets, unitsWithinOneDay).query());
         Map<SliceKey, Bounds> bounds = new HashMap<>();
         readBounds(connection, query, bounds, rows -> {
             String arm = source.armName(rows.getInt("ai"));
