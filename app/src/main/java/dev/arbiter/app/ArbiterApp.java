@@ -3,6 +3,7 @@ package dev.arbiter.app;
 import dev.arbiter.app.common.BuildInfo;
 import dev.arbiter.app.common.settings.PreferencesSettings;
 import dev.arbiter.app.shell.MainWindow;
+import dev.arbiter.app.shell.StartupProbe;
 import dev.arbiter.app.shell.WorkspaceStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,6 +35,10 @@ public final class ArbiterApp extends Application {
             new dev.arbiter.app.shell.Snapshots(window, Path.of(snapshot), java.util.Arrays.stream(themes.split(","))
                     .map(t -> dev.arbiter.app.common.Theme.valueOf(t.trim().toUpperCase(java.util.Locale.ROOT))).toList())
                     .start(60);
+        }
+        window.setBrowser(getHostServices()::showDocument);
+        if (StartupProbe.requested()) {
+            StartupProbe.watch(window);
         }
         List<String> arguments = getParameters().getUnnamed();
         if (!arguments.isEmpty()) {

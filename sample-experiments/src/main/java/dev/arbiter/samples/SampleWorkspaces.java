@@ -28,24 +28,47 @@ public final class SampleWorkspaces {
         SampleCatalog.get(name);
         Path folder = Files.createTempDirectory("arbiter-sample-");
         try {
-            Path events = SampleCatalog.extract(name, folder);
-            ExperimentDefinition experiment = ExperimentFile.parse(SampleCatalog.experimentJson(name), name + "/experiment.json");
-            Workspace.create(file, createdWith).close();
-            try (Workspace workspace = Workspace.open(file, Access.IMPORT)) {
-                new DatasetImporter(workspace).importSource(events.toString(),
-                        ImportOptions.defaults().withDataset(SampleCatalog.DATASET), monitor);
-                new ExperimentStore(workspace).save(experiment);
-            }
-            Path json = file.toAbsolutePath().resolveSibling(name + ".experiment.json");
-            ExperimentFile.write(experiment, json);
-            return json;
+            return fill(name, file, SampleCatalog.extract(name, folder), createdWith, monitor);
         } finally {
-            try (var files = Files.list(folder)) {
-                for (Path extracted : files.toList()) {
-                    Files.deleteIfExists(extracted);
-                }
-            }
-            Files.deleteIfExists(folder);
+            deleteFolder(folder);
         }
+    }
+
+    /**
+     * Like {@link #create} with {@code events} freshly generated events of the sample's scenario
+     * instead of its committed ones: big workspaces for benchmarks and tests of the UI under load.
+     */
+    public static Path createGenerated(String name, Path file, long events, String createdWith)
+            throws IOException, WorkspaceException, ImportException {
+        Path folder = Files.createTempDirectory("arbiter-sample-");
+        try {
+            SampleCatalog.generate(name, folder, events);
+            return fill(name, file, folder.resolve("events.parquet"), createdWith, ImportMonitor.NONE);
+        } finally {
+            deleteFolder(folder);
+        }
+    }
+
+    private static Path fill(String name, Path file, Path events, String createdWith, ImportMonitor monitor)
+            throws IOException, WorkspaceException, ImportException {
+        ExperimentDefinition experiment = ExperimentFile.parse(SampleCatalog.experimentJson(name), name + "/experiment.json");
+        Workspace.create(file, createdWith).close();
+        try (Workspace workspace = Workspace.open(file, Access.IMPORT)) {
+            new DatasetImporter(workspace).importSource(events.toString(),
+                    ImportOptions.defaults().withDataset(SampleCatalog.DATASET), monitor);
+            new ExperimentStore(workspace).save(experiment);
+        }
+        Path json = file.toAbsolutePath().resolveSibling(name + ".experiment.json");
+        ExperimentFile.write(experiment, json);
+        return json;
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            for (Path extracted : files.toList()) {
+                Files.deleteIfExists(extracted);
+            }
+        }
+        Files.deleteIfExists(folder);
     }
 }

@@ -63,8 +63,10 @@ public final class AnalysisViewModel {
             selected.set(null);
             result.set(null);
             problem.set(null);
+            busy.set(false);
             return;
         }
+        busy.set(true); // reading, then analysing: no section may say "no experiment" meanwhile
         executor.submit(BackgroundTask.of("Reading experiments", context -> withPinned(new ExperimentStore(workspace).all()))
                 .withOnSuccess(found -> {
                     if (mine != generation) {
@@ -81,7 +83,13 @@ public final class AnalysisViewModel {
                     } else {
                         selected.set(next);
                     }
-                }).withSuccessMessage(found -> null));
+                }).withOnFailure(error -> {
+                    if (mine == generation) {
+                        busy.set(false);
+                        problem.set(dev.arbiter.app.common.task.UserMessages.describe(error));
+                    }
+                }).withOnCancelled(() -> busy.set(false))
+                .withSuccessMessage(found -> null));
     }
 
     private List<ExperimentDefinition> withPinned(List<ExperimentDefinition> saved) {
@@ -102,6 +110,7 @@ public final class AnalysisViewModel {
         if (workspace == null || definition == null) {
             result.set(null);
             problem.set(null);
+            busy.set(false);
             return;
         }
         busy.set(true);

@@ -46,8 +46,19 @@ public final class ArbiterCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Parses and runs {@code args}; returns the exit code. */
+    /**
+     * Parses and runs {@code args}; returns the exit code. Without arguments the window opens
+     * straight away, without building the command line's model of every command first (~0.3 s).
+     */
     public static int run(String... args) {
+        if (args.length == 0) {
+            try {
+                return new ArbiterCommand().call();
+            } catch (RuntimeException e) {
+                System.err.println("arbiter: " + dev.arbiter.app.common.task.UserMessages.describe(e));
+                return 1;
+            }
+        }
         return commandLine().execute(args);
     }
 

@@ -1,5 +1,6 @@
 package dev.arbiter.app.cli;
 
+import dev.arbiter.importers.bench.AnalysisBenchmark;
 import dev.arbiter.importers.bench.ImportBenchmark;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -10,17 +11,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code arbiter benchmark import}: the figures in docs/benchmarks.md. */
+/** {@code arbiter benchmark import|analyze|startup}: the figures in docs/benchmarks.md. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure Arbiter against bare DuckDB on generated data (see docs/benchmarks.md).",
                 "  arbiter benchmark import [--rows 10000000] [--repeats 3] [--dir DIR]",
-                "  arbiter benchmark analyze [--rows 10000000] [--repeats 3] [--dir DIR]"})
+                "  arbiter benchmark analyze [--rows 10000000] [--repeats 3] [--dir DIR]",
+                "  arbiter benchmark startup [--rows 1000000] [--repeats 3] [--dir DIR] [--baseline-jar OLD.jar]",
+                "    (opens real windows: needs a display, e.g. xvfb-run)"})
 final class BenchmarkCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "WHAT", description = "What to measure: import or analyze.")
+    private static final long DEFAULT_ROWS = 10_000_000;
+
+    @Parameters(paramLabel = "WHAT", description = "What to measure: import, analyze or startup.")
     private String what;
 
-    @Option(names = "--rows", paramLabel = "N", defaultValue = "10000000", description = "Rows to generate (default ${DEFAULT-VALUE}).")
-    private long rows;
+    @Option(names = "--rows", paramLabel = "N", description = "Rows to generate (default 10,000,000; for startup "
+            + "the events of the large workspace, default 1,000,000, 0 for none).")
+    private Long rows;
 
     @Option(names = "--repeats", paramLabel = "K", defaultValue = "3", description = "Runs of each side (default ${DEFAULT-VALUE}).")
     private int repeats;
@@ -28,18 +34,25 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Where to write the files (default: a temporary folder).")
     private Path dir;
 
+    @Option(names = "--baseline-jar", paramLabel = "JAR", description = "startup only: an earlier arbiter.jar, "
+            + "launched alternately with this one (ratios in the same run).")
+    private Path baselineJar;
+
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (!what.equals("import") && !what.equals("analyze")) {
-            throw new IllegalArgumentException("unknown benchmark '" + what + "': use import or analyze");
+        if (!what.equals("import") && !what.equals("analyze") && !what.equals("startup")) {
+            throw new IllegalArgumentException("unknown benchmark '" + what + "': use import, analyze or startup");
         }
         Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("arbiter-bench");
         PrintWriter out = spec.commandLine().getOut();
-        boolean met = what.equals("import") ? new ImportBenchmark(rows, repeats, folder, out).run()
-                : new dev.arbiter.importers.bench.AnalysisBenchmark(rows, repeats, folder, out).run();
+        boolean met = switch (what) {
+            case "import" -> new ImportBenchmark(rows == null ? DEFAULT_ROWS : rows, repeats, folder, out).run();
+            case "analyze" -> new AnalysisBenchmark(rows == null ? DEFAULT_ROWS : rows, repeats, folder, out).run();
+            default -> new StartupBenchmark(repeats, rows == null ? 1_000_000 : rows, folder, baselineJar, out).run();
+        };
         out.flush();
         return met ? 0 : 1;
     }

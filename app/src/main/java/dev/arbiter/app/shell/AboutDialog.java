@@ -12,6 +12,8 @@ import javafx.stage.Window;
 
 /** Versions of Arbiter, Java, JavaFX and DuckDB, and the licences of the bundled libraries. */
 final class AboutDialog extends Dialog<Void> {
+    private final Label duckdb;
+
     AboutDialog(Window owner, AboutInfo info) {
         initOwner(owner);
         setTitle("About Arbiter");
@@ -23,17 +25,23 @@ final class AboutDialog extends Dialog<Void> {
         row(versions, 0, "Arbiter", info.arbiterVersion());
         row(versions, 1, "Java", info.javaVersion());
         row(versions, 2, "JavaFX", info.javafxVersion());
-        row(versions, 3, "DuckDB", info.duckdbVersion());
+        duckdb = row(versions, 3, "DuckDB", info.duckdbVersion());
         VBox content = new VBox(12, versions, new Label("Bundled libraries"), libraries(info));
         content.setId("about-content");
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
     }
 
-    private static void row(GridPane grid, int row, String name, String value) {
+    /** Shows the engine's version once it has been read. */
+    void showEngineVersion(String version) {
+        duckdb.setText(version);
+    }
+
+    private static Label row(GridPane grid, int row, String name, String value) {
         Label label = new Label(value);
         label.setId("about-" + name.toLowerCase(java.util.Locale.ROOT));
         grid.addRow(row, new Label(name), label);
+        return label;
     }
 
     private static TableView<AboutInfo.Library> libraries(AboutInfo info) {

@@ -10,18 +10,32 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Collects {@link AboutInfo}; asks DuckDB for its version, so call it off the UI thread. */
+/**
+ * Collects {@link AboutInfo} from build-time facts, at once; the DuckDB engine's own version
+ * ({@link #engineVersion()}) may have to load the engine, so it is read off the UI thread.
+ */
 public final class AboutInfoReader {
     private static final String LIBRARIES = "/dev/arbiter/app/bundled-libraries.tsv";
 
     private AboutInfoReader() {
     }
 
+    /** Everything but the engine's version, which reads "JDBC x (engine: reading…)" until it is known. */
     public static AboutInfo read() {
         return new AboutInfo(BuildInfo.version(),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 System.getProperty("javafx.runtime.version", BuildInfo.get("javafx.version")),
-                DuckDbEngine.version(), libraries());
+                duckdb("reading…"), libraries());
+    }
+
+    /** "v2.0.0 (JDBC 2.0.0.1)": asks the engine, loading it if no workspace did yet (~1 s); not on the UI thread. */
+    public static String engineVersion() {
+        String engine = DuckDbEngine.version();
+        return engine + " (JDBC " + BuildInfo.get("duckdb.version") + ")";
+    }
+
+    private static String duckdb(String engine) {
+        return "JDBC " + BuildInfo.get("duckdb.version") + " (engine: " + engine + ")";
     }
 
     static List<AboutInfo.Library> libraries() {

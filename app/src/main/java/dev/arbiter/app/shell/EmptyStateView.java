@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -12,6 +13,7 @@ final class EmptyStateView extends VBox {
     private final Label headline = new Label();
     private final Label detail = new Label();
     private final HBox actions = new HBox(8);
+    private final ProgressIndicator working = new ProgressIndicator();
     private final Consumer<EmptyState.Action> onAction;
 
     EmptyStateView(Consumer<EmptyState.Action> onAction) {
@@ -21,18 +23,25 @@ final class EmptyStateView extends VBox {
         setSpacing(12);
         headline.getStyleClass().addAll("title-3", "empty-state-headline");
         headline.setId("empty-state-headline");
+        headline.setWrapText(true);
+        headline.setMaxWidth(560);
+        headline.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         detail.getStyleClass().add("empty-state-detail");
         detail.setId("empty-state-detail");
         detail.setWrapText(true);
         detail.setMaxWidth(560);
         actions.setAlignment(Pos.CENTER);
-        getChildren().addAll(headline, detail, actions);
+        working.setId("empty-state-working");
+        working.setPrefSize(36, 36);
+        working.managedProperty().bind(working.visibleProperty());
+        getChildren().addAll(working, headline, detail, actions);
     }
 
     void show(EmptyState state) {
         headline.setText(state.headline());
         detail.setText(state.detail());
         actions.getChildren().setAll(state.actions().stream().map(this::button).toList());
+        working.setVisible(state.busy());
     }
 
     private Button button(EmptyState.Action action) {

@@ -2,6 +2,7 @@ package dev.arbiter.app.shell;
 
 import dev.arbiter.app.shell.EmptyState.Action;
 import dev.arbiter.importers.workspace.WorkspaceSummary;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -55,6 +56,33 @@ public final class EmptyStates {
         int count = workspace.datasets().size();
         return new EmptyState(workspace.name() + ": " + count + (count == 1 ? " dataset" : " datasets"),
                 String.join(", ", workspace.datasets()), List.of());
+    }
+
+    /** While a sample's workspace opens: created from its events on the first launch, opened at once later. */
+    public static EmptyState openingSample(String name, String title, boolean firstTime) {
+        return EmptyState.working("Opening the " + name + " sample", title + ". " + (firstTime
+                ? "First launch: creating its workspace from the sample's events (a few seconds, once); "
+                + "its Results follow on their own."
+                : "Opening its workspace; its Results follow on their own."));
+    }
+
+    /** While a workspace file opens. */
+    public static EmptyState opening(Path file) {
+        return EmptyState.working("Opening " + file.getFileName(),
+                "Reading its datasets and experiments from " + file.toAbsolutePath().getParent() + ".");
+    }
+
+    /** While a new workspace file is created. */
+    public static EmptyState creating(Path file) {
+        return EmptyState.working("Creating " + file.getFileName(),
+                "A new, empty workspace in " + file.toAbsolutePath().getParent() + ".");
+    }
+
+    /** While the open workspace's experiments are read and the selected one analysed. */
+    public static EmptyState analysing(Section section, WorkspaceSummary workspace) {
+        return EmptyState.working("Analysing " + workspace.name() + "…",
+                section.title() + " shows as soon as the experiment's analysis is done: "
+                        + lowerFirst(section.purpose()));
     }
 
     private static String lowerFirst(String text) {

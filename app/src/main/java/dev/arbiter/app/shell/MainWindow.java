@@ -30,6 +30,7 @@ public final class MainWindow {
     private final ShellViewModel model;
     private final DataViewModel data;
     private final AnalysisModels analysis;
+    private ShellView view;
 
     private MainWindow(Stage stage, Settings settings, WorkspaceStore store) {
         this.stage = stage;
@@ -49,7 +50,7 @@ public final class MainWindow {
     }
 
     private void build() {
-        ShellView view = new ShellView(model, status, executor, data, analysis, stage::close);
+        view = new ShellView(model, status, executor, data, analysis, stage::close);
         Scene scene = new Scene(view);
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
@@ -93,6 +94,11 @@ public final class MainWindow {
 
     private WindowBounds boundsNow() {
         return new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
+    }
+
+    /** Web addresses in the Help pages open with {@code browser} (the app's host services). */
+    public void setBrowser(java.util.function.Consumer<String> browser) {
+        view.setBrowser(browser);
     }
 
     public ShellViewModel model() {

@@ -1,6 +1,12 @@
 package dev.arbiter.app.shell;
 
+import dev.arbiter.importers.workspace.WorkspaceSummary;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.binding.BooleanExpression;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
@@ -15,20 +21,25 @@ final class SectionPane extends BorderPane {
     private final EmptyStateView emptyState;
 
     private final ShellViewModel model;
-    private final java.util.Map<Section, javafx.scene.Node> views;
-    private final javafx.beans.binding.BooleanExpression hasExperiment;
+    private final Map<Section, Supplier<Node>> builders;
+    private final Map<Section, Node> built = new EnumMap<>(Section.class);
+    private final BooleanExpression hasExperiment;
+    private final BooleanExpression analysing;
 
     /**
-     * @param views         each section's content; Data shows once a workspace is open, the others
-     *                      once it holds an experiment
+     * @param views         builds each section's content, the first time it is shown (so the window
+     *                      opens without building screens nobody looked at yet); Data shows once a
+     *                      workspace is open, the others once it holds an experiment
      * @param hasExperiment whether the open workspace holds an experiment
+     * @param analysing     whether its experiments are being read or analysed
      */
-    SectionPane(ShellViewModel model, EmptyStateView emptyState, java.util.Map<Section, javafx.scene.Node> views,
-                javafx.beans.binding.BooleanExpression hasExperiment) {
+    SectionPane(ShellViewModel model, EmptyStateView emptyState, Map<Section, Supplier<Node>> views,
+                BooleanExpression hasExperiment, BooleanExpression analysing) {
         this.model = model;
         this.emptyState = emptyState;
-        this.views = views;
+        this.builders = views;
         this.hasExperiment = hasExperiment;
+        this.analysing = analysing;
         getStyleClass().add("section-pane");
         title.setId("section-title");
         title.getStyleClass().add("title-2");
@@ -42,10 +53,10 @@ final class SectionPane extends BorderPane {
         model.sectionProperty().addListener((obs, old, now) -> showContent());
         model.workspaceProperty().addListener((obs, old, now) -> showContent());
         hasExperiment.addListener((obs, old, now) -> showContent());
-        model.selectedEmptyState().addListener((obs, old, now) -> emptyState.show(now));
+        analysing.addListener((obs, old, now) -> showContent());
+        model.selectedEmptyState().addListener((obs, old, now) -> showContent());
         showContent();
         showHeader(model.sectionProperty().get());
-        emptyState.show(model.selectedEmptyState().get());
     }
 
     private void showHeader(Section section) {
@@ -56,8 +67,15 @@ final class SectionPane extends BorderPane {
     /** A section's view once there is something real to show, else its empty state. */
     private void showContent() {
         Section section = model.sectionProperty().get();
-        javafx.scene.Node view = views.get(section);
-        boolean ready = model.workspaceProperty().get() != null && (section == Section.DATA || hasExperiment.get());
-        setCenter(view != null && ready ? view : emptyState);
+        WorkspaceSummary workspace = model.workspaceProperty().get();
+        boolean ready = workspace != null && (section == Section.DATA || hasExperiment.get());
+        if (ready && builders.containsKey(section)) {
+            setCenter(built.computeIfAbsent(section, key -> builders.get(key).get()));
+            return;
+        }
+        emptyState.show(workspace != null && section != Section.DATA && analysing.get()
+                ? EmptyStates.analysing(section, workspace)
+                : model.selectedEmptyState().get());
+        setCenter(emptyState);
     }
 }

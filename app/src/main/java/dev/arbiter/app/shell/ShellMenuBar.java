@@ -1,7 +1,9 @@
 package dev.arbiter.app.shell;
 
 import dev.arbiter.app.common.Theme;
+import dev.arbiter.app.help.HelpPages;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Menu;
@@ -12,17 +14,22 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 
-/** The menu bar: Workspace, View and Help. */
+/** The menu bar: Workspace, View (theme, and the sections by Ctrl+1…7) and Help. */
 final class ShellMenuBar extends MenuBar {
     private final ShellViewModel model;
     private final Supplier<WorkspaceFileDialogs> dialogs;
     private final Menu recent = new Menu("Open Recent");
 
-    ShellMenuBar(ShellViewModel model, Supplier<WorkspaceFileDialogs> dialogs, Runnable showAbout, Runnable quit) {
+    /**
+     * @param showHelp opens the Help window on a page of the bundled docs (a file name such as
+     *                 {@code getting-started.md})
+     */
+    ShellMenuBar(ShellViewModel model, Supplier<WorkspaceFileDialogs> dialogs, Consumer<String> showHelp,
+                 Runnable showAbout, Runnable quit) {
         this.model = model;
         this.dialogs = dialogs;
         setId("menu-bar");
-        getMenus().addAll(workspaceMenu(quit), viewMenu(), helpMenu(showAbout));
+        getMenus().addAll(workspaceMenu(quit), viewMenu(), helpMenu(showHelp, showAbout));
         model.recentFiles().addListener((ListChangeListener<Path>) change -> fillRecent());
         fillRecent();
     }
@@ -64,11 +71,26 @@ final class ShellMenuBar extends MenuBar {
         }
         MenuItem toggle = item("Toggle Light/Dark", "Shortcut+Shift+L", () -> model.themeProperty()
                 .set(model.themeProperty().get() == Theme.LIGHT ? Theme.DARK : Theme.LIGHT));
-        return new Menu("View", null, theme, toggle);
+        Menu view = new Menu("View", null, theme, toggle, new SeparatorMenuItem());
+        view.setId("menu-view");
+        for (Section section : Section.values()) {
+            MenuItem go = item(section.title(), "Shortcut+" + (section.ordinal() + 1), () -> model.sectionProperty().set(section));
+            go.setId("go-" + section.name().toLowerCase(java.util.Locale.ROOT));
+            view.getItems().add(go);
+        }
+        return view;
     }
 
-    private Menu helpMenu(Runnable showAbout) {
-        return new Menu("Help", null, item("About Arbiter", null, showAbout));
+    private Menu helpMenu(Consumer<String> showHelp, Runnable showAbout) {
+        MenuItem start = item("Getting Started", "F1", () -> showHelp.accept(HelpPages.GETTING_STARTED));
+        start.setId("help-getting-started");
+        MenuItem docs = item("Documentation", null, () -> showHelp.accept(HelpPages.DOCUMENTATION));
+        docs.setId("help-documentation");
+        MenuItem keys = item("Keyboard Shortcuts", "Shortcut+Slash", () -> showHelp.accept(HelpPages.SHORTCUTS));
+        keys.setId("help-shortcuts");
+        Menu help = new Menu("Help", null, start, docs, keys, new SeparatorMenuItem(), item("About Arbiter", null, showAbout));
+        help.setId("menu-help");
+        return help;
     }
 
     private void fillRecent() {

@@ -9,6 +9,14 @@ import dev.arbiter.app.guardrails.GuardrailsView;
 import dev.arbiter.app.monitoring.MonitorView;
 import dev.arbiter.app.results.ResultsView;
 import dev.arbiter.app.segments.SegmentsView;
+import dev.arbiter.app.decision.DecisionView;
+import dev.arbiter.app.planning.PlanView;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import dev.arbiter.app.help.HelpWindow;
+import javafx.scene.Node;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 
@@ -17,6 +25,8 @@ public final class ShellView extends BorderPane {
     private final ShellViewModel model;
     private final TaskExecutor executor;
     private final dev.arbiter.app.analysis.AnalysisViewModel analysis;
+    private Consumer<String> browser = url -> { };
+    private HelpWindow help;
 
     public ShellView(ShellViewModel model, StatusBarViewModel status, TaskExecutor executor, DataViewModel data,
                      AnalysisModels analysis, Runnable quit) {
@@ -25,19 +35,20 @@ public final class ShellView extends BorderPane {
         this.analysis = analysis.analysis();
         setId("shell");
         getStyleClass().add("shell");
-        DataView dataView = new DataView(data, model);
-        setTop(new ShellMenuBar(model, this::dialogs, this::showAbout, quit));
+        setTop(new ShellMenuBar(model, this::dialogs, this::showHelp, this::showAbout, quit));
         setLeft(new NavigationView(model));
-        java.util.Map<Section, javafx.scene.Node> views = new java.util.EnumMap<>(Section.class);
-        views.put(Section.DATA, dataView);
-        views.put(Section.PLAN, new dev.arbiter.app.planning.PlanView(analysis.analysis(), analysis.plan()));
-        views.put(Section.MONITOR, new MonitorView(analysis.analysis(), analysis.monitor()));
-        views.put(Section.RESULTS, new ResultsView(analysis.analysis(), analysis.results()));
-        views.put(Section.SEGMENTS, new SegmentsView(analysis.analysis(), analysis.segments()));
-        views.put(Section.GUARDRAILS, new GuardrailsView(analysis.analysis(), analysis.guardrails()));
-        views.put(Section.DECISION, new dev.arbiter.app.decision.DecisionView(analysis.analysis(), analysis.decision()));
+        Map<Section, Supplier<Node>> views = new EnumMap<>(Section.class);
+        DataView dataView = new DataView(data, model); // built at once: it asks the import questions
+        views.put(Section.DATA, () -> dataView);
+        views.put(Section.PLAN, () -> new PlanView(analysis.analysis(), analysis.plan()));
+        views.put(Section.MONITOR, () -> new MonitorView(analysis.analysis(), analysis.monitor()));
+        views.put(Section.RESULTS, () -> new ResultsView(analysis.analysis(), analysis.results()));
+        views.put(Section.SEGMENTS, () -> new SegmentsView(analysis.analysis(), analysis.segments()));
+        views.put(Section.GUARDRAILS, () -> new GuardrailsView(analysis.analysis(), analysis.guardrails()));
+        views.put(Section.DECISION, () -> new DecisionView(analysis.analysis(), analysis.decision()));
         setCenter(new SectionPane(model, new EmptyStateView(this::runAction), views,
-                javafx.beans.binding.Bindings.isNotEmpty(analysis.analysis().experiments())));
+                javafx.beans.binding.Bindings.isNotEmpty(analysis.analysis().experiments()),
+                analysis.analysis().busyProperty()));
         setBottom(new StatusBarView(status));
         acceptDroppedFiles(data);
     }
@@ -74,9 +85,25 @@ public final class ShellView extends BorderPane {
         }
     }
 
+    /** Sets what opens web addresses (the app's host services; nothing in tests). */
+    void setBrowser(Consumer<String> browser) {
+        this.browser = browser;
+    }
+
+    /** Opens the Help window (made on first use) on a page of the bundled docs. */
+    private void showHelp(String page) {
+        if (help == null) {
+            help = new HelpWindow(getScene().getWindow(), url -> browser.accept(url));
+        }
+        help.show(page);
+    }
+
+    /** Shows About at once; the engine's version follows when read. */
     private void showAbout() {
-        executor.submit(BackgroundTask.of("Reading versions", context -> AboutInfoReader.read())
-                .withOnSuccess(info -> new AboutDialog(getScene().getWindow(), info).show())
-                .withSuccessMessage(info -> "Arbiter " + info.arbiterVersion()));
+        AboutDialog about = new AboutDialog(getScene().getWindow(), AboutInfoReader.read());
+        about.show();
+        executor.submit(BackgroundTask.of("Reading the DuckDB version", context -> AboutInfoReader.engineVersion())
+                .withOnSuccess(about::showEngineVersion)
+                .withSuccessMessage(version -> null));
     }
 }

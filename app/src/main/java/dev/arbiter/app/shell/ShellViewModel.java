@@ -14,6 +14,7 @@ import dev.arbiter.importers.ingest.ImportReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
@@ -43,8 +44,9 @@ public final class ShellViewModel {
     private final StringBinding title = Bindings.createStringBinding(() -> workspace.get() == null
             ? "Arbiter"
             : "Arbiter — " + workspace.get().name() + " (" + workspace.get().file() + ")", workspace);
+    private final ObjectProperty<EmptyState> opening = new SimpleObjectProperty<>();
     private final ObjectBinding<EmptyState> selectedEmptyState =
-            Bindings.createObjectBinding(() -> emptyState(section.get()), section, workspace);
+            Bindings.createObjectBinding(() -> emptyState(section.get()), section, workspace, opening);
     private Workspace openWorkspace;
 
     public ShellViewModel(TaskExecutor executor, WorkspaceStore store, Settings settings) {
@@ -59,9 +61,9 @@ public final class ShellViewModel {
 
     /** Creates a new workspace file and opens it. */
     public void createWorkspace(Path file) {
-        executor.submit(BackgroundTask.of("Creating " + file.getFileName(), context -> load(store.create(file)))
-                .withOnSuccess(this::replaceWorkspace)
-                .withSuccessMessage(loaded -> "Created " + loaded.summary().file()));
+        submitOpening(EmptyStates.creating(file), BackgroundTask.of("Creating " + file.getFileName(),
+                        context -> load(store.create(file)))
+                .withSuccessMessage(loaded -> "Created " + loaded.summary().file()), loaded -> { }, () -> { });
     }
 
     /** Opens a workspace file; on failure the current workspace stays open. */
@@ -69,22 +71,46 @@ public final class ShellViewModel {
         if (openWorkspace != null && openWorkspace.file().equals(file.toAbsolutePath())) {
             return;
         }
-        executor.submit(BackgroundTask.of("Opening " + file.getFileName(), context -> load(store.open(file)))
-                .withOnSuccess(this::replaceWorkspace)
-                .withOnFailure(error -> forgetIfGone(file))
-                .withSuccessMessage(loaded -> "Opened " + loaded.summary().file()));
+        submitOpening(EmptyStates.opening(file), BackgroundTask.of("Opening " + file.getFileName(),
+                        context -> load(store.open(file)))
+                .withSuccessMessage(loaded -> "Opened " + loaded.summary().file()), loaded -> { }, () -> forgetIfGone(file));
     }
 
     /**
      * Opens a sample experiment's workspace (dev.arbiter.samples), creating it with the sample's
-     * events and experiment the first time, in the background.
+     * events and experiment the first time, in the background; then shows its Results, unless the
+     * analyst went to another section meanwhile.
      */
     public void openSample(String name) {
-        SampleCatalog.get(name);
-        executor.submit(BackgroundTask.of("Opening sample " + name, context -> load(store.openSample(name,
-                        WorkspaceImport.monitor(context, name))))
-                .withOnSuccess(this::replaceWorkspace)
-                .withSuccessMessage(loaded -> "Opened sample " + name + " (" + loaded.summary().file() + ")"));
+        SampleCatalog.Sample sample = SampleCatalog.get(name);
+        submitOpening(EmptyStates.openingSample(name, sample.title(), !store.hasSample(name)),
+                BackgroundTask.of("Opening sample " + name,
+                                context -> load(store.openSample(name, WorkspaceImport.monitor(context, name))))
+                        .withSuccessMessage(loaded -> "Opened sample " + name + " (" + loaded.summary().file() + ")"),
+                loaded -> {
+                    if (section.get() == Section.DATA) {
+                        section.set(Section.RESULTS);
+                    }
+                }, () -> { });
+    }
+
+    /**
+     * Runs a task that opens a workspace, showing {@code state} while no workspace is open yet and
+     * clearing it however the task ends; {@code opened} runs once the workspace replaced the last.
+     */
+    private void submitOpening(EmptyState state, BackgroundTask<Loaded> task, Consumer<Loaded> opened,
+                               Runnable failed) {
+        opening.set(state);
+        executor.submit(task.withOnSuccess(loaded -> {
+                    opening.set(null);
+                    replaceWorkspace(loaded);
+                    opened.accept(loaded);
+                })
+                .withOnFailure(error -> {
+                    opening.set(null);
+                    failed.run();
+                })
+                .withOnCancelled(() -> opening.set(null)));
     }
 
     /** The samples a user can open. */
@@ -191,6 +217,9 @@ public final class ShellViewModel {
 
     /** The empty state the given section shows with what is loaded now. */
     public EmptyState emptyState(Section of) {
+        if (workspace.get() == null && opening.get() != null) {
+            return opening.get();
+        }
         return EmptyStates.of(of, workspace.get());
     }
 

@@ -21,6 +21,11 @@ public interface WorkspaceStore {
      */
     Workspace openSample(String name, ImportMonitor monitor) throws Exception;
 
+    /** Whether sample {@code name}'s workspace was made already (so opening it is quick). */
+    default boolean hasSample(String name) {
+        return false;
+    }
+
     /** Where sample workspaces live (per version below it): {@code -Darbiter.samples=DIR}, else ~/.arbiter/samples. */
     static Path samplesFolder() {
         String configured = System.getProperty("arbiter.samples");
@@ -46,9 +51,18 @@ public interface WorkspaceStore {
             }
 
             @Override
+            public boolean hasSample(String name) {
+                return Files.exists(sampleFile(name));
+            }
+
+            // one folder per Arbiter version: a newer version's samples are built afresh
+            private Path sampleFile(String name) {
+                return samplesFolder().resolve(appVersion).resolve(name + Workspace.EXTENSION);
+            }
+
+            @Override
             public Workspace openSample(String name, ImportMonitor monitor) throws Exception {
-                // one folder per Arbiter version: a newer version's samples are built afresh
-                Path file = samplesFolder().resolve(appVersion).resolve(name + Workspace.EXTENSION);
+                Path file = sampleFile(name);
                 if (!Files.exists(file)) {
                     Files.createDirectories(file.getParent());
                     // built under another name and moved, so an interrupted first open leaves no half-made sample

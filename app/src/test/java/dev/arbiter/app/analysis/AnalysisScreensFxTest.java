@@ -10,20 +10,18 @@ import dev.arbiter.app.results.ResultRow;
 import dev.arbiter.importers.analysis.ExperimentAnalyzer;
 import dev.arbiter.importers.analysis.ExperimentResult;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
-import dev.arbiter.importers.experiment.ExperimentFile;
 import dev.arbiter.importers.experiment.ExperimentStore;
-import dev.arbiter.importers.ingest.DatasetImporter;
-import dev.arbiter.importers.ingest.ImportMonitor;
-import dev.arbiter.importers.ingest.ImportOptions;
-import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
-import dev.arbiter.samples.SampleCatalog;
+import dev.arbiter.samples.SampleWorkspaces;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -39,8 +37,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The analysis screens in a real (headless) window: the numbers shown are arbiter analyze's, an
- * edited input updates the view, the experiment editor checks and saves, and the UI thread stays
- * responsive while a 1M-event workspace is analysed.
+ * edited input updates the view, the experiment editor checks and saves, and the analysis of a
+ * 1M-event workspace runs off the UI thread.
  */
 @ExtendWith(ApplicationExtension.class)
 class AnalysisScreensFxTest {
@@ -126,41 +124,48 @@ class AnalysisScreensFxTest {
         assertEquals(2, window.analysis().analysis().experiments().size());
     }
 
+    /**
+     * No analysis on the UI thread, asserted by where the work runs rather than by how long the UI
+     * thread waited (which a loaded machine stretches): while a 1M-event workspace opens and is
+     * analysed, the UI thread's stack is sampled every 2 ms and must never be inside the engine
+     * (DuckDB: every query and every file opened) or the analysis, while the analysis is seen
+     * running on a task thread. (Reading the result records on the UI thread is what it is for.) How
+     * long the UI thread waits is measured by {@code arbiter benchmark startup} (docs/benchmarks.md).
+     */
     @Test
-    void theUiThreadStaysResponsiveWhileAMillionEventsAreAnalysed(FxRobot robot) throws Exception {
-        Path big = dir.resolve("big");
-        SampleCatalog.generate("support-bot", big, 1_000_000);
-        Path file = big.resolve("big.arbiter");
-        Workspace.create(file, "test").close();
-        try (Workspace importing = Workspace.open(file, Access.IMPORT)) {
-            new DatasetImporter(importing).importSource(big.resolve("events.parquet").toString(),
-                    ImportOptions.defaults().withDataset("events"), ImportMonitor.NONE);
-            new ExperimentStore(importing).save(ExperimentFile.read(big.resolve("experiment.json")));
-        }
+    void aMillionEventsAreOpenedAndAnalysedOffTheUiThread(FxRobot robot) throws Exception {
+        Path file = dir.resolve("big").resolve("big.arbiter");
+        java.nio.file.Files.createDirectories(file.getParent());
+        SampleWorkspaces.createGenerated("support-bot", file, 1_000_000, "test");
         openSample(robot);
-        robot.clickOn("#nav-results");
-        // the section's first showing (skins, CSS, class loading) is not what is measured
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(500);
-        AtomicLong worst = new AtomicLong();
-        ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor();
-        probe.scheduleAtFixedRate(() -> {
-            long sent = System.nanoTime();
-            Platform.runLater(() -> {
-                worst.accumulateAndGet((System.nanoTime() - sent) / 1_000_000, Math::max);
+        AtomicReference<Thread> uiThread = new AtomicReference<>();
+        robot.interact(() -> uiThread.set(Thread.currentThread()));
+        Set<String> onUiThread = ConcurrentHashMap.newKeySet();
+        AtomicInteger analysisSeenOnATaskThread = new AtomicInteger();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> {
+            Arrays.stream(uiThread.get().getStackTrace())
+                    .filter(frame -> frame.getClassName().startsWith("org.duckdb")
+                            || frame.getClassName().startsWith(ExperimentAnalyzer.class.getName()))
+                    .findFirst().filter(frame -> onUiThread.size() < 3).ifPresent(frame -> onUiThread.add(frame.toString()));
+            Thread.getAllStackTraces().forEach((thread, frames) -> {
+                if (thread.getName().startsWith("arbiter-task-") && Arrays.stream(frames)
+                        .anyMatch(frame -> frame.getClassName().equals(ExperimentAnalyzer.class.getName()))) {
+                    analysisSeenOnATaskThread.incrementAndGet();
+                }
             });
-        }, 0, 10, TimeUnit.MILLISECONDS);
+        }, 0, 2, TimeUnit.MILLISECONDS);
         try {
             robot.interact(() -> window.model().openWorkspace(file));
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.analysis().analysis().resultProperty().get() != null
+            WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> window.analysis().analysis().resultProperty().get() != null
                     && window.analysis().analysis().resultProperty().get().arms().get(0).units() > 100_000);
-            assertEquals(1_000_000, window.analysis().analysis().resultProperty().get().arms().stream()
-                    .mapToLong(arm -> arm.events()).sum(), 5_000);
             WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(300);
         } finally {
-            probe.shutdownNow();
+            sampler.shutdownNow();
         }
-        assertTrue(worst.get() <= 100, "the UI thread was blocked for " + worst.get() + " ms");
+        assertEquals(1_000_000, window.analysis().analysis().resultProperty().get().arms().stream()
+                .mapToLong(arm -> arm.events()).sum(), 5_000);
+        assertTrue(analysisSeenOnATaskThread.get() > 0, "the sampler never saw the analysis running on a task thread");
+        assertEquals(Set.of(), onUiThread, "engine or analysis work on the UI thread");
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import dev.arbiter.importers.fixtures.SharedDatasets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code arbiter analyze}: the table, the pinned JSON keys, --as-of, and one-line failures. */
 class AnalyzeCommandTest {
-    private static final String COOKIE_CATS = Path.of("../../shared/datasets/cookie_cats/cookie_cats.csv")
-            .toAbsolutePath().normalize().toString();
     private static final String EXPERIMENT = """
             {"name": "Cookie Cats", "question": "Gate at 40?", "dataset": "cookie_cats", "variantColumn": "version",
              "control": "gate_30", "treatments": ["gate_40"], "split": {"gate_30": 0.5, "gate_40": 0.5},
@@ -30,7 +29,7 @@ class AnalyzeCommandTest {
     @BeforeEach
     void importCookieCats() throws Exception {
         workspace = dir.resolve("w.arbiter").toString();
-        assertEquals(0, CliRun.of("import", COOKIE_CATS, "--workspace", workspace).exitCode());
+        assertEquals(0, CliRun.of("import", SharedDatasets.file("cookie_cats/cookie_cats.csv").toString(), "--workspace", workspace).exitCode());
         experiment = Files.writeString(dir.resolve("cookie.json"), EXPERIMENT).toString();
     }
 

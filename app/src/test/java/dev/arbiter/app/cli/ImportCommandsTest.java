@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import dev.arbiter.importers.fixtures.SharedDatasets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code arbiter import} and {@code arbiter datasets}: summary lines, exit codes and the pinned JSON keys. */
 class ImportCommandsTest {
-    private static final String COOKIE_CATS = Path.of("../../shared/datasets/cookie_cats/cookie_cats.csv")
-            .toAbsolutePath().normalize().toString();
+    /** Not read by the usage checks, so those run without ../shared too. */
+    private static final String ANY_CSV = "cookie_cats.csv";
+
+    private static String cookieCats() {
+        return SharedDatasets.file("cookie_cats/cookie_cats.csv").toString();
+    }
 
     @TempDir
     Path dir;
@@ -21,7 +26,7 @@ class ImportCommandsTest {
     void importPrintsOneSummaryLinePerFileAndDatasetsListsThem() throws Exception {
         String workspace = dir.resolve("w.arbiter").toString();
         Path ragged = Files.writeString(dir.resolve("ragged.csv"), "variant,user_id,value\na,u1,1\nb,u2\na,u3,3\n");
-        CliRun run = CliRun.of("import", COOKIE_CATS, ragged.toString(), "--workspace", workspace);
+        CliRun run = CliRun.of("import", cookieCats(), ragged.toString(), "--workspace", workspace);
         assertEquals(0, run.exitCode(), run.err());
         String[] lines = run.out().split("\n");
         assertEquals("Created workspace " + workspace, lines[0]);
@@ -67,9 +72,9 @@ class ImportCommandsTest {
         CliRun run = CliRun.of("import", dir.resolve("nope.csv").toString(), "--workspace", dir.resolve("w.arbiter").toString());
         assertEquals(1, run.exitCode());
         assertEquals("arbiter: " + dir.resolve("nope.csv") + ": no such file or folder", run.err().strip());
-        CliRun both = CliRun.of("import", COOKIE_CATS, "--workspace", "x.arbiter", "--append", "--replace");
+        CliRun both = CliRun.of("import", ANY_CSV, "--workspace", "x.arbiter", "--append", "--replace");
         assertEquals(2, both.exitCode(), "--append and --replace exclude each other");
-        CliRun badRole = CliRun.of("import", COOKIE_CATS, "--workspace", dir.resolve("w.arbiter").toString(), "--map", "arm=version");
+        CliRun badRole = CliRun.of("import", ANY_CSV, "--workspace", dir.resolve("w.arbiter").toString(), "--map", "arm=version");
         assertEquals(1, badRole.exitCode());
         assertTrue(badRole.err().startsWith("arbiter: unknown role 'arm'"), badRole.err());
     }

@@ -12,6 +12,7 @@ import dev.arbiter.app.shell.WorkspaceStore;
 import dev.arbiter.importers.ingest.ImportOptions;
 import dev.arbiter.importers.ingest.Role;
 import java.nio.file.Files;
+import dev.arbiter.importers.fixtures.SharedDatasets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Data section's logic without a robot: same-thread executor, real workspace and files. */
 class DataViewModelTest {
-    private static final Path COOKIE_CATS = Path.of("../../shared/datasets/cookie_cats/cookie_cats.csv").toAbsolutePath().normalize();
+    private static Path cookieCats() {
+        return SharedDatasets.file("cookie_cats/cookie_cats.csv");
+    }
 
     @TempDir
     Path dir;
@@ -39,7 +42,7 @@ class DataViewModelTest {
     @Test
     void previewThenConfirmImportsAndListsTheDataset() {
         shell.createWorkspace(dir.resolve("w.arbiter"));
-        data.requestImport(List.of(COOKIE_CATS));
+        data.requestImport(List.of(cookieCats()));
         PendingImport pending = data.pendingProperty().get();
         assertEquals("cookie_cats", pending.preview().suggestedDataset());
         assertEquals(Map.of(Role.VARIANT, "version", Role.USER_ID, "userid"), pending.preview().roles());
@@ -91,8 +94,8 @@ class DataViewModelTest {
     @Test
     void reimportIsRefusedUntilTheAnalystConfirms() {
         shell.createWorkspace(dir.resolve("w.arbiter"));
-        shell.importFiles(List.of(COOKIE_CATS.toString()), ImportOptions.defaults());
-        shell.importFiles(List.of(COOKIE_CATS.toString()), ImportOptions.defaults().withDataset("again"));
+        shell.importFiles(List.of(cookieCats().toString()), ImportOptions.defaults());
+        shell.importFiles(List.of(cookieCats().toString()), ImportOptions.defaults().withDataset("again"));
         ShellViewModel.ReimportQuestion question = shell.reimportProperty().get();
         assertTrue(question.message().startsWith("cookie_cats.csv was already imported into dataset 'cookie_cats'"),
                 question.message());
@@ -105,7 +108,7 @@ class DataViewModelTest {
 
     @Test
     void droppingWithoutAWorkspaceSaysWhatToDo() {
-        data.requestImport(List.of(COOKIE_CATS));
+        data.requestImport(List.of(Path.of("cookie_cats.csv")));
         assertNull(data.pendingProperty().get());
         assertTrue(status.messageProperty().get().startsWith("Create or open a workspace first"));
     }

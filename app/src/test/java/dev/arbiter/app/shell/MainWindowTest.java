@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -244,8 +247,11 @@ class MainWindowTest {
     @Test
     void aboutDialogShowsVersionsAndLicences(FxRobot robot) throws Exception {
         robot.clickOn("Help").clickOn("About Arbiter");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#about-duckdb").tryQuery().isPresent());
-        assertTrue(text(robot, "#about-duckdb").startsWith("v"), text(robot, "#about-duckdb"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#about-duckdb").tryQuery().isPresent(), "About shows at once");
+        assertTrue(text(robot, "#about-arbiter").startsWith("0."), text(robot, "#about-arbiter"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "#about-duckdb").startsWith("v"));
+        assertTrue(text(robot, "#about-duckdb").matches("v\\d+\\.\\d+\\.\\d+ \\(JDBC [0-9.]+\\)"), text(robot, "#about-duckdb"));
         assertTrue(text(robot, "#about-javafx").startsWith("21."), text(robot, "#about-javafx"));
         javafx.scene.control.TableView<?> libraries = robot.lookup("#about-libraries").queryTableView();
         assertTrue(libraries.getItems().size() >= 8);
@@ -253,6 +259,59 @@ class MainWindowTest {
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#about-content").tryQuery().isEmpty(), "About dialog should close on Escape");
+    }
+
+    @Test
+    void sectionsHaveCtrlDigitShortcutsAndTheShortcutsPageListsEveryMenuAccelerator(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Section.RESULTS, window.model().sectionProperty().get());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT7).release(KeyCode.DIGIT7, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Section.DECISION, window.model().sectionProperty().get());
+
+        String shortcuts = dev.arbiter.app.help.HelpPages.markdown(dev.arbiter.app.help.HelpPages.SHORTCUTS).orElseThrow();
+        List<String> accelerators = new java.util.ArrayList<>();
+        MenuBar bar = robot.lookup("#menu-bar").query();
+        bar.getMenus().forEach(menu -> collectAccelerators(menu, accelerators));
+        assertTrue(accelerators.size() >= 13, accelerators.toString());
+        for (String keys : accelerators) {
+            assertTrue(shortcuts.contains("| " + keys + " |"), keys + " is missing from docs/shortcuts.md");
+        }
+    }
+
+    private static void collectAccelerators(Menu menu, List<String> into) {
+        for (MenuItem item : menu.getItems()) {
+            if (item instanceof Menu sub) {
+                collectAccelerators(sub, into);
+            } else if (item.getAccelerator() != null) {
+                into.add(item.getAccelerator().getDisplayText());
+            }
+        }
+    }
+
+    @Test
+    void f1OpensTheBundledGettingStartedAndLinksMoveBetweenPages(FxRobot robot) throws Exception {
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#help-pages").tryQuery().isPresent());
+        javafx.scene.control.ListView<dev.arbiter.app.help.HelpPages.Page> pages = robot.lookup("#help-pages").queryListView();
+        assertEquals("Getting started", pages.getSelectionModel().getSelectedItem().title());
+        assertTrue(pages.getItems().size() >= 10, pages.getItems().toString());
+        assertTrue(helpText(robot).contains("Your first ten minutes, on the sample"), helpText(robot));
+        robot.clickOn((Node) robot.lookup(".md-link").match(node -> ((javafx.scene.control.Hyperlink) node).getText()
+                .equals("samples.md")).query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Sample experiments", pages.getSelectionModel().getSelectedItem().title());
+        assertTrue(helpText(robot).contains("broken-split"), helpText(robot));
+        robot.interact(() -> pages.getSelectionModel().select(pages.getItems().stream()
+                .filter(page -> page.file().equals("screens.md")).findFirst().orElseThrow()));
+        assertTrue(robot.lookup(".md-picture").queryAll().size() >= 6, "the screens page shows its pictures");
+    }
+
+    private static String helpText(FxRobot robot) {
+        StringBuilder text = new StringBuilder();
+        robot.lookup(".md-text").queryAll().forEach(node -> text.append(((javafx.scene.text.Text) node).getText()));
+        return text.toString();
     }
 
     private static String text(FxRobot robot, String query) {

@@ -110,6 +110,62 @@ class ShellViewModelTest {
         assertEquals("events", model.emptyState(Section.DATA).detail());
     }
 
+    /** The work is held back until {@code run()}, so the state while it is under way can be read. */
+    private static final class HeldWork implements java.util.concurrent.Executor {
+        private final java.util.List<Runnable> held = new java.util.ArrayList<>();
+
+        @Override
+        public void execute(Runnable work) {
+            held.add(work);
+        }
+
+        void run() {
+            List.copyOf(held).forEach(Runnable::run);
+            held.clear();
+        }
+    }
+
+    @Test
+    void whileAWorkspaceOrSampleOpensEverySectionSaysSoAndNeverThatNoneIsOpen() throws Exception {
+        HeldWork work = new HeldWork();
+        System.setProperty("arbiter.samples", dir.resolve("samples").toString());
+        try {
+            ShellViewModel opening = new ShellViewModel(new DefaultTaskExecutor(work, Runnable::run, status),
+                    WorkspaceStore.files("test"), settings);
+            opening.openSample("support-bot");
+            for (Section section : Section.values()) {
+                opening.sectionProperty().set(section);
+                EmptyState state = opening.selectedEmptyState().get();
+                assertTrue(state.busy(), section + ": " + state);
+                assertEquals("Opening the support-bot sample", state.headline());
+                assertTrue(state.detail().contains("First launch: creating its workspace"), state.detail());
+                assertEquals(List.of(), state.actions());
+            }
+            opening.sectionProperty().set(Section.DATA);
+            work.run();
+            assertEquals("support-bot", opening.workspaceProperty().get().name());
+            assertEquals(Section.RESULTS, opening.sectionProperty().get(), "a sample opens on its Results");
+            opening.closeWorkspace();
+            work.run();
+            assertEquals("No workspace open", opening.emptyState(Section.DATA).headline());
+
+            opening.openSample("support-bot");
+            assertTrue(opening.selectedEmptyState().get().detail().contains("Opening its workspace"),
+                    "made once: later opens say so");
+            work.run();
+            opening.closeWorkspace();
+            work.run();
+
+            Path file = dir.resolve("gone.arbiter");
+            opening.openWorkspace(file);
+            assertEquals("Opening gone.arbiter", opening.selectedEmptyState().get().headline());
+            work.run();
+            assertEquals("No workspace open", opening.emptyState(Section.DATA).headline(), "a failed open ends the state");
+        } finally {
+            System.clearProperty("arbiter.samples");
+        }
+    }
+
     @Test
     void themeChoiceIsRemembered() {
         model.themeProperty().set(Theme.DARK);

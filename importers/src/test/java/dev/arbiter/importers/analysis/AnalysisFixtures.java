@@ -14,8 +14,9 @@ final class AnalysisFixtures {
     private AnalysisFixtures() {
     }
 
+    /** A real dataset from ../shared/datasets; the test is skipped where it is absent (see SharedDatasets). */
     static Path shared(String relative) {
-        return Path.of("..", "..", "shared", "datasets", relative).toAbsolutePath().normalize();
+        return dev.arbiter.importers.fixtures.SharedDatasets.file(relative);
     }
 
     /** A new workspace in {@code dir} holding {@code file} as dataset {@code dataset}; reopened for analysis. */

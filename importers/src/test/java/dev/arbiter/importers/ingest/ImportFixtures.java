@@ -16,9 +16,9 @@ final class ImportFixtures {
     private ImportFixtures() {
     }
 
+    /** A real dataset from ../shared/datasets; the test is skipped where it is absent (see SharedDatasets). */
     static Path dataset(String relative) {
-        Path inModule = Path.of("..", "..", "shared", "datasets", relative);
-        return inModule.toAbsolutePath().normalize();
+        return dev.arbiter.importers.fixtures.SharedDatasets.file(relative);
     }
 
     static Workspace importWorkspace(Path dir) throws Exception {
