@@ -35,6 +35,10 @@ bash -c "$test_command"
 # not $HOME), so the sample is created as a new user's would be.
 mkdir -p "$work/home"
 echo "fresh clone: $run_command   (under xvfb-run, ARBITER_EXIT_WHEN_READY=1, a new user's home)"
-ready="$(ARBITER_EXIT_WHEN_READY=1 JAVA_TOOL_OPTIONS="-Duser.home=$work/home" \
-  xvfb-run -a -s "-screen 0 1440x900x24" bash -c "$run_command" | tee /dev/stderr | grep '^arbiter ready:')"
+ARBITER_EXIT_WHEN_READY=1 JAVA_TOOL_OPTIONS="-Duser.home=$work/home" \
+  xvfb-run -a -s "-screen 0 1440x900x24" bash -c "$run_command" > "$work/run.out" 2>&1 \
+  || { cat "$work/run.out"; echo "fresh clone: the run command failed" >&2; exit 1; }
+cat "$work/run.out"
+ready="$(grep -o 'arbiter ready:.*section=Results' "$work/run.out")" \
+  || { echo "fresh clone: the app did not show the sample's Results" >&2; exit 1; }
 echo "fresh clone: the README's commands pass ($ready)"
