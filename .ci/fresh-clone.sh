@@ -32,10 +32,12 @@ echo "fresh clone: $test_command"
 bash -c "$test_command"
 
 # The app as on a first launch: a home of its own (Java takes user.home from the password file,
-# not $HOME), so the sample is created as a new user's would be.
+# not $HOME), so the sample is created as a new user's would be; Maven keeps the machine's
+# repository of downloaded artifacts.
 mkdir -p "$work/home"
 echo "fresh clone: $run_command   (under xvfb-run, ARBITER_EXIT_WHEN_READY=1, a new user's home)"
 ARBITER_EXIT_WHEN_READY=1 JAVA_TOOL_OPTIONS="-Duser.home=$work/home" \
+  MAVEN_OPTS="${MAVEN_OPTS:-} -Dmaven.repo.local=${HOME}/.m2/repository" \
   xvfb-run -a -s "-screen 0 1440x900x24" bash -c "$run_command" > "$work/run.out" 2>&1 \
   || { cat "$work/run.out"; echo "fresh clone: the run command failed" >&2; exit 1; }
 cat "$work/run.out"
