@@ -57,7 +57,8 @@ public final class AnalysisToolbar extends VBox {
     }
 
     private void openEditor(dev.arbiter.importers.experiment.ExperimentDefinition definition) {
-        dev.arbiter.app.experiment.ExperimentEditorDialog.open(getScene().getWindow(), model, definition);
+        dev.arbiter.app.experiment.ExperimentEditorDialog.open(getScene().getWindow(), model.editor(), definition,
+                model::showSaved);
     }
 
     private void fill() {

@@ -2,7 +2,7 @@ package dev.arbiter.app.analysis;
 
 import dev.arbiter.app.common.task.BackgroundTask;
 import dev.arbiter.app.common.task.TaskExecutor;
-import dev.arbiter.app.shell.ShellViewModel;
+import dev.arbiter.app.session.WorkspaceSession;
 import dev.arbiter.importers.analysis.ExperimentAnalyzer;
 import dev.arbiter.importers.analysis.ExperimentResult;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
@@ -26,7 +26,7 @@ import javafx.collections.ObservableList;
  * experiments are read and the selected one is analysed again, in the background.
  */
 public final class AnalysisViewModel {
-    private final ShellViewModel shell;
+    private final WorkspaceSession shell;
     private final TaskExecutor executor;
     private final ObservableList<ExperimentDefinition> experiments = FXCollections.observableArrayList();
     private final ObjectProperty<ExperimentDefinition> selected = new SimpleObjectProperty<>();
@@ -37,7 +37,7 @@ public final class AnalysisViewModel {
     private ExperimentDefinition pinned;
     private String preferred;
 
-    public AnalysisViewModel(ShellViewModel shell, TaskExecutor executor) {
+    public AnalysisViewModel(WorkspaceSession shell, TaskExecutor executor) {
         this.shell = shell;
         this.executor = executor;
         shell.workspaceProperty().addListener((obs, old, now) -> reload());

@@ -1,6 +1,6 @@
 package dev.arbiter.app.cli;
 
-import dev.arbiter.app.ArbiterApp;
+import dev.arbiter.app.desktop.ArbiterApp;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.arbiter.app.cli;
 
 import dev.arbiter.app.common.BuildInfo;
-import dev.arbiter.app.shell.StartupProbe;
+import dev.arbiter.app.desktop.StartupProbe;
 import dev.arbiter.samples.SampleWorkspaces;
 import java.io.BufferedReader;
 import java.io.IOException;

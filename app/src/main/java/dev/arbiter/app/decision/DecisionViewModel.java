@@ -4,7 +4,7 @@ import dev.arbiter.analytics.decision.RecommendationKind;
 import dev.arbiter.app.analysis.AnalysisViewModel;
 import dev.arbiter.app.common.task.BackgroundTask;
 import dev.arbiter.app.common.task.TaskExecutor;
-import dev.arbiter.app.shell.ShellViewModel;
+import dev.arbiter.app.session.WorkspaceSession;
 import dev.arbiter.importers.analysis.ExperimentResult;
 import dev.arbiter.importers.decision.DecisionFile;
 import dev.arbiter.importers.decision.DecisionRecord;
@@ -29,7 +29,7 @@ import javafx.collections.ObservableList;
  * {@code arbiter report} reads (docs/decision-format.md).
  */
 public final class DecisionViewModel {
-    private final ShellViewModel shell;
+    private final WorkspaceSession shell;
     private final AnalysisViewModel analysis;
     private final TaskExecutor executor;
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
@@ -47,7 +47,7 @@ public final class DecisionViewModel {
     private String experiment;
     private boolean loading;
 
-    public DecisionViewModel(ShellViewModel shell, AnalysisViewModel analysis, TaskExecutor executor) {
+    public DecisionViewModel(WorkspaceSession shell, AnalysisViewModel analysis, TaskExecutor executor) {
         this.shell = shell;
         this.analysis = analysis;
         this.executor = executor;

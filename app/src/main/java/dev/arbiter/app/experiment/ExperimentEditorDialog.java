@@ -64,17 +64,18 @@ public final class ExperimentEditorDialog extends Dialog<ExperimentDefinition> {
     }
 
     /**
-     * Opens the editor on the analysis's workspace for {@code definition} (null: a new experiment);
-     * on Save the experiment is saved into the workspace and analysed.
+     * Opens {@code editor} (on the open workspace; null when none is open) for {@code definition}
+     * (null: a new experiment); on Save the experiment is saved into the workspace and handed to
+     * {@code saved} (the analysis shows and analyses it).
      */
-    public static void open(Window owner, dev.arbiter.app.analysis.AnalysisViewModel analysis, ExperimentDefinition definition) {
-        ExperimentEditorViewModel editor = analysis.editor();
+    public static void open(Window owner, ExperimentEditorViewModel editor, ExperimentDefinition definition,
+                            java.util.function.Consumer<ExperimentDefinition> saved) {
         if (editor == null) {
             return;
         }
         editor.load(definition);
         new ExperimentEditorDialog(owner, editor, definition != null).showAndWait()
-                .ifPresent(ready -> editor.save(analysis::showSaved));
+                .ifPresent(ready -> editor.save(saved));
     }
 
     private GridPane experimentForm() {

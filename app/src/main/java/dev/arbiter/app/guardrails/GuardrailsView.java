@@ -13,6 +13,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
+import dev.arbiter.app.projection.GuardrailCard;
 
 /** Guardrails: status cards, and the selected guardrail's history against its threshold. */
 public final class GuardrailsView extends BorderPane {

@@ -7,6 +7,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import dev.arbiter.app.projection.GuardrailCard;
+import dev.arbiter.app.projection.GuardrailCards;
 
 /**
  * The Guardrails section: a card per guardrail and treatment (rule, threshold, the observed ratio

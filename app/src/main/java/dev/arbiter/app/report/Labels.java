@@ -1,7 +1,7 @@
 package dev.arbiter.app.report;
 
 import dev.arbiter.analytics.Comparison;
-import dev.arbiter.app.analysis.Format;
+import dev.arbiter.app.projection.Format;
 import dev.arbiter.importers.analysis.ComparisonResult;
 import dev.arbiter.importers.analysis.ExperimentResult;
 import dev.arbiter.importers.analysis.MetricResult;

@@ -2,7 +2,7 @@ package dev.arbiter.app.results;
 
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.app.analysis.AnalysisViewModel;
-import dev.arbiter.app.analysis.Format;
+import dev.arbiter.app.projection.Format;
 import dev.arbiter.app.common.charts.ForestRow;
 import dev.arbiter.importers.analysis.ArmValue;
 import dev.arbiter.importers.analysis.ComparisonResult;

@@ -14,6 +14,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
+import dev.arbiter.app.projection.SegmentRow;
 
 /** Segments: pick a column and a metric; per-value effects with BH-adjusted p, flags and a forest plot. */
 public final class SegmentsView extends BorderPane {

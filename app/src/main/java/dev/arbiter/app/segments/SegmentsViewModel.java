@@ -10,6 +10,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import dev.arbiter.app.projection.SegmentRow;
+import dev.arbiter.app.projection.SegmentTable;
 
 /**
  * The Segments section: for one segment column (or crossed pair), one metric and one treatment,

@@ -9,6 +9,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import dev.arbiter.app.common.AboutInfo;
 
 /** Versions of Arbiter, Java, JavaFX and DuckDB, and the licences of the bundled libraries. */
 final class AboutDialog extends Dialog<Void> {

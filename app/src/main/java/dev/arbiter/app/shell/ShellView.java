@@ -1,60 +1,55 @@
 package dev.arbiter.app.shell;
 
+import dev.arbiter.app.analysis.AnalysisViewModel;
+import dev.arbiter.app.common.AboutInfoReader;
 import dev.arbiter.app.common.task.BackgroundTask;
 import dev.arbiter.app.common.task.TaskExecutor;
-import dev.arbiter.app.importing.DataView;
-import dev.arbiter.app.importing.DataViewModel;
-import dev.arbiter.app.analysis.AnalysisModels;
-import dev.arbiter.app.guardrails.GuardrailsView;
-import dev.arbiter.app.monitoring.MonitorView;
-import dev.arbiter.app.results.ResultsView;
-import dev.arbiter.app.segments.SegmentsView;
-import dev.arbiter.app.decision.DecisionView;
-import dev.arbiter.app.planning.PlanView;
-import java.util.EnumMap;
+import dev.arbiter.app.experiment.ExperimentEditorDialog;
+import dev.arbiter.app.help.HelpWindow;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import dev.arbiter.app.help.HelpWindow;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 
-/** The main window's content: menu bar, left navigation, the selected section, status bar. */
+/**
+ * The main window's content: menu bar, left navigation, the selected section, status bar. The
+ * sections' views come from the composition root (dev.arbiter.app.desktop), so the shell knows
+ * no section but the shared analysis.
+ */
 public final class ShellView extends BorderPane {
     private final ShellViewModel model;
     private final TaskExecutor executor;
-    private final dev.arbiter.app.analysis.AnalysisViewModel analysis;
+    private final AnalysisViewModel analysis;
     private Consumer<String> browser = url -> { };
     private HelpWindow help;
 
-    public ShellView(ShellViewModel model, StatusBarViewModel status, TaskExecutor executor, DataViewModel data,
-                     AnalysisModels analysis, Runnable quit) {
+    /**
+     * @param views   builds each section's view (called the first time the section is shown)
+     * @param dropped files dropped anywhere on the window, for the import preview
+     */
+    public ShellView(ShellViewModel model, StatusBarViewModel status, TaskExecutor executor, AnalysisViewModel analysis,
+                     Map<Section, Supplier<Node>> views, Consumer<List<Path>> dropped, Runnable quit) {
         this.model = model;
         this.executor = executor;
-        this.analysis = analysis.analysis();
+        this.analysis = analysis;
         setId("shell");
         getStyleClass().add("shell");
         setTop(new ShellMenuBar(model, this::dialogs, this::showHelp, this::showAbout, quit));
         setLeft(new NavigationView(model));
-        Map<Section, Supplier<Node>> views = new EnumMap<>(Section.class);
-        DataView dataView = new DataView(data, model); // built at once: it asks the import questions
-        views.put(Section.DATA, () -> dataView);
-        views.put(Section.PLAN, () -> new PlanView(analysis.analysis(), analysis.plan()));
-        views.put(Section.MONITOR, () -> new MonitorView(analysis.analysis(), analysis.monitor()));
-        views.put(Section.RESULTS, () -> new ResultsView(analysis.analysis(), analysis.results()));
-        views.put(Section.SEGMENTS, () -> new SegmentsView(analysis.analysis(), analysis.segments()));
-        views.put(Section.GUARDRAILS, () -> new GuardrailsView(analysis.analysis(), analysis.guardrails()));
-        views.put(Section.DECISION, () -> new DecisionView(analysis.analysis(), analysis.decision()));
         setCenter(new SectionPane(model, new EmptyStateView(this::runAction), views,
-                javafx.beans.binding.Bindings.isNotEmpty(analysis.analysis().experiments()),
-                analysis.analysis().busyProperty()));
+                Bindings.isNotEmpty(analysis.experiments()), analysis.busyProperty()));
         setBottom(new StatusBarView(status));
-        acceptDroppedFiles(data);
+        acceptDroppedFiles(dropped);
     }
 
     /** Files dropped anywhere on the window go to the import preview. */
-    private void acceptDroppedFiles(DataViewModel data) {
+    private void acceptDroppedFiles(Consumer<List<Path>> dropped) {
         setOnDragOver(event -> {
             if (event.getDragboard().hasFiles()) {
                 event.acceptTransferModes(TransferMode.COPY);
@@ -65,7 +60,7 @@ public final class ShellView extends BorderPane {
             boolean files = event.getDragboard().hasFiles();
             if (files) {
                 model.sectionProperty().set(Section.DATA);
-                data.requestImport(event.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
+                dropped.accept(event.getDragboard().getFiles().stream().map(File::toPath).toList());
             }
             event.setDropCompleted(files);
             event.consume();
@@ -81,12 +76,13 @@ public final class ShellView extends BorderPane {
             case NEW_WORKSPACE -> dialogs().chooseNew().ifPresent(model::createWorkspace);
             case OPEN_WORKSPACE -> dialogs().chooseExisting().ifPresent(model::openWorkspace);
             case OPEN_SAMPLE -> model.openSample(dev.arbiter.samples.SampleCatalog.FIRST);
-            case NEW_EXPERIMENT -> dev.arbiter.app.experiment.ExperimentEditorDialog.open(getScene().getWindow(), analysis, null);
+            case NEW_EXPERIMENT -> ExperimentEditorDialog.open(getScene().getWindow(),
+                    analysis.editor(), null, analysis::showSaved);
         }
     }
 
     /** Sets what opens web addresses (the app's host services; nothing in tests). */
-    void setBrowser(Consumer<String> browser) {
+    public void setBrowser(Consumer<String> browser) {
         this.browser = browser;
     }
 

@@ -5,16 +5,16 @@ import dev.arbiter.app.common.settings.RecentWorkspaces;
 import dev.arbiter.app.common.settings.Settings;
 import dev.arbiter.app.common.task.BackgroundTask;
 import dev.arbiter.app.common.task.TaskExecutor;
+import dev.arbiter.app.session.WorkspaceSession;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.samples.SampleCatalog;
 import dev.arbiter.importers.workspace.WorkspaceSummary;
-import dev.arbiter.importers.ingest.AlreadyImportedException;
-import dev.arbiter.importers.ingest.ImportOptions;
-import dev.arbiter.importers.ingest.ImportReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import dev.arbiter.app.common.task.TaskContext;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
@@ -30,7 +30,7 @@ import javafx.collections.ObservableList;
  * State and commands of the main window: the selected section, the open workspace, the theme
  * and the recent files. Workspace files are created, opened and closed off the UI thread.
  */
-public final class ShellViewModel {
+public final class ShellViewModel implements WorkspaceSession {
     private final TaskExecutor executor;
     private final WorkspaceStore store;
     private final RecentWorkspaces recents;
@@ -39,8 +39,6 @@ public final class ShellViewModel {
     private final ObjectProperty<Theme> theme;
     private final ReadOnlyObjectWrapper<WorkspaceSummary> workspace = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
-    private final ObservableList<ImportReport> lastImport = FXCollections.observableArrayList();
-    private final ObjectProperty<ReimportQuestion> reimport = new SimpleObjectProperty<>();
     private final StringBinding title = Bindings.createStringBinding(() -> workspace.get() == null
             ? "Arbiter"
             : "Arbiter — " + workspace.get().name() + " (" + workspace.get().file() + ")", workspace);
@@ -85,7 +83,7 @@ public final class ShellViewModel {
         SampleCatalog.Sample sample = SampleCatalog.get(name);
         submitOpening(EmptyStates.openingSample(name, sample.title(), !store.hasSample(name)),
                 BackgroundTask.of("Opening sample " + name,
-                                context -> load(store.openSample(name, WorkspaceImport.monitor(context, name))))
+                                context -> load(store.openSample(name, new TaskImportMonitor(context, name))))
                         .withSuccessMessage(loaded -> "Opened sample " + name + " (" + loaded.summary().file() + ")"),
                 loaded -> {
                     if (section.get() == Section.DATA) {
@@ -141,14 +139,22 @@ public final class ShellViewModel {
         }
     }
 
+    /** Work done with the open workspace's file to itself, e.g. an import (see {@link #withFileAccess}). */
+    @FunctionalInterface
+    public interface FileWork<T> {
+        T run(WorkspaceStore store, Path file, TaskContext context) throws Exception;
+    }
+
     /**
-     * Imports {@code sources} into the open workspace as one background task: the analysis instance
-     * is closed, the files are imported with file access, and the workspace is reopened for
-     * analysis whatever happened (success, failure or Cancel). Each file is all or nothing.
+     * Runs {@code work} as one background task with the open workspace's file to itself: the
+     * analysis instance is closed first, and the workspace is reopened for analysis whatever happened
+     * (success, failure or Cancel) before {@code succeeded} or {@code failed} run. Returns false, and
+     * does nothing, when no workspace is open.
      */
-    public void importFiles(List<String> sources, ImportOptions options) {
-        if (openWorkspace == null || sources.isEmpty()) {
-            return;
+    public <T> boolean withFileAccess(String title, FileWork<T> work, Consumer<T> succeeded, Consumer<Throwable> failed,
+                                      Function<T, String> message) {
+        if (openWorkspace == null) {
+            return false;
         }
         Workspace analysis = openWorkspace;
         Path file = analysis.file();
@@ -159,50 +165,24 @@ public final class ShellViewModel {
                 replaceWorkspace(reopened.get());
             }
         };
-        String names = sources.size() == 1 ? Path.of(sources.get(0)).getFileName().toString() : sources.size() + " files";
-        executor.submit(BackgroundTask.of("Importing " + names, context -> {
+        executor.submit(BackgroundTask.of(title, context -> {
             analysis.close();
             try {
-                return WorkspaceImport.run(store, file, sources, options, context);
+                return work.run(store, file, context);
             } finally {
                 reopened.set(load(store.open(file)));
             }
-        }).withOnSuccess(reports -> {
+        }).withOnSuccess(result -> {
             restore.run();
-            lastImport.setAll(reports);
+            succeeded.accept(result);
         }).withOnFailure(error -> {
             restore.run();
-            if (error instanceof AlreadyImportedException again) {
-                reimport.set(new ReimportQuestion(sources, options, again.getMessage().substring(0,
-                        again.getMessage().indexOf(" (SHA-256")) + " was already imported " + again.earlier() + "."));
-            }
-        }).withOnCancelled(restore).withSuccessMessage(WorkspaceImport::summary));
+            failed.accept(error);
+        }).withOnCancelled(restore).withSuccessMessage(message));
+        return true;
     }
 
-    /** An import refused because the file was imported before, waiting for the analyst's answer. */
-    public record ReimportQuestion(List<String> sources, ImportOptions options, String message) {
-    }
-
-    /** Set when an import was refused as a re-import; the view asks, then calls {@link #answerReimport}. */
-    public ObjectProperty<ReimportQuestion> reimportProperty() {
-        return reimport;
-    }
-
-    /** The analyst's answer: import the same files again, or leave it. */
-    public void answerReimport(boolean importAgain) {
-        ReimportQuestion question = reimport.get();
-        reimport.set(null);
-        if (importAgain && question != null) {
-            importFiles(question.sources(), question.options().withAllowReimport(true));
-        }
-    }
-
-    /** The reports of the last successful import, for the Data section. */
-    public ObservableList<ImportReport> lastImport() {
-        return lastImport;
-    }
-
-    /** The open workspace for reading (analysis access), or null while none is open or an import runs. */
+    @Override
     public Workspace currentWorkspace() {
         return openWorkspace;
     }
@@ -252,6 +232,7 @@ public final class ShellViewModel {
         return theme;
     }
 
+    @Override
     public ReadOnlyObjectProperty<WorkspaceSummary> workspaceProperty() {
         return workspace.getReadOnlyProperty();
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.app.common.settings.InMemorySettings;
-import dev.arbiter.app.shell.MainWindow;
+import dev.arbiter.app.desktop.MainWindow;
 import dev.arbiter.app.shell.WorkspaceStore;
 import dev.arbiter.app.results.ResultRow;
 import dev.arbiter.importers.analysis.ExperimentAnalyzer;
@@ -34,6 +34,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
+import dev.arbiter.app.projection.Format;
 
 /**
  * The analysis screens in a real (headless) window: the numbers shown are arbiter analyze's, an

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.app.common.settings.InMemorySettings;
 import dev.arbiter.app.common.task.DefaultTaskExecutor;
-import dev.arbiter.app.guardrails.GuardrailCard;
-import dev.arbiter.app.monitoring.ArmRow;
-import dev.arbiter.app.segments.SegmentRow;
+import dev.arbiter.app.projection.GuardrailCard;
+import dev.arbiter.app.monitor.ArmRow;
+import dev.arbiter.app.projection.SegmentRow;
 import dev.arbiter.app.shell.ShellViewModel;
 import dev.arbiter.app.shell.StatusBarViewModel;
 import dev.arbiter.app.shell.WorkspaceStore;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.arbiter.app.desktop.AnalysisModels;
 
 /**
  * The analysis sections' view models without a robot: a sample opened as the app opens it (same-thread

@@ -42,6 +42,29 @@ class ArchitectureTest {
     }
 
     @Test
+    void theAppsPackagesAreFreeOfCycles() {
+        LayerRules.packagesFreeOfCycles("dev.arbiter.app").check(PRODUCT);
+    }
+
+    @Test
+    void theImportersPackagesAreFreeOfCycles() {
+        LayerRules.packagesFreeOfCycles("dev.arbiter.importers").check(PRODUCT);
+    }
+
+    @Test
+    void theAnalyticsPackagesAreFreeOfCycles() {
+        LayerRules.packagesFreeOfCycles("dev.arbiter.analytics").check(PRODUCT);
+    }
+
+    @Test
+    void theCycleRuleCatchesTwoPackagesThatNeedEachOther() {
+        AssertionError cycle = assertThrows(AssertionError.class,
+                () -> LayerRules.packagesFreeOfCycles("dev.arbiter.archfixture.cycle").check(FIXTURES));
+        assertTrue(cycle.getMessage().contains("Cycle detected"), cycle.getMessage());
+        assertTrue(cycle.getMessage().contains("CycleFirst") && cycle.getMessage().contains("CycleSecond"), cycle.getMessage());
+    }
+
+    @Test
     void rulesCatchALowerModuleImportingAHigherOne() {
         AssertionError analytics = assertThrows(AssertionError.class,
                 () -> LayerRules.analyticsIsPure("dev.arbiter.archfixture").check(FIXTURES));

@@ -1,6 +1,7 @@
 package dev.arbiter.app.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.lang.ArchRule;
 
@@ -36,6 +37,15 @@ final class LayerRules {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         root + ".app..", root + ".samples..", "javafx..", "org.controlsfx..", "atlantafx..", "org.jfree..")
                 .because("importers must run headless and on other engines, without the desktop app");
+    }
+
+    /**
+     * The packages right below {@code root} (e.g. app.shell, app.results, app.desktop) depend on
+     * each other one way only: a newcomer can read them bottom-up (docs/architecture.md).
+     */
+    static ArchRule packagesFreeOfCycles(String root) {
+        return slices().matching(root + ".(*)..").should().beFreeOfCycles()
+                .because("one home per concept, and no package that needs the one that needs it (issue 15)");
     }
 
     /** A ViewModel does not know the view: no scene graph types. */

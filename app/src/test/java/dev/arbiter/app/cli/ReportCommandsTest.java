@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.arbiter.app.analysis.Format;
+import dev.arbiter.app.projection.Format;
 import dev.arbiter.app.report.ReportAttachments;
 import dev.arbiter.app.report.SignatureCheck;
 import dev.arbiter.importers.analysis.ComparisonResult;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arbiter.app.analysis.AnalysisModels;
+import dev.arbiter.app.desktop.AnalysisModels;
 import dev.arbiter.app.common.settings.InMemorySettings;
 import dev.arbiter.app.common.task.DefaultTaskExecutor;
 import dev.arbiter.app.shell.ShellViewModel;

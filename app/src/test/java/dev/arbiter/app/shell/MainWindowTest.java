@@ -30,6 +30,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
+import dev.arbiter.app.desktop.MainWindow;
 
 /** The real main window, headless under Monocle: navigation, status bar, workspace, theme, About. */
 @ExtendWith(ApplicationExtension.class)
@@ -160,7 +161,7 @@ class MainWindowTest {
         }
         robot.interact(() -> window.model().openWorkspace(file));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().currentWorkspace() != null);
-        robot.interact(() -> window.model().importFiles(List.of(big.toString()),
+        robot.interact(() -> window.data().importFiles(List.of(big.toString()),
                 dev.arbiter.importers.ingest.ImportOptions.defaults()));
         List<String> seen = new CopyOnWriteArrayList<>();
         try {

@@ -1,0 +1,4 @@
+/**
+ * Sample-size planning and power.
+ */
+package dev.arbiter.analytics.plan;

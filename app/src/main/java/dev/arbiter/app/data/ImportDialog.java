@@ -1,0 +1,93 @@
+package dev.arbiter.app.data;
+
+import dev.arbiter.importers.ingest.ColumnInfo;
+import dev.arbiter.importers.ingest.ImportOptions;
+import dev.arbiter.importers.ingest.ImportPreview;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * The mapping step: the first rows with their detected types, the role of each column (the
+ * analyst confirms or changes them), the dataset name, and what to do with free text.
+ */
+final class ImportDialog extends Dialog<ImportOptions> {
+    static final ButtonType IMPORT = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
+    private static final List<String> MODES = List.of("New dataset", "Append to existing dataset", "Replace existing dataset");
+    private static final List<String> TEXT = List.of("Leave out free text (default)", "Keep free text",
+            "Store SHA-256 of free text");
+
+    ImportDialog(Window owner, PendingImport pending, Set<String> existingDatasets) {
+        initOwner(owner);
+        ImportPreview preview = pending.preview();
+        setTitle("Import");
+        setHeaderText("Import " + (pending.sources().size() == 1 ? preview.source().displayName()
+                : pending.sources().size() + " files") + " — " + preview.source().format().label() + ", "
+                + preview.columns().size() + " columns" + (preview.warnings().isEmpty() ? "" : "\n" + String.join("\n", preview.warnings())));
+        TextField dataset = new TextField(preview.suggestedDataset());
+        dataset.setId("import-dataset");
+        ChoiceBox<String> mode = new ChoiceBox<>();
+        mode.getItems().setAll(MODES);
+        mode.setId("import-mode");
+        mode.setValue(existingDatasets.contains(dataset.getText()) ? MODES.get(1) : MODES.get(0));
+        dataset.textProperty().addListener((obs, old, now) -> mode.setValue(existingDatasets.contains(now) ? MODES.get(1) : MODES.get(0)));
+        ChoiceBox<String> text = new ChoiceBox<>();
+        text.getItems().setAll(TEXT);
+        text.setValue(TEXT.get(0));
+        text.setId("import-text");
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(6);
+        form.addRow(0, RoleGrid.label("Dataset"), dataset, mode);
+        form.addRow(1, RoleGrid.label("Free text"), text, RoleGrid.label(preview.textColumns().isEmpty()
+                ? "no free-text columns" : "free-text columns: " + String.join(", ", preview.textColumns())));
+        RoleGrid roles = new RoleGrid(preview.columns().stream().map(ColumnInfo::name).toList(), preview.roles());
+        VBox content = new VBox(10, form, new TitledPane("First rows", rows(preview)), new TitledPane("Column roles", roles));
+        getDialogPane().setContent(content);
+        getDialogPane().setPrefWidth(1040);
+        setResizable(true);
+        getDialogPane().getButtonTypes().addAll(IMPORT, ButtonType.CANCEL);
+        setResultConverter(button -> button != IMPORT ? null : ImportOptions.defaults()
+                .withDataset(dataset.getText().strip())
+                .withMode(ImportOptions.Mode.values()[MODES.indexOf(mode.getValue())])
+                .withTextPolicy(ImportOptions.TextPolicy.values()[TEXT.indexOf(text.getValue())])
+                .withExactRoles(roles.selected()));
+    }
+
+    private static TableView<List<String>> rows(ImportPreview preview) {
+        TableView<List<String>> table = new TableView<>();
+        table.setId("import-preview");
+        for (int i = 0; i < preview.columns().size(); i++) {
+            ColumnInfo column = preview.columns().get(i);
+            int index = i;
+            TableColumn<List<String>, String> tableColumn = new TableColumn<>(column.name() + "\n" + column.type());
+            tableColumn.setCellValueFactory(cell -> new SimpleStringProperty(oneLine(cell.getValue().get(index))));
+            tableColumn.setPrefWidth(110);
+            table.getColumns().add(tableColumn);
+        }
+        table.getItems().setAll(preview.rows());
+        table.setPrefHeight(200);
+        return table;
+    }
+
+    /** Multi-line text on one line (↵ for line breaks), cut at 120 characters; null shown as NULL. */
+    static String oneLine(String value) {
+        if (value == null) {
+            return "NULL";
+        }
+        String flat = value.replace("\r\n", " ↵ ").replace("\n", " ↵ ");
+        return flat.length() > 120 ? flat.substring(0, 119) + "…" : flat;
+    }
+}

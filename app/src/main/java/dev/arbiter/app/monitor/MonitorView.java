@@ -1,0 +1,113 @@
+package dev.arbiter.app.monitor;
+
+import dev.arbiter.app.analysis.AnalysisToolbar;
+import dev.arbiter.app.analysis.AnalysisViewModel;
+import dev.arbiter.app.analysis.Tables;
+import dev.arbiter.app.common.charts.Charts;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.fx.ChartViewer;
+
+/** Monitor: arms against the plan, the sample-ratio banner, progress, daily units and the primary over time. */
+public final class MonitorView extends BorderPane {
+    private final MonitorViewModel model;
+    private final ChartViewer daily = new ChartViewer();
+    private final ChartViewer primary = new ChartViewer();
+    private final ChartViewer effect = new ChartViewer();
+
+    public MonitorView(AnalysisViewModel analysis, MonitorViewModel model) {
+        this.model = model;
+        setId("monitor-view");
+        setTop(new AnalysisToolbar(analysis));
+        Label srm = new Label();
+        srm.setId("monitor-srm");
+        srm.setWrapText(true);
+        srm.setMaxWidth(Double.MAX_VALUE);
+        srm.textProperty().bind(model.srmProperty());
+        model.srmFlaggedProperty().addListener((obs, old, now) -> style(srm, now));
+        style(srm, model.srmFlaggedProperty().get());
+        Label progress = new Label();
+        progress.setId("monitor-progress");
+        progress.textProperty().bind(model.progressProperty());
+        daily.setId("monitor-daily");
+        primary.setId("monitor-primary");
+        daily.getStyleClass().add("chart-frame");
+        primary.getStyleClass().add("chart-frame");
+        Label dailyTitle = new Label("New units per day, by arm");
+        Label primaryTitle = new Label();
+        primaryTitle.textProperty().bind(model.primaryNameProperty().concat(": per arm, over the units exposed so far"));
+        effect.setId("monitor-effect");
+        effect.getStyleClass().add("chart-frame");
+        Label effectTitle = new Label();
+        effectTitle.setWrapText(true);
+        effectTitle.textProperty().bind(model.effectTitleProperty());
+        VBox left = new VBox(4, dailyTitle, daily);
+        VBox middle = new VBox(4, primaryTitle, primary);
+        VBox right = new VBox(4, effectTitle, effect);
+        for (VBox column : List.of(left, middle, right)) {
+            VBox.setVgrow(column.getChildren().get(1), Priority.ALWAYS);
+            HBox.setHgrow(column, Priority.ALWAYS);
+            column.setPrefWidth(100);
+        }
+        HBox charts = new HBox(12, left, middle, right);
+        VBox body = new VBox(10, srm, table(), progress, charts);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        body.getStyleClass().add("analysis-body");
+        setCenter(body);
+        model.dailyUnitsProperty().addListener((obs, old, now) -> draw());
+        model.primaryProperty().addListener((obs, old, now) -> draw());
+        model.effectProperty().addListener((obs, old, now) -> draw());
+        draw();
+    }
+
+    private static void style(Label srm, Boolean flagged) {
+        srm.getStyleClass().removeAll("banner-danger", "banner-ok");
+        srm.getStyleClass().add(Boolean.TRUE.equals(flagged) ? "banner-danger" : "banner-ok");
+    }
+
+    private TableView<ArmRow> table() {
+        TableView<ArmRow> table = Tables.table("monitor-arms");
+        TableColumn<ArmRow, ArmRow> toPlan = new TableColumn<>("Progress to plan");
+        toPlan.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        toPlan.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            private final ProgressBar bar = new ProgressBar();
+
+            @Override
+            protected void updateItem(ArmRow row, boolean empty) {
+                super.updateItem(row, empty);
+                bar.setMaxWidth(Double.MAX_VALUE);
+                setGraphic(empty || row == null || Double.isNaN(row.progress()) ? null : bar);
+                if (row != null && !Double.isNaN(row.progress())) {
+                    bar.setProgress(row.progress());
+                }
+            }
+        });
+        table.getColumns().setAll(List.of(
+                Tables.column("Arm", null, 120, ArmRow::arm),
+                Tables.column("Units", "Assignment units (crossovers excluded).", 90, ArmRow::units),
+                Tables.column("Events", null, 90, ArmRow::events),
+                Tables.column("Share", "This arm's share of all units.", 80, ArmRow::share),
+                Tables.column("Planned", "The planned share (split).", 90, ArmRow::planned),
+                Tables.column("Fallback rate [CI]", "Share of the arm's events served by the fallback model.", 250, ArmRow::fallback)));
+        toPlan.setPrefWidth(220);
+        table.getColumns().add(toPlan);
+        table.setItems(model.arms());
+        table.setFixedCellSize(28);
+        table.setPrefHeight(28 * 4 + 30);
+        return table;
+    }
+
+    private void draw() {
+        daily.setChart(Charts.dailyBars("units", model.dailyUnitsProperty().get()));
+        primary.setChart(Charts.timeline(null, model.primaryProperty().get(), null, null));
+        effect.setChart(Charts.timeline("treatment − control", model.effectProperty().get(), 0.0, null));
+    }
+}
