@@ -4,7 +4,7 @@ import dev.arbiter.app.common.task.BackgroundTask;
 import dev.arbiter.app.common.task.TaskExecutor;
 import dev.arbiter.app.session.WorkspaceSession;
 import dev.arbiter.importers.analysis.ExperimentAnalyzer;
-import dev.arbiter.importers.analysis.ExperimentResult;
+import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.ExperimentStore;
 import dev.arbiter.importers.workspace.Workspace;

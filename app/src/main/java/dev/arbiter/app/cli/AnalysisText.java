@@ -2,12 +2,12 @@ package dev.arbiter.app.cli;
 
 import dev.arbiter.analytics.Effect;
 import dev.arbiter.analytics.Interval;
-import dev.arbiter.importers.analysis.ArmSummary;
-import dev.arbiter.importers.analysis.ArmValue;
-import dev.arbiter.importers.analysis.ComparisonResult;
-import dev.arbiter.importers.analysis.ExperimentResult;
-import dev.arbiter.importers.analysis.MetricResult;
-import dev.arbiter.importers.analysis.SegmentResult;
+import dev.arbiter.importers.result.ArmSummary;
+import dev.arbiter.analytics.ArmValue;
+import dev.arbiter.importers.result.ComparisonResult;
+import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.result.MetricResult;
+import dev.arbiter.importers.result.SegmentResult;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,9 +1,9 @@
 package dev.arbiter.app.cli;
 
-import dev.arbiter.importers.analysis.AnalysisJson;
+import dev.arbiter.importers.result.AnalysisJson;
 import dev.arbiter.importers.analysis.ExperimentAnalyzer;
-import dev.arbiter.importers.analysis.ExperimentException;
-import dev.arbiter.importers.analysis.ExperimentResult;
+import dev.arbiter.importers.experiment.ExperimentException;
+import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.importers.workspace.WorkspaceException;

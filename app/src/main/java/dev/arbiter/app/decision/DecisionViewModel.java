@@ -1,14 +1,14 @@
 package dev.arbiter.app.decision;
 
-import dev.arbiter.analytics.decision.RecommendationKind;
+import dev.arbiter.analytics.reading.RecommendationKind;
 import dev.arbiter.app.analysis.AnalysisViewModel;
 import dev.arbiter.app.common.task.BackgroundTask;
 import dev.arbiter.app.common.task.TaskExecutor;
 import dev.arbiter.app.session.WorkspaceSession;
-import dev.arbiter.importers.analysis.ExperimentResult;
-import dev.arbiter.importers.decision.DecisionFile;
-import dev.arbiter.importers.decision.DecisionRecord;
-import dev.arbiter.importers.decision.DecisionStore;
+import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.signoff.DecisionFile;
+import dev.arbiter.importers.signoff.DecisionRecord;
+import dev.arbiter.importers.signoff.DecisionStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

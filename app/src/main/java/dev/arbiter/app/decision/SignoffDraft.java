@@ -1,6 +1,6 @@
 package dev.arbiter.app.decision;
 
-import dev.arbiter.importers.decision.Signoff;
+import dev.arbiter.importers.signoff.Signoff;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbiter.app.common.task.BackgroundTask;
 import dev.arbiter.app.common.task.TaskExecutor;
 import dev.arbiter.importers.Sql;
-import dev.arbiter.importers.analysis.DefinitionChecks;
+import dev.arbiter.importers.experiment.DefinitionChecks;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.ExperimentFile;
 import dev.arbiter.importers.experiment.ExperimentStore;

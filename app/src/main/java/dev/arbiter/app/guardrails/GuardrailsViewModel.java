@@ -1,7 +1,7 @@
 package dev.arbiter.app.guardrails;
 
 import dev.arbiter.app.analysis.AnalysisViewModel;
-import dev.arbiter.importers.analysis.ExperimentResult;
+import dev.arbiter.importers.result.ExperimentResult;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;

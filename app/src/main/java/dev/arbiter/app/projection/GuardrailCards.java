@@ -1,12 +1,12 @@
 package dev.arbiter.app.projection;
 
-import dev.arbiter.analytics.decision.GuardrailCheck;
-import dev.arbiter.analytics.decision.GuardrailStatus;
+import dev.arbiter.analytics.reading.GuardrailCheck;
+import dev.arbiter.analytics.reading.GuardrailStatus;
 import dev.arbiter.app.common.charts.TimelinePoint;
-import dev.arbiter.importers.analysis.ComparisonResult;
-import dev.arbiter.importers.analysis.DailyPoint;
-import dev.arbiter.importers.analysis.ExperimentResult;
-import dev.arbiter.importers.analysis.MetricResult;
+import dev.arbiter.importers.result.ComparisonResult;
+import dev.arbiter.importers.result.DailyPoint;
+import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.result.MetricResult;
 import dev.arbiter.importers.experiment.MetricKind;
 import dev.arbiter.importers.experiment.MetricRole;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package dev.arbiter.app.projection;
 
 import dev.arbiter.app.common.charts.TimelinePoint;
-import dev.arbiter.importers.analysis.DailyPoint;
-import dev.arbiter.importers.analysis.ExperimentResult;
+import dev.arbiter.importers.result.DailyPoint;
+import dev.arbiter.importers.result.ExperimentResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,11 +2,11 @@ package dev.arbiter.app.projection;
 
 import dev.arbiter.analytics.Effect;
 import dev.arbiter.app.common.charts.ForestRow;
-import dev.arbiter.importers.analysis.ComparisonResult;
+import dev.arbiter.importers.result.ComparisonResult;
 import dev.arbiter.importers.analysis.ExperimentAnalyzer;
-import dev.arbiter.importers.analysis.ExperimentResult;
-import dev.arbiter.importers.analysis.MetricResult;
-import dev.arbiter.importers.analysis.SegmentResult;
+import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.result.MetricResult;
+import dev.arbiter.importers.result.SegmentResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

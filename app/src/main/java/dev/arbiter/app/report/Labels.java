@@ -2,9 +2,9 @@ package dev.arbiter.app.report;
 
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.app.projection.Format;
-import dev.arbiter.importers.analysis.ComparisonResult;
-import dev.arbiter.importers.analysis.ExperimentResult;
-import dev.arbiter.importers.analysis.MetricResult;
+import dev.arbiter.importers.result.ComparisonResult;
+import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.result.MetricResult;
 import dev.arbiter.importers.experiment.MetricDefinition;
 import dev.arbiter.importers.experiment.MetricKind;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.arbiter.app.report;
 
-import dev.arbiter.importers.analysis.ExperimentResult;
-import dev.arbiter.importers.decision.DecisionRecord;
+import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.signoff.DecisionRecord;
 import dev.arbiter.importers.experiment.PreRegistration;
 import dev.arbiter.importers.ingest.DatasetCatalog.ImportRecord;
 import java.time.Instant;

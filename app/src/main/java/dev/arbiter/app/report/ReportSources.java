@@ -1,10 +1,10 @@
 package dev.arbiter.app.report;
 
-import dev.arbiter.importers.analysis.AnalysisJson;
+import dev.arbiter.importers.result.AnalysisJson;
 import dev.arbiter.importers.analysis.ExperimentAnalyzer;
-import dev.arbiter.importers.analysis.ExperimentException;
-import dev.arbiter.importers.analysis.ExperimentResult;
-import dev.arbiter.importers.decision.DecisionRecord;
+import dev.arbiter.importers.experiment.ExperimentException;
+import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.signoff.DecisionRecord;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.ExperimentFile;
 import dev.arbiter.importers.experiment.PreRegistration;

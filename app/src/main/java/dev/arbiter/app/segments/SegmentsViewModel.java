@@ -2,9 +2,9 @@ package dev.arbiter.app.segments;
 
 import dev.arbiter.app.analysis.AnalysisViewModel;
 import dev.arbiter.app.common.charts.ForestRow;
-import dev.arbiter.importers.analysis.ExperimentResult;
-import dev.arbiter.importers.analysis.MetricResult;
-import dev.arbiter.importers.analysis.SegmentResult;
+import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.result.MetricResult;
+import dev.arbiter.importers.result.SegmentResult;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;

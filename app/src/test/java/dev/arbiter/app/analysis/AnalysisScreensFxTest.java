@@ -8,7 +8,7 @@ import dev.arbiter.app.desktop.MainWindow;
 import dev.arbiter.app.shell.WorkspaceStore;
 import dev.arbiter.app.results.ResultRow;
 import dev.arbiter.importers.analysis.ExperimentAnalyzer;
-import dev.arbiter.importers.analysis.ExperimentResult;
+import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.ExperimentStore;
 import dev.arbiter.importers.workspace.Workspace;

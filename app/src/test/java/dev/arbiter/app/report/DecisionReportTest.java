@@ -3,8 +3,8 @@ package dev.arbiter.app.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arbiter.importers.decision.DecisionRecord;
-import dev.arbiter.importers.decision.Signoff;
+import dev.arbiter.importers.signoff.DecisionRecord;
+import dev.arbiter.importers.signoff.Signoff;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.ExperimentStore;
 import dev.arbiter.importers.experiment.PreRegistration;

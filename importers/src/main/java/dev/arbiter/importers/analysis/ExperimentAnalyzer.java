@@ -1,9 +1,10 @@
 package dev.arbiter.importers.analysis;
 
+import dev.arbiter.analytics.MetricComparator;
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.analytics.NonInferiority;
 import dev.arbiter.analytics.SampleRatioCheck;
-import dev.arbiter.analytics.decision.GuardrailCheck;
+import dev.arbiter.analytics.reading.GuardrailCheck;
 import dev.arbiter.analytics.plan.Progress;
 import dev.arbiter.importers.Sql;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
@@ -12,11 +13,11 @@ import dev.arbiter.importers.experiment.MetricKind;
 import dev.arbiter.importers.experiment.MetricRole;
 import dev.arbiter.importers.ingest.ColumnInfo;
 import dev.arbiter.importers.ingest.DatasetCatalog;
-import dev.arbiter.importers.metrics.ArmStatistics;
-import dev.arbiter.importers.metrics.ExperimentStatistics;
-import dev.arbiter.importers.metrics.MetricQueries;
-import dev.arbiter.importers.metrics.SliceKey;
-import dev.arbiter.importers.metrics.SqlDialect;
+import dev.arbiter.analytics.ArmStatistics;
+import dev.arbiter.importers.statistics.ExperimentStatistics;
+import dev.arbiter.importers.statistics.MetricQueries;
+import dev.arbiter.importers.statistics.SliceKey;
+import dev.arbiter.importers.statistics.SqlDialect;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.importers.workspace.WorkspaceException;
 import java.sql.Connection;
@@ -28,6 +29,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import dev.arbiter.importers.experiment.DefinitionChecks;
+import dev.arbiter.importers.experiment.ExperimentException;
+import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.result.ArmSummary;
+import dev.arbiter.importers.result.ComparisonResult;
+import dev.arbiter.importers.result.DailyPoint;
+import dev.arbiter.importers.result.ExposureDayPoint;
+import dev.arbiter.importers.result.MetricResult;
+import dev.arbiter.importers.result.SegmentResult;
+import dev.arbiter.analytics.ArmValue;
 
 /**
  * Analyses an experiment in a workspace: checks the definition against the data, runs the metric
@@ -126,7 +137,7 @@ public final class ExperimentAnalyzer {
             Progress progress = d.plannedUnitsPerArm() == null ? null
                     : Progress.of(arms.stream().map(ArmSummary::units).toList(), d.plannedUnitsPerArm());
             warn(arms, srm);
-            var decisions = new DecisionReader(d, metrics, segments, progress, srm).decisions();
+            var decisions = new RecommendationReader(d, metrics, segments, progress, srm).decisions();
             LocalDate last = series.isEmpty() ? null : series.get(series.size() - 1).day();
             return new ExperimentResult(d, asOf, last, arms, srm, statistics.crossoverUnits(), metrics, fallback, segments,
                     series, statistics.servedModels(), progress, decisions.get(d.treatments().get(0)), decisions, warnings,
@@ -177,14 +188,15 @@ public final class ExperimentAnalyzer {
             ArmStatistics any = byslice.values().stream().findFirst().orElse(null);
             Function<String, ArmStatistics> of = arm -> {
                 ArmStatistics found = byslice.get(slice.apply(arm));
-                return found != null ? found : StatisticsSums.empty(any, d.alphaOrDefault());
+                return found != null ? found : any.empty(d.alphaOrDefault());
             };
             ArmStatistics control = of.apply(d.control());
             ArmStatistics first = of.apply(d.treatments().get(0));
             List<ArmValue> values = d.arms().stream().map(arm -> comparator.value(arm, of.apply(arm), control, first)).toList();
             List<ComparisonResult> comparisons = new ArrayList<>();
             for (String treatment : d.treatments()) {
-                Comparison comparison = comparator.compare(metric, control, of.apply(treatment));
+                Comparison comparison = comparator.compare(metric.alternativeOrTwoSided(), metric.covariate() != null, control,
+                        of.apply(treatment));
                 List<GuardrailCheck> checks = metric.rules().stream().map(rule -> GuardrailCheck.evaluate(rule, comparison)).toList();
                 NonInferiority ni = metric.nonInferiorityMargin() == null ? null : NonInferiority.test(comparison,
                         metric.nonInferiorityMargin(), metric.isNonInferiorityRelative(), metric.directionOrIncrease().higherIsBetter());

@@ -2,8 +2,8 @@ package dev.arbiter.importers.analysis;
 
 import dev.arbiter.analytics.PValueAdjustment;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
-import dev.arbiter.importers.metrics.ExperimentStatistics;
-import dev.arbiter.importers.metrics.SliceKey;
+import dev.arbiter.importers.statistics.ExperimentStatistics;
+import dev.arbiter.importers.statistics.SliceKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import dev.arbiter.importers.result.ComparisonResult;
+import dev.arbiter.importers.result.MetricResult;
+import dev.arbiter.importers.result.SegmentResult;
 
 /**
  * Every metric within each segment value, with p-values adjusted by Benjamini–Hochberg (as R

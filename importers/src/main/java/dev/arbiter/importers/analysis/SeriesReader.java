@@ -2,14 +2,16 @@ package dev.arbiter.importers.analysis;
 
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.MetricKind;
-import dev.arbiter.importers.metrics.ArmStatistics;
-import dev.arbiter.importers.metrics.ExperimentStatistics;
-import dev.arbiter.importers.metrics.SliceKey;
+import dev.arbiter.analytics.ArmStatistics;
+import dev.arbiter.importers.statistics.ExperimentStatistics;
+import dev.arbiter.importers.statistics.SliceKey;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.arbiter.importers.result.DailyPoint;
+import dev.arbiter.importers.result.MetricResult;
 
 /**
  * The day-by-day series by units' day of first exposure: new and cumulative units per arm, and
@@ -52,7 +54,7 @@ final class SeriesReader {
                 for (String arm : d.arms()) {
                     ArmStatistics today = byslice.get(SliceKey.day(arm, day));
                     if (today != null) {
-                        sums.put(arm, StatisticsSums.plus(sums.get(arm), today));
+                        sums.put(arm, sums.get(arm) == null ? today : sums.get(arm).plus(today));
                     }
                     if (sums.get(arm) != null) {
                         upToDay.put(SliceKey.arm(arm), sums.get(arm));

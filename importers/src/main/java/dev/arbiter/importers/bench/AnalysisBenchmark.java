@@ -1,7 +1,7 @@
 package dev.arbiter.importers.bench;
 
 import dev.arbiter.importers.analysis.ExperimentAnalyzer;
-import dev.arbiter.importers.analysis.ExperimentResult;
+import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.ExperimentFile;
 import dev.arbiter.importers.workspace.Access;

@@ -1,13 +1,10 @@
 package dev.arbiter.importers.experiment;
 
+import dev.arbiter.importers.workspace.DocumentTable;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.importers.workspace.WorkspaceException;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,13 +17,13 @@ import java.util.Optional;
 public final class ExperimentStore {
     /** The table; created on first save in workspaces that predate it. */
     public static final String TABLE = "arbiter_experiments";
-    static final String CREATE = "CREATE TABLE IF NOT EXISTS " + TABLE + " (name VARCHAR PRIMARY KEY, "
-            + "definition VARCHAR NOT NULL, saved_at TIMESTAMPTZ NOT NULL)";
 
     private final Workspace workspace;
+    private final DocumentTable documents;
 
     public ExperimentStore(Workspace workspace) {
         this.workspace = workspace;
+        this.documents = new DocumentTable(workspace, TABLE, "name", "definition", "saved_at");
     }
 
     /** Saves (or replaces) the definition under its name. */
@@ -34,20 +31,8 @@ public final class ExperimentStore {
         if (definition.name() == null || definition.name().isBlank()) {
             throw new WorkspaceException("An experiment needs a name to be saved.");
         }
-        try (Connection connection = workspace.newConnection()) {
-            connection.setAutoCommit(false);
-            try (Statement create = connection.createStatement()) {
-                create.execute(CREATE);
-            }
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE name = ?");
-                 PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE + " VALUES (?, ?, now())")) {
-                delete.setString(1, definition.name());
-                delete.executeUpdate();
-                insert.setString(1, definition.name());
-                insert.setString(2, ExperimentFile.toJson(definition));
-                insert.executeUpdate();
-            }
-            connection.commit();
+        try {
+            documents.put(definition.name(), ExperimentFile.toJson(definition));
         } catch (SQLException e) {
             throw new WorkspaceException("Cannot save experiment '" + definition.name() + "': " + e.getMessage(), e);
         }
@@ -56,15 +41,9 @@ public final class ExperimentStore {
     /** Every saved experiment, by name. */
     public List<ExperimentDefinition> all() throws WorkspaceException {
         List<ExperimentDefinition> definitions = new ArrayList<>();
-        try (Connection connection = workspace.newConnection()) {
-            if (!Workspace.hasTable(connection, TABLE)) {
-                return definitions;
-            }
-            try (Statement query = connection.createStatement();
-                 ResultSet rows = query.executeQuery("SELECT name, definition FROM " + TABLE + " ORDER BY name")) {
-                while (rows.next()) {
-                    definitions.add(ExperimentFile.parse(rows.getString(2), "experiment '" + rows.getString(1) + "'"));
-                }
+        try {
+            for (DocumentTable.Row row : documents.all()) {
+                definitions.add(ExperimentFile.parse(row.document(), "experiment '" + row.key() + "'"));
             }
             return definitions;
         } catch (SQLException | IOException e) {

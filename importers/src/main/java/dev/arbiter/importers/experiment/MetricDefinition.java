@@ -3,7 +3,7 @@ package dev.arbiter.importers.experiment;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.arbiter.analytics.Alternative;
-import dev.arbiter.analytics.decision.GuardrailRule;
+import dev.arbiter.analytics.reading.GuardrailRule;
 import java.util.ArrayList;
 import java.util.List;
 

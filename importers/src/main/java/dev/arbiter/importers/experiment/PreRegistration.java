@@ -2,14 +2,11 @@ package dev.arbiter.importers.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbiter.importers.workspace.DocumentTable;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.importers.workspace.WorkspaceException;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -31,10 +28,10 @@ public final class PreRegistration {
     public record Lock(ExperimentDefinition definition, OffsetDateTime lockedAt) {
     }
 
-    private final Workspace workspace;
+    private final DocumentTable documents;
 
     public PreRegistration(Workspace workspace) {
-        this.workspace = workspace;
+        this.documents = new DocumentTable(workspace, TABLE, "experiment", "definition", "locked_at");
     }
 
     /** Locks {@code definition}; refuses when the experiment was locked before (a lock is final). */
@@ -44,16 +41,8 @@ public final class PreRegistration {
             throw new WorkspaceException("Experiment '" + definition.name() + "' was locked on " + earlier.get().lockedAt()
                     + "; a lock is final, later changes are deviations.");
         }
-        try (Connection connection = workspace.newConnection()) {
-            try (Statement create = connection.createStatement()) {
-                create.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (experiment VARCHAR PRIMARY KEY, "
-                        + "definition VARCHAR NOT NULL, locked_at TIMESTAMPTZ NOT NULL)");
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE + " VALUES (?, ?, now())")) {
-                insert.setString(1, definition.name());
-                insert.setString(2, ExperimentFile.toJson(definition));
-                insert.executeUpdate();
-            }
+        try {
+            documents.put(definition.name(), ExperimentFile.toJson(definition));
         } catch (SQLException e) {
             throw new WorkspaceException("Cannot lock '" + definition.name() + "': " + e.getMessage(), e);
         }
@@ -62,21 +51,10 @@ public final class PreRegistration {
 
     /** The lock of {@code experiment}, if it was locked. */
     public Optional<Lock> get(String experiment) throws WorkspaceException {
-        try (Connection connection = workspace.newConnection()) {
-            if (!Workspace.hasTable(connection, TABLE)) {
-                return Optional.empty();
-            }
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT definition, locked_at FROM " + TABLE + " WHERE experiment = ?")) {
-                query.setString(1, experiment);
-                try (ResultSet rows = query.executeQuery()) {
-                    if (!rows.next()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new Lock(ExperimentFile.parse(rows.getString(1), "locked '" + experiment + "'"),
-                            rows.getObject(2, OffsetDateTime.class)));
-                }
-            }
+        try {
+            Optional<DocumentTable.Row> row = documents.get(experiment);
+            return row.isEmpty() ? Optional.empty() : Optional.of(new Lock(
+                    ExperimentFile.parse(row.get().document(), "locked '" + experiment + "'"), row.get().writtenAt()));
         } catch (SQLException | IOException e) {
             throw new WorkspaceException("Cannot read the lock of '" + experiment + "': " + e.getMessage(), e);
         }

@@ -1,9 +1,6 @@
 package dev.arbiter.importers.ingest;
 
 
-import dev.arbiter.importers.workspace.Workspace;
-import dev.arbiter.importers.workspace.WorkspaceException;
-import dev.arbiter.importers.workspace.WorkspaceSchema;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +15,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import dev.arbiter.importers.workspace.Workspace;
+import dev.arbiter.importers.workspace.WorkspaceException;
+import dev.arbiter.importers.workspace.WorkspaceSchema;
 
 /** Reads what a workspace holds: datasets with their columns and roles, the import history, rejected rows. */
 public final class DatasetCatalog {

@@ -134,7 +134,7 @@ public final class DatasetImporter {
         ImportReport load() throws SQLException, ImportException, IOException {
             long importId = ImportLog.nextImportId(connection);
             Tables.execute(connection, "SET preserve_insertion_order = false");
-            Reader reader = Reader.open(connection, source, warnings, longLines);
+            SourceRelation reader = SourceRelation.open(connection, source, warnings, longLines);
             List<ColumnInfo> columns = Tables.describe(connection, reader);
             checkColumns(columns);
             timer.mark("describe");
@@ -228,7 +228,7 @@ public final class DatasetImporter {
         }
 
         /** Writes the rows; returns the rows staged before de-duplication, or −1 when there was none. */
-        private long write(Reader reader, String select, String eventId, boolean exists) throws SQLException {
+        private long write(SourceRelation reader, String select, String eventId, boolean exists) throws SQLException {
             String target = Sql.identifier(dataset);
             boolean append = exists && options.mode() == ImportOptions.Mode.APPEND;
             if (exists && options.mode() == ImportOptions.Mode.REPLACE) {
@@ -243,14 +243,14 @@ public final class DatasetImporter {
                 from = "(SELECT * FROM arbiter_tmp_stage QUALIFY row_number() OVER (PARTITION BY " + id + ") = 1)"
                         + (append ? " AS s WHERE NOT EXISTS (SELECT 1 FROM " + target + " AS t WHERE t." + id + " = s." + id + ")" : "");
                 select = "*";
-                reader = Reader.staged();
+                reader = SourceRelation.staged();
             }
             run(append ? "INSERT INTO " + target + " BY NAME SELECT " + select + " FROM " + from
                     : "CREATE TABLE " + target + " AS SELECT " + select + " FROM " + from, reader);
             return staged;
         }
 
-        private void run(String sql, Reader reader) throws SQLException {
+        private void run(String sql, SourceRelation reader) throws SQLException {
             Tables.execute(connection, "SET enable_progress_bar = true");
             Tables.execute(connection, "SET enable_progress_bar_print = false");
             try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -41,7 +41,7 @@ public record ImportPreview(Source source, List<ColumnInfo> columns, Map<Role, S
         Source source = SourceSniffer.detect(given);
         List<String> warnings = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
-            Reader reader = Reader.open(connection, source, warnings, false);
+            SourceRelation reader = SourceRelation.open(connection, source, warnings, false);
             List<ColumnInfo> columns = Tables.describe(connection, reader);
             RoleDetector.Detection detection = RoleDetector.detect(columns);
             return new ImportPreview(source, columns, detection.roles(), detection.textColumns(),
@@ -53,7 +53,7 @@ public record ImportPreview(Source source, List<ColumnInfo> columns, Map<Role, S
         }
     }
 
-    private static List<List<String>> firstRows(Connection connection, Reader reader, int width, int limit)
+    private static List<List<String>> firstRows(Connection connection, SourceRelation reader, int width, int limit)
             throws SQLException {
         List<List<String>> rows = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT * FROM " + reader.relation() + " LIMIT " + limit)) {

@@ -20,7 +20,7 @@ final class Tables {
         }
     }
 
-    static List<ColumnInfo> describe(Connection connection, Reader reader) throws SQLException {
+    static List<ColumnInfo> describe(Connection connection, SourceRelation reader) throws SQLException {
         List<ColumnInfo> columns = new ArrayList<>();
         try (PreparedStatement describe = connection.prepareStatement("DESCRIBE SELECT * FROM " + reader.relation())) {
             reader.bind(describe);

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arbiter.importers.decision.DecisionFile;
-import dev.arbiter.importers.decision.DecisionRecord;
+import dev.arbiter.importers.signoff.DecisionFile;
+import dev.arbiter.importers.signoff.DecisionRecord;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 

@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.arbiter.importers.experiment.DefinitionChecks;
+import dev.arbiter.importers.experiment.ExperimentException;
+import dev.arbiter.importers.result.ExperimentResult;
 
 /** A definition that cannot be analysed says which key and why, and nothing runs. */
 class DefinitionProblemsTest {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.analytics.Effect;
-import dev.arbiter.importers.metrics.SliceKey;
+import dev.arbiter.importers.statistics.SliceKey;
 import dev.arbiter.importers.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +18,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.result.ArmSummary;
+import dev.arbiter.importers.result.ComparisonResult;
+import dev.arbiter.importers.result.DailyPoint;
+import dev.arbiter.importers.result.SegmentResult;
+import dev.arbiter.analytics.ArmValue;
 
 /**
  * The whole pipeline — CSV import, metric SQL, analytics — against an independent computation in R

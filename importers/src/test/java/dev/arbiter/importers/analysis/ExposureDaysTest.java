@@ -17,6 +17,10 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.result.ExposureDayPoint;
+import dev.arbiter.importers.result.MetricResult;
+import dev.arbiter.importers.result.AnalysisJson;
 
 /**
  * Metrics by days since first exposure against a direct computation from the raw events: for day

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.arbiter.importers.result.AnalysisJson;
 
 /**
  * The same events imported from CSV and from Parquet give the same analysis, and running it twice

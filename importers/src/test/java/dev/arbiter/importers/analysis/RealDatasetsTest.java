@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.analytics.Effect;
-import dev.arbiter.analytics.decision.RecommendationKind;
+import dev.arbiter.analytics.reading.RecommendationKind;
 import dev.arbiter.importers.workspace.Workspace;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.result.MetricResult;
 
 /** Published results of real A/B tests, reproduced from the raw files through import, metric SQL and analytics. */
 class RealDatasetsTest {

@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.result.SegmentResult;
+import dev.arbiter.importers.result.AnalysisJson;
 
 /** Slices too small to estimate (one unit, no events in an arm) say why; the analysis never fails on them. */
 class SmallSlicesTest {

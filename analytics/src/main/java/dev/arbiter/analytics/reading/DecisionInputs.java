@@ -1,0 +1,40 @@
+package dev.arbiter.analytics.reading;
+
+import dev.arbiter.analytics.Comparison;
+import dev.arbiter.analytics.NonInferiority;
+import dev.arbiter.analytics.plan.Progress;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the reading order looks at.
+ *
+ * @param primaryName     the primary metric's name
+ * @param primary         its comparison (one treatment vs control)
+ * @param higherIsBetter  the primary's good direction
+ * @param mde             the minimum detectable effect the test was planned for
+ * @param mdeRelative     whether {@code mde} is relative to control
+ * @param guardrails      named guardrail checks
+ * @param progress        progress to the planned sample, or null when no plan was made
+ * @param segments        the primary metric per segment value, with BH-adjusted p-values
+ * @param cheaperArm      the arm that costs less, or null when unknown
+ * @param nonInferiority  the non-inferiority test of the primary, or null
+ */
+public record DecisionInputs(String primaryName, Comparison primary, boolean higherIsBetter, double mde,
+                             boolean mdeRelative, List<NamedGuardrail> guardrails, Progress progress,
+                             List<SegmentFinding> segments, String cheaperArm, NonInferiority nonInferiority) {
+    /** A guardrail check with its metric's name. */
+    public record NamedGuardrail(String metric, GuardrailCheck check) {
+    }
+
+    /** The primary metric within one segment value. */
+    public record SegmentFinding(String column, String value, Comparison comparison, double adjustedPValue) {
+    }
+
+    public DecisionInputs {
+        Objects.requireNonNull(primaryName, "primaryName");
+        Objects.requireNonNull(primary, "primary");
+        guardrails = List.copyOf(guardrails);
+        segments = List.copyOf(segments);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.arbiter.analytics.reading;
+
+import dev.arbiter.analytics.Comparison;
+import dev.arbiter.analytics.Effect;
+import dev.arbiter.analytics.NonInferiority;
+import dev.arbiter.analytics.reading.DecisionInputs.NamedGuardrail;
+import dev.arbiter.analytics.reading.DecisionInputs.SegmentFinding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The analyst's reading order as a rule: (1) did every guardrail hold? a breach is a no-go;
+ * (2) is the planned sample reached? if not, keep running; (3) is the primary significant at α?
+ * if not, no difference was detected and the cheaper arm can be taken; (4) is the effect at
+ * least the MDE? (5) does it hold across segments? a segment whose effect is significant
+ * (BH-adjusted) in the opposite direction calls for a segmented decision. A significant loss that
+ * a non-inferiority test shows to be within its margin is not a no-go: the cheaper arm can be taken.
+ */
+public final class ReadingOrder {
+    private ReadingOrder() {
+    }
+
+    public static Recommendation recommend(DecisionInputs in) {
+        List<String> reasons = new ArrayList<>();
+        List<NamedGuardrail> breached = in.guardrails().stream()
+                .filter(g -> g.check().status() == GuardrailStatus.BREACHED).toList();
+        if (!breached.isEmpty()) {
+            breached.forEach(g -> reasons.add("Guardrail " + g.metric() + " breached: " + g.check().explanation()));
+            return new Recommendation(RecommendationKind.DO_NOT_SHIP, reasons);
+        }
+        in.guardrails().stream().filter(g -> g.check().status() == GuardrailStatus.AT_RISK)
+                .forEach(g -> reasons.add("Guardrail " + g.metric() + " at risk: " + g.check().explanation()));
+        if (reasons.isEmpty() && !in.guardrails().isEmpty()) {
+            reasons.add("Every guardrail held.");
+        }
+        if (in.progress() != null && !in.progress().reached()) {
+            reasons.add("Planned sample not reached: " + in.progress().describe() + ".");
+            return new Recommendation(RecommendationKind.KEEP_RUNNING, reasons);
+        }
+        Effect effect = in.primary().absolute();
+        if (!effect.available()) {
+            reasons.add(in.primaryName() + " cannot be estimated yet: " + effect.unavailableReason() + ".");
+            return new Recommendation(RecommendationKind.KEEP_RUNNING, reasons);
+        }
+        if (!in.primary().significant()) {
+            return noDifference(in, reasons);
+        }
+        boolean good = in.higherIsBetter() == (effect.estimate() > 0);
+        reasons.add(String.format(Locale.ROOT, "%s changed by %s (%s), significant at α = %s, in the %s direction.",
+                in.primaryName(), describe(in.primary()), Numbers.pIs(effect.pValue()), Numbers.plain(in.primary().alpha()),
+                good ? "good" : "bad"));
+        List<SegmentFinding> opposite = oppositeSegments(in, effect.estimate());
+        if (!opposite.isEmpty()) {
+            opposite.forEach(s -> reasons.add("Segment " + s.column() + " = " + s.value()
+                    + " goes the other way (BH-adjusted " + Numbers.pIs(s.adjustedPValue()) + ")."));
+            return new Recommendation(RecommendationKind.SEGMENT, reasons);
+        }
+        if (!good) {
+            NonInferiority ni = in.nonInferiority();
+            if (ni != null && ni.unavailableReason() == null && ni.nonInferior()) {
+                // a non-inferiority question ("at least 95% of control's rate?") is answered yes
+                reasons.add("Worse, but within the non-inferiority margin of " + Numbers.plain(ni.margin())
+                        + (ni.relative() ? " (relative)" : "") + " (" + Numbers.pIs(ni.pValue())
+                        + "): the loss is smaller than the margin the test accepted.");
+                return cheaper(in, reasons);
+            }
+            return new Recommendation(RecommendationKind.DO_NOT_SHIP, reasons);
+        }
+        double size = Math.abs(in.mdeRelative() && in.primary().relative().available()
+                ? in.primary().relative().estimate() : effect.estimate());
+        if (size < in.mde()) {
+            reasons.add("The effect is smaller than the MDE of " + Numbers.plain(in.mde())
+                    + (in.mdeRelative() ? " (relative)" : "") + ": real, but below what the test set out to detect.");
+            return cheaper(in, reasons);
+        }
+        reasons.add("The effect is at least the MDE of " + Numbers.plain(in.mde()) + (in.mdeRelative() ? " (relative)." : "."));
+        if (!in.segments().isEmpty()) {
+            reasons.add("No segment goes the other way.");
+        }
+        return new Recommendation(RecommendationKind.SHIP, reasons);
+    }
+
+    private static Recommendation noDifference(DecisionInputs in, List<String> reasons) {
+        Effect effect = in.primary().absolute();
+        reasons.add(String.format(Locale.ROOT, "No difference detected in %s: %s, %s at α = %s.", in.primaryName(),
+                describe(in.primary()), Numbers.pIs(effect.pValue()), Numbers.plain(in.primary().alpha())));
+        if (in.nonInferiority() != null && in.nonInferiority().unavailableReason() == null) {
+            reasons.add(in.nonInferiority().nonInferior()
+                    ? "Non-inferior within the margin of " + Numbers.plain(in.nonInferiority().margin())
+                            + (in.nonInferiority().relative() ? " (relative)" : "") + " ("
+                            + Numbers.pIs(in.nonInferiority().pValue()) + ")."
+                    : "Non-inferiority within the margin of " + Numbers.plain(in.nonInferiority().margin())
+                            + " is not shown (" + Numbers.pIs(in.nonInferiority().pValue()) + "): a loss that large is still possible.");
+        }
+        return cheaper(in, reasons);
+    }
+
+    private static Recommendation cheaper(DecisionInputs in, List<String> reasons) {
+        reasons.add(in.cheaperArm() == null ? "Take the cheaper arm."
+                : "Take the cheaper arm: " + in.cheaperArm() + ".");
+        return new Recommendation(RecommendationKind.NO_DIFFERENCE, reasons);
+    }
+
+    private static List<SegmentFinding> oppositeSegments(DecisionInputs in, double overall) {
+        return in.segments().stream()
+                .filter(s -> s.comparison().absolute().available())
+                .filter(s -> Math.signum(s.comparison().absolute().estimate()) == -Math.signum(overall))
+                .filter(s -> s.adjustedPValue() < in.primary().alpha())
+                .toList();
+    }
+
+    private static String describe(Comparison comparison) {
+        Effect effect = comparison.absolute();
+        return String.format(Locale.ROOT, "%s (CI %s to %s)", Numbers.signed(effect.estimate()),
+                Numbers.signed(effect.ci().lower()), Numbers.signed(effect.ci().upper()));
+    }
+}

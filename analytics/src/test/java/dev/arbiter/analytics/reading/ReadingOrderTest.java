@@ -1,0 +1,112 @@
+package dev.arbiter.analytics.reading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arbiter.analytics.ArmEstimate;
+import dev.arbiter.analytics.Comparison;
+import dev.arbiter.analytics.NonInferiority;
+import dev.arbiter.analytics.WelchTest;
+import dev.arbiter.analytics.reading.DecisionInputs.NamedGuardrail;
+import dev.arbiter.analytics.reading.DecisionInputs.SegmentFinding;
+import dev.arbiter.analytics.plan.Progress;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReadingOrderTest {
+    private static final WelchTest WELCH = WelchTest.withDefaults();
+    private static final Comparison LIFT = WELCH.compare(ArmEstimate.proportion(10000, 8500), ArmEstimate.proportion(10000, 8800), "p");
+    private static final Comparison SMALL_LIFT = WELCH.compare(ArmEstimate.proportion(200000, 170000),
+            ArmEstimate.proportion(200000, 171000), "p");
+    private static final Comparison DROP = WELCH.compare(ArmEstimate.proportion(10000, 8800), ArmEstimate.proportion(10000, 8500), "p");
+    private static final Comparison FLAT = WELCH.compare(ArmEstimate.proportion(6000, 5226), ArmEstimate.proportion(6000, 5154), "p");
+    private static final NamedGuardrail OK_LATENCY = guardrail("p95_latency_ms", GuardrailStatus.OK);
+
+    private static NamedGuardrail guardrail(String name, GuardrailStatus status) {
+        GuardrailRule rule = new GuardrailRule(GuardrailRule.Kind.MAX_RATIO, 1.3);
+        return new NamedGuardrail(name, new GuardrailCheck(rule, status, 1.1, new dev.arbiter.analytics.Interval(1.0, 1.2),
+                "Treatment/control ratio 1.1 is within treatment/control ≤ 1.3."));
+    }
+
+    private static DecisionInputs inputs(Comparison primary, List<NamedGuardrail> guardrails, Progress progress,
+                                         List<SegmentFinding> segments) {
+        return new DecisionInputs("resolution_rate", primary, true, 0.02, false, guardrails, progress, segments, "haiku", null);
+    }
+
+    @Test
+    void breachedGuardrailIsANoGoWhateverThePrimarySays() {
+        Recommendation r = ReadingOrder.recommend(inputs(LIFT, List.of(guardrail("refusal_rate", GuardrailStatus.BREACHED)),
+                null, List.of()));
+        assertEquals(RecommendationKind.DO_NOT_SHIP, r.kind());
+        assertTrue(r.reasons().get(0).startsWith("Guardrail refusal_rate breached"), r.reasons().toString());
+    }
+
+    @Test
+    void unfinishedSampleKeepsRunning() {
+        Recommendation r = ReadingOrder.recommend(inputs(LIFT, List.of(OK_LATENCY),
+                Progress.of(List.of(3100L, 2929L), 4769), List.of()));
+        assertEquals(RecommendationKind.KEEP_RUNNING, r.kind());
+        assertTrue(r.reasons().get(1).contains("1,840 more units per arm"), r.reasons().toString());
+    }
+
+    @Test
+    void significantLiftAboveTheMdeShips() {
+        Recommendation r = ReadingOrder.recommend(inputs(LIFT, List.of(OK_LATENCY), Progress.of(List.of(10000L, 10000L), 4724),
+                List.of()));
+        assertEquals(RecommendationKind.SHIP, r.kind(), r.reasons().toString());
+        assertEquals("Every guardrail held.", r.reasons().get(0));
+    }
+
+    @Test
+    void significantButBelowTheMdeIsNoDifferenceTakeTheCheaperArm() {
+        Recommendation r = ReadingOrder.recommend(inputs(SMALL_LIFT, List.of(), null, List.of()));
+        assertEquals(RecommendationKind.NO_DIFFERENCE, r.kind(), r.reasons().toString());
+        assertTrue(r.reasons().stream().anyMatch(reason -> reason.contains("smaller than the MDE")));
+        assertEquals("Take the cheaper arm: haiku.", r.reasons().get(r.reasons().size() - 1));
+    }
+
+    @Test
+    void significantDropDoesNotShip() {
+        assertEquals(RecommendationKind.DO_NOT_SHIP, ReadingOrder.recommend(inputs(DROP, List.of(), null, List.of())).kind());
+    }
+
+    @Test
+    void aSignificantLossWithinTheNonInferiorityMarginTakesTheCheaperArm() {
+        // 0.88 → 0.87 on 60,000 per arm: significant (z ≈ 5.2), but only −1.1% relative
+        Comparison smallDrop = WELCH.compare(ArmEstimate.proportion(60000, 52800), ArmEstimate.proportion(60000, 52200), "p");
+        assertTrue(smallDrop.significant());
+        NonInferiority within = NonInferiority.test(smallDrop, 0.05, true, true);
+        Recommendation r = ReadingOrder.recommend(new DecisionInputs("resolution_rate", smallDrop, true, 0.02, false,
+                List.of(), null, List.of(), "haiku", within));
+        assertEquals(RecommendationKind.NO_DIFFERENCE, r.kind());
+        assertTrue(r.reasons().stream().anyMatch(reason -> reason.startsWith("Worse, but within the non-inferiority margin of 0.05")),
+                r.reasons().toString());
+        assertEquals("Take the cheaper arm: haiku.", r.reasons().get(r.reasons().size() - 1));
+        NonInferiority tight = NonInferiority.test(smallDrop, 0.005, true, true);
+        assertEquals(RecommendationKind.DO_NOT_SHIP, ReadingOrder.recommend(new DecisionInputs("resolution_rate", smallDrop,
+                true, 0.02, false, List.of(), null, List.of(), "haiku", tight)).kind(), "a loss beyond the margin is a no-go");
+    }
+
+    @Test
+    void notSignificantIsNoDifferenceAndReportsNonInferiority() {
+        NonInferiority ni = NonInferiority.test(FLAT, 0.05, true, true);
+        DecisionInputs in = new DecisionInputs("resolution_rate", FLAT, true, 0.02, false, List.of(OK_LATENCY), null,
+                List.of(), "haiku", ni);
+        Recommendation r = ReadingOrder.recommend(in);
+        assertEquals(RecommendationKind.NO_DIFFERENCE, r.kind());
+        assertTrue(r.reasons().stream().anyMatch(reason -> reason.startsWith("Non-inferior within the margin of 0.05")),
+                r.reasons().toString());
+    }
+
+    @Test
+    void segmentGoingTheOtherWayCallsForASegmentedDecision() {
+        Comparison complexDrop = WELCH.compare(ArmEstimate.proportion(3000, 2400), ArmEstimate.proportion(3000, 2200), "p");
+        Recommendation r = ReadingOrder.recommend(inputs(LIFT, List.of(), null,
+                List.of(new SegmentFinding("complexity", "complex", complexDrop, 0.0001))));
+        assertEquals(RecommendationKind.SEGMENT, r.kind());
+        assertTrue(r.reasons().get(r.reasons().size() - 1).contains("complexity = complex"));
+        Recommendation notAdjustedSignificant = ReadingOrder.recommend(inputs(LIFT, List.of(), null,
+                List.of(new SegmentFinding("complexity", "complex", complexDrop, 0.2))));
+        assertEquals(RecommendationKind.SHIP, notAdjustedSignificant.kind());
+    }
+}

@@ -1,0 +1,253 @@
+package dev.arbiter.importers.experiment;
+
+import dev.arbiter.importers.ingest.ColumnInfo;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a definition before any query runs, and says for each problem which key and why: the
+ * definition on its own ({@link #ofDefinition}), then against the dataset's columns
+ * ({@link #againstColumns}) and the arms found in the data ({@link #againstArms}).
+ */
+public final class DefinitionChecks {
+    private DefinitionChecks() {
+    }
+
+    /** Problems of the definition itself: required keys, ranges, the split, metric settings. */
+    public static List<String> ofDefinition(ExperimentDefinition d) {
+        List<String> problems = new ArrayList<>();
+        required(problems, "dataset", d.dataset());
+        required(problems, "variantColumn", d.variantColumn());
+        required(problems, "unitColumn", d.unitColumn());
+        required(problems, "control", d.control());
+        if (d.treatments().isEmpty()) {
+            problems.add("treatments: name at least one treatment arm");
+        }
+        Set<String> arms = new HashSet<>();
+        d.arms().stream().filter(arm -> arm != null && !arms.add(arm))
+                .forEach(arm -> problems.add("treatments: arm '" + arm + "' is listed twice"));
+        if (d.alpha() != null && !(d.alpha() > 0 && d.alpha() <= 0.5)) {
+            problems.add("alpha: must be between 0 and 0.5, got " + d.alpha());
+        }
+        if (d.power() != null && !(d.power() > 0 && d.power() < 1)) {
+            problems.add("power: must be between 0 and 1, got " + d.power());
+        }
+        split(problems, d);
+        if (d.primary() == null) {
+            problems.add("primary: the experiment needs one primary metric");
+        } else {
+            metric(problems, "primary", d.primary(), d, false);
+            if (d.primary().mde() == null || !(d.primary().mde() > 0)) {
+                problems.add("primary.mde: the primary metric needs a positive minimum detectable effect");
+            }
+        }
+        for (int i = 0; i < d.guardrails().size(); i++) {
+            metric(problems, "guardrails[" + i + "]", d.guardrails().get(i), d, true);
+        }
+        for (int i = 0; i < d.secondary().size(); i++) {
+            metric(problems, "secondary[" + i + "]", d.secondary().get(i), d, false);
+        }
+        Set<String> names = new HashSet<>();
+        d.metrics().stream().map(m -> m.metric().name()).filter(name -> name != null && !names.add(name))
+                .forEach(name -> problems.add("metrics: the name '" + name + "' is used twice"));
+        if (d.costMetric() != null && !names.contains(d.costMetric())) {
+            problems.add("costMetric: there is no metric named '" + d.costMetric() + "'");
+        }
+        if (d.sequential() != null && d.sequential().plannedUnitsPerArm() != null && d.sequential().plannedUnitsPerArm() <= 0) {
+            problems.add("sequential.plannedUnitsPerArm: must be positive, got " + d.sequential().plannedUnitsPerArm());
+        }
+        if (d.sequential() != null && d.sequential().tuning() != null && !(d.sequential().tuning() > 0)) {
+            problems.add("sequential.tuning: must be positive, got " + d.sequential().tuning());
+        }
+        return problems;
+    }
+
+    /** Problems with the dataset: missing columns, a metric on a text column, a timestamp that is not a time. */
+    public static List<String> againstColumns(ExperimentDefinition d, List<ColumnInfo> columns) {
+        List<String> problems = new ArrayList<>();
+        if (columns.isEmpty()) {
+            problems.add("dataset: the workspace has no dataset '" + d.dataset() + "'");
+            return problems;
+        }
+        Map<String, ColumnInfo> byName = columns.stream().collect(Collectors.toMap(ColumnInfo::name, Function.identity(), (a, b) -> a));
+        PriceTable prices = d.priceTable();
+        String computed = prices == null ? null : prices.column();
+        Checker check = new Checker(problems, byName, d.dataset(), computed);
+        check.exists("variantColumn", d.variantColumn());
+        check.exists("unitColumn", d.unitColumn());
+        if (check.exists("timestampColumn", d.timestampColumn()) && !byName.get(d.timestampColumn()).isTemporal()) {
+            problems.add("timestampColumn: column '" + d.timestampColumn() + "' is " + byName.get(d.timestampColumn()).type()
+                    + ", not a date or timestamp");
+        }
+        for (int i = 0; i < d.segments().size(); i++) {
+            check.exists("segments[" + i + "]", d.segments().get(i));
+        }
+        check.exists("modelColumn", d.modelColumn());
+        check.number("fallbackColumn", d.fallbackColumn());
+        if (prices != null) {
+            check.exists("priceTable.modelColumn", prices.modelColumn());
+            check.number("priceTable.tokensInColumn", prices.tokensInColumn());
+            check.number("priceTable.tokensOutColumn", prices.tokensOutColumn());
+        }
+        for (ExperimentDefinition.RoledMetric roled : d.metrics()) {
+            String key = key(d, roled);
+            MetricDefinition m = roled.metric();
+            check.number(key + ".column", m.column());
+            check.number(key + ".denominator", m.denominator());
+            if (m.where() != null) {
+                check.exists(key + ".where.column", m.where().column());
+            }
+            if (m.covariate() != null && !m.covariate().isPreExposure()) {
+                check.number(key + ".covariate.column", m.covariate().column());
+            }
+        }
+        return problems;
+    }
+
+    /** Problems with the arms: a control or treatment that does not occur in the variant column. */
+    public static List<String> againstArms(ExperimentDefinition d, List<String> valuesInData) {
+        List<String> problems = new ArrayList<>();
+        String found = valuesInData.size() > 20 ? String.join(", ", valuesInData.subList(0, 20)) + ", ..."
+                : String.join(", ", valuesInData);
+        if (!valuesInData.contains(d.control())) {
+            problems.add("control: '" + d.control() + "' does not occur in column '" + d.variantColumn() + "' (values: " + found + ")");
+        }
+        for (int i = 0; i < d.treatments().size(); i++) {
+            if (!valuesInData.contains(d.treatments().get(i))) {
+                problems.add("treatments[" + i + "]: '" + d.treatments().get(i) + "' does not occur in column '"
+                        + d.variantColumn() + "' (values: " + found + ")");
+            }
+        }
+        return problems;
+    }
+
+    /** The key path of a metric, e.g. {@code guardrails[1]}. */
+    static String key(ExperimentDefinition d, ExperimentDefinition.RoledMetric roled) {
+        return switch (roled.role()) {
+            case PRIMARY -> "primary";
+            case GUARDRAIL -> "guardrails[" + d.guardrails().indexOf(roled.metric()) + "]";
+            case SECONDARY -> "secondary[" + d.secondary().indexOf(roled.metric()) + "]";
+        };
+    }
+
+    private static void split(List<String> problems, ExperimentDefinition d) {
+        if (d.split() == null || d.split().isEmpty()) {
+            return;
+        }
+        double sum = 0;
+        for (Map.Entry<String, Double> share : d.split().entrySet()) {
+            if (!d.arms().contains(share.getKey())) {
+                problems.add("split." + share.getKey() + ": '" + share.getKey() + "' is not one of the arms " + d.arms());
+            }
+            if (share.getValue() == null || !(share.getValue() > 0 && share.getValue() < 1)) {
+                problems.add("split." + share.getKey() + ": a share must be between 0 and 1, got " + share.getValue());
+            } else {
+                sum += share.getValue();
+            }
+        }
+        d.arms().stream().filter(arm -> arm != null && !d.split().containsKey(arm))
+                .forEach(arm -> problems.add("split: arm '" + arm + "' has no planned share"));
+        if (Math.abs(sum - 1) > 1e-6) {
+            problems.add("split: the shares must sum to 1, they sum to " + (Math.round(sum * 1e6) / 1e6));
+        }
+    }
+
+    private static void metric(List<String> problems, String key, MetricDefinition m, ExperimentDefinition d,
+                               boolean guardrail) {
+        required(problems, key + ".name", m.name());
+        if (m.kind() == null) {
+            problems.add(key + ".kind: say unit, ratio or quantile");
+            return;
+        }
+        if (m.column() == null && !(m.kind() == MetricKind.UNIT && m.aggregateOrDefault() == dev.arbiter.importers.experiment.Aggregate.COUNT)) {
+            problems.add(key + ".column: a " + m.kind().key() + " metric needs a column");
+        }
+        if (m.kind() == MetricKind.QUANTILE && (m.quantile() == null || !(m.quantile() > 0 && m.quantile() < 1))) {
+            problems.add(key + ".quantile: a quantile metric needs a probability between 0 and 1, e.g. 0.95");
+        }
+        if (m.kind() != MetricKind.QUANTILE && m.quantile() != null) {
+            problems.add(key + ".quantile: only quantile metrics take a probability");
+        }
+        if (m.kind() != MetricKind.UNIT && m.aggregate() != null) {
+            problems.add(key + ".aggregate: only unit metrics take an aggregate");
+        }
+        if (m.kind() != MetricKind.RATIO && m.denominator() != null) {
+            problems.add(key + ".denominator: only ratio metrics take a denominator");
+        }
+        covariate(problems, key, m, d);
+        if (m.where() != null) {
+            required(problems, key + ".where.column", m.where().column());
+            if (m.where().values().isEmpty()) {
+                problems.add(key + ".where: give the values as \"equals\" or \"in\"");
+            }
+        }
+        if (m.nonInferiorityMargin() != null && !(m.nonInferiorityMargin() > 0)) {
+            problems.add(key + ".nonInferiorityMargin: must be positive, got " + m.nonInferiorityMargin());
+        }
+        if (m.mde() != null && !(m.mde() > 0)) {
+            problems.add(key + ".mde: must be positive, got " + m.mde());
+        }
+        try {
+            m.alternativeOrTwoSided();
+            m.rules();
+        } catch (IllegalArgumentException e) {
+            problems.add(key + ": " + e.getMessage());
+        }
+        if (guardrail && m.maxRatio() == null && m.minRatio() == null && m.maxValue() == null && m.minValue() == null) {
+            problems.add(key + ": a guardrail needs a rule: maxRatio, minRatio, maxValue or minValue");
+        }
+    }
+
+    private static void covariate(List<String> problems, String key, MetricDefinition m, ExperimentDefinition d) {
+        Covariate covariate = m.covariate();
+        if (covariate == null) {
+            return;
+        }
+        if (m.kind() == MetricKind.QUANTILE) {
+            problems.add(key + ".covariate: CUPED applies to unit and ratio metrics, not quantiles");
+        } else if (covariate.isPreExposure() && d.timestampColumn() == null) {
+            problems.add(key + ".covariate: a pre-exposure covariate needs the timestampColumn");
+        } else if (!covariate.isPreExposure() && m.kind() == MetricKind.RATIO) {
+            problems.add(key + ".covariate: a ratio metric's covariate must be \"preExposure\"");
+        } else if (!covariate.isPreExposure() && covariate.column() == null) {
+            problems.add(key + ".covariate: give \"preExposure\" or a column");
+        }
+    }
+
+    private static void required(List<String> problems, String key, String value) {
+        if (value == null || value.isBlank()) {
+            problems.add(key + ": missing");
+        }
+    }
+
+    /** Column checks against one dataset, collecting problems. */
+    private record Checker(List<String> problems, Map<String, ColumnInfo> columns, String dataset, String computed) {
+        boolean exists(String key, String column) {
+            if (column == null) {
+                return false;
+            }
+            if (columns.containsKey(column) || column.equals(computed)) {
+                return true;
+            }
+            String near = columns.keySet().stream().filter(name -> name.equalsIgnoreCase(column)).findFirst()
+                    .map(name -> " (did you mean '" + name + "'?)").orElse("");
+            problems.add(key + ": dataset '" + dataset + "' has no column '" + column + "'" + near);
+            return false;
+        }
+
+        void number(String key, String column) {
+            if (exists(key, column) && !column.equals(computed)) {
+                ColumnInfo info = columns.get(column);
+                if (!info.isNumeric() && !info.isBoolean()) {
+                    problems.add(key + ": column '" + column + "' is " + info.type()
+                            + "; a metric needs numbers or true/false");
+                }
+            }
+        }
+    }
+}

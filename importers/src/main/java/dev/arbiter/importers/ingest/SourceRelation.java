@@ -1,0 +1,145 @@
+package dev.arbiter.importers.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.importers.Sql;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The relation an import reads from: a DuckDB reader call with the location bound as a parameter
+ * ({@code read_csv(?)}, {@code read_parquet(?)}, {@code read_json(?)}), or a temporary table of
+ * flattened trace rows; and how its rejected rows reach {@code arbiter_rejects}.
+ */
+final class SourceRelation {
+    /** Copies the rejected rows into the workspace; returns how many rows were rejected. */
+    @FunctionalInterface
+    interface Rejects {
+        long copy(Connection connection, long importId, String file) throws SQLException;
+    }
+
+    private static final String CALLS = "arbiter_tmp_calls";
+    private static final Rejects NONE = (connection, importId, file) -> 0;
+
+    private final String relation;
+    private final String location;
+    private final Rejects rejects;
+
+    private SourceRelation(String relation, String location, Rejects rejects) {
+        this.relation = relation;
+        this.location = location;
+        this.rejects = rejects;
+    }
+
+    static SourceRelation open(Connection connection, Source source, List<String> warnings, boolean longLines)
+            throws SQLException, IOException, ImportException {
+        boolean many = source.files().size() > 1;
+        return switch (source.format()) {
+            case CSV -> new SourceRelation("read_csv(?, " + ImportLog.csvRejectOptions(longLines) + (many ? ", union_by_name = true" : "") + ")",
+                    source.location(), ImportLog::copyCsvRejects);
+            case PARQUET -> new SourceRelation("read_parquet(?" + (many ? ", union_by_name = true" : "") + ")", source.location(), NONE);
+            case JSON -> json(source);
+            case LANGFUSE, LANGSMITH, OTLP -> traces(connection, source, warnings);
+        };
+    }
+
+    /** Reading back the de-duplication stage: no parameter, no rejects. */
+    static SourceRelation staged() {
+        return new SourceRelation("arbiter_tmp_stage", null, NONE);
+    }
+
+    String relation() {
+        return relation;
+    }
+
+    void bind(PreparedStatement statement) throws SQLException {
+        if (location != null) {
+            statement.setString(1, location);
+        }
+    }
+
+    long rejects(Connection connection, long importId, String file) throws SQLException {
+        return rejects.copy(connection, importId, file);
+    }
+
+    private static SourceRelation json(Source source) throws IOException {
+        Path file = source.files().get(0);
+        if (source.files().size() == 1 && JsonLinesCheck.isJsonLines(file, source.gzip())) {
+            JsonLinesCheck.Result checked = JsonLinesCheck.check(file, source.gzip());
+            String location = source.location();
+            if (!checked.rejected().isEmpty()) {
+                Path valid = JsonLinesCheck.validLines(file, source.gzip());
+                valid.toFile().deleteOnExit();
+                location = valid.toString();
+            }
+            return new SourceRelation("read_json(?, format = 'newline_delimited')", location,
+                    (connection, importId, name) -> {
+                        ImportLog.writeRejects(connection, importId, name, checked.rejected());
+                        return checked.rejected().size();
+                    });
+        }
+        return new SourceRelation("read_json(?, format = 'auto')", source.location(), NONE);
+    }
+
+    private static SourceRelation traces(Connection connection, Source source, List<String> warnings)
+            throws SQLException, IOException, ImportException {
+        List<LlmCall> calls = new ArrayList<>();
+        Map<String, Integer> skipped = new LinkedHashMap<>();
+        for (Path file : source.files()) {
+            JsonNode root = parse(file);
+            TraceReader.Flattened flattened = TraceReader.read(source.format(), root);
+            calls.addAll(flattened.calls());
+            flattened.skipped().forEach((kind, count) -> skipped.merge(kind, count, Integer::sum));
+        }
+        if (!skipped.isEmpty()) {
+            warnings.add("Kept " + calls.size() + " model calls; skipped entries that are not model calls: " + skipped + ".");
+        }
+        createCallTable(connection);
+        append(connection, calls);
+        return new SourceRelation(CALLS, null, NONE);
+    }
+
+    private static JsonNode parse(Path file) throws IOException, ImportException {
+        try {
+            return JsonFields.MAPPER.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ImportException(file.getFileName() + ": invalid JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void createCallTable(Connection connection) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        for (String[] column : LlmCall.COLUMNS) {
+            columns.add(Sql.identifier(column[0]) + " " + column[1]);
+        }
+        Tables.execute(connection, "CREATE TEMP TABLE " + CALLS + " (" + String.join(", ", columns) + ")");
+    }
+
+    private static void append(Connection connection, List<LlmCall> calls) throws SQLException {
+        try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", CALLS)) {
+            for (LlmCall call : calls) {
+                appender.beginRow().append(call.traceId()).append(call.requestId()).append(call.sessionId())
+                        .append(call.userId()).append(call.name()).append(call.model()).append(call.provider());
+                if (call.startTime() == null) {
+                    appender.appendNull();
+                } else {
+                    appender.append(OffsetDateTime.ofInstant(call.startTime(), ZoneOffset.UTC));
+                }
+                appender.append(call.latencyMs()).append(call.ttftMs()).append(call.tokensIn()).append(call.tokensOut())
+                        .append(call.costUsd()).append(call.error()).endRow();
+            }
+            appender.flush();
+        }
+    }
+}

@@ -1,5 +1,0 @@
-/**
- * Events into sufficient statistics (step 4 of docs/architecture.md): engine-neutral metric SQL
- * behind {@link dev.arbiter.importers.metrics.SqlDialect}; only aggregates leave the engine.
- */
-package dev.arbiter.importers.metrics;

@@ -1,0 +1,259 @@
+package dev.arbiter.importers.result;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arbiter.analytics.Effect;
+import dev.arbiter.analytics.Interval;
+import dev.arbiter.analytics.NonInferiority;
+import dev.arbiter.analytics.reading.GuardrailCheck;
+import dev.arbiter.analytics.reading.Recommendation;
+import dev.arbiter.importers.statistics.ServedModel;
+import java.util.List;
+import java.util.Map;
+import dev.arbiter.analytics.ArmValue;
+
+/**
+ * The JSON of {@code arbiter analyze --json} (keys pinned in docs/cli.md; additions only). Numbers
+ * that are not finite are written as {@code null}, with an {@code unavailable} reason beside them.
+ */
+public final class AnalysisJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private AnalysisJson() {
+    }
+
+    public static String write(ExperimentResult result) {
+        try {
+            return MAPPER.writeValueAsString(toJson(result));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the analysis as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static ObjectNode toJson(ExperimentResult r) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("experiment", r.definition().name());
+        root.put("question", r.definition().question());
+        root.put("dataset", r.definition().dataset());
+        root.put("unitColumn", r.definition().unitColumn());
+        root.put("asOf", r.asOf() == null ? null : r.asOf().toString());
+        root.put("lastExposureDay", r.lastExposureDay() == null ? null : r.lastExposureDay().toString());
+        root.put("alpha", r.definition().alphaOrDefault());
+        root.put("sequential", r.definition().isSequential());
+        ArrayNode arms = root.putArray("arms");
+        r.arms().forEach(arm -> {
+            ObjectNode node = arms.addObject().put("name", arm.name()).put("units", arm.units()).put("events", arm.events());
+            number(node, "expectedShare", arm.expectedShare());
+            number(node, "observedShare", arm.observedShare());
+        });
+        ObjectNode srm = root.putObject("srm");
+        number(srm, "chiSquare", r.srm().chiSquare());
+        number(srm, "pValue", r.srm().pValue());
+        srm.put("flagged", r.srm().flagged());
+        root.put("crossoverUnits", r.crossoverUnits());
+        if (r.progress() != null) {
+            root.putObject("progress").put("plannedPerArm", r.progress().plannedPerArm())
+                    .put("smallestArm", r.progress().smallestArm()).put("fraction", r.progress().fraction())
+                    .put("moreUnitsPerArm", r.progress().moreUnitsPerArm()).put("text", r.progress().describe());
+        }
+        root.set("metrics", metrics(r.metrics()));
+        if (r.fallback() != null) {
+            root.set("fallback", metric(r.fallback()));
+        }
+        root.set("segments", segments(r.segments()));
+        root.set("decision", decision(r.decision()));
+        ObjectNode byTreatment = root.putObject("decisions");
+        r.decisions().forEach((treatment, recommendation) -> byTreatment.set(treatment, decision(recommendation)));
+        root.set("servedModels", servedModels(r.servedModels()));
+        root.set("series", series(r.series()));
+        if (!r.byDaysSinceExposure().isEmpty()) {
+            root.set("byDaysSinceExposure", byDaysSinceExposure(r.byDaysSinceExposure()));
+        }
+        ObjectNode distributions = root.putObject("distributions");
+        r.distributions().forEach((metric, byArm) -> {
+            ObjectNode node = distributions.putObject(metric);
+            byArm.forEach((arm, percentiles) -> {
+                ArrayNode values = node.putArray(arm);
+                for (double value : percentiles) {
+                    if (Double.isFinite(value)) {
+                        values.add(value);
+                    } else {
+                        values.addNull();
+                    }
+                }
+            });
+        });
+        ArrayNode warnings = root.putArray("warnings");
+        r.warnings().forEach(warnings::add);
+        return root;
+    }
+
+    private static ArrayNode metrics(List<MetricResult> metrics) {
+        ArrayNode list = MAPPER.createArrayNode();
+        metrics.forEach(m -> list.add(metric(m)));
+        return list;
+    }
+
+    static ObjectNode metric(MetricResult m) {
+        ObjectNode node = MAPPER.createObjectNode().put("name", m.name()).put("role", m.role().key())
+                .put("kind", m.definition().kind().key());
+        node.put("column", m.definition().column());
+        node.put("direction", m.definition().directionOrIncrease().key());
+        ArrayNode arms = node.putArray("arms");
+        for (ArmValue arm : m.arms()) {
+            ObjectNode a = arms.addObject().put("name", arm.name()).put("units", arm.units());
+            number(a, "value", arm.value());
+            interval(a, "ci", arm.ci());
+            if (arm.unavailableReason() != null) {
+                a.put("unavailable", arm.unavailableReason());
+            }
+        }
+        ArrayNode comparisons = node.putArray("comparisons");
+        m.comparisons().forEach(c -> comparisons.add(comparison(c)));
+        return node;
+    }
+
+    private static ObjectNode comparison(ComparisonResult c) {
+        ObjectNode node = MAPPER.createObjectNode().put("control", c.control()).put("treatment", c.treatment());
+        Effect absolute = c.comparison().absolute();
+        Effect relative = c.comparison().relative();
+        number(node, "absoluteEffect", absolute.estimate());
+        interval(node, "absoluteCi", absolute.available() ? absolute.ci() : null);
+        number(node, "relativeEffect", relative.estimate());
+        interval(node, "relativeCi", relative.available() ? relative.ci() : null);
+        number(node, "pValue", absolute.pValue());
+        node.put("significant", c.significant());
+        number(node, "se", absolute.standardError());
+        number(node, "df", absolute.degreesOfFreedom());
+        number(node, "relativeSe", relative.standardError());
+        number(node, "relativePValue", relative.pValue());
+        node.put("method", c.comparison().method());
+        node.put("alternative", c.comparison().alternative().label());
+        if (!Double.isNaN(c.pValueAdjusted())) {
+            number(node, "pValueAdjusted", c.pValueAdjusted());
+        }
+        if (!absolute.available()) {
+            node.put("unavailable", absolute.unavailableReason());
+        } else if (!relative.available()) {
+            node.put("relativeUnavailable", relative.unavailableReason());
+        }
+        GuardrailCheck worst = c.worstGuardrail();
+        if (worst != null) {
+            node.set("guardrail", guardrail(worst));
+            ArrayNode all = node.putArray("guardrails");
+            c.guardrails().forEach(check -> all.add(guardrail(check)));
+        }
+        if (c.nonInferiority() != null) {
+            NonInferiority ni = c.nonInferiority();
+            ObjectNode n = node.putObject("nonInferiority");
+            n.put("margin", ni.margin()).put("relative", ni.relative());
+            number(n, "bound", ni.bound());
+            number(n, "pValue", ni.pValue());
+            n.put("nonInferior", ni.nonInferior());
+            if (ni.unavailableReason() != null) {
+                n.put("unavailable", ni.unavailableReason());
+            }
+        }
+        ArrayNode notes = node.putArray("notes");
+        c.comparison().notes().forEach(notes::add);
+        return node;
+    }
+
+    private static ObjectNode guardrail(GuardrailCheck check) {
+        ObjectNode node = MAPPER.createObjectNode().put("rule", check.rule().kind().key())
+                .put("threshold", check.rule().threshold()).put("status", check.status().label());
+        number(node, "observed", check.observed());
+        interval(node, "observedCi", Double.isFinite(check.observed()) ? check.interval() : null);
+        node.put("explanation", check.explanation());
+        return node;
+    }
+
+    private static ArrayNode segments(List<SegmentResult> segments) {
+        ArrayNode list = MAPPER.createArrayNode();
+        for (SegmentResult s : segments) {
+            ObjectNode node = list.addObject().put("column", s.column()).put("value", s.value());
+            ArrayNode units = node.putArray("units");
+            s.units().forEach(units::add);
+            node.put("tooSmall", s.tooSmall());
+            node.set("metrics", metrics(s.metrics()));
+        }
+        return list;
+    }
+
+    private static ObjectNode decision(Recommendation recommendation) {
+        ObjectNode node = MAPPER.createObjectNode().put("recommendation", recommendation.kind().label());
+        ArrayNode reasons = node.putArray("reasons");
+        recommendation.reasons().forEach(reasons::add);
+        return node;
+    }
+
+    private static ArrayNode servedModels(List<ServedModel> models) {
+        ArrayNode list = MAPPER.createArrayNode();
+        for (ServedModel model : models) {
+            ObjectNode node = list.addObject().put("arm", model.arm()).put("model", model.model())
+                    .put("units", model.units()).put("events", model.events());
+            ObjectNode values = node.putObject("values");
+            model.values().forEach((name, value) -> number(values, name, value));
+        }
+        return list;
+    }
+
+    private static ArrayNode series(List<DailyPoint> points) {
+        ArrayNode list = MAPPER.createArrayNode();
+        for (DailyPoint point : points) {
+            ObjectNode node = list.addObject().put("day", point.day().toString());
+            counts(node, "newUnits", point.newUnits());
+            counts(node, "cumulativeUnits", point.cumulativeUnits());
+            node.set("metrics", metrics(point.metrics()));
+        }
+        return list;
+    }
+
+    private static ArrayNode byDaysSinceExposure(List<ExposureDayPoint> points) {
+        ArrayNode list = MAPPER.createArrayNode();
+        for (ExposureDayPoint point : points) {
+            ObjectNode node = list.addObject().put("daysSinceExposure", point.day());
+            counts(node, "eligibleUnits", point.eligibleUnits());
+            counts(node, "activeUnits", point.activeUnits());
+            node.set("metrics", metrics(point.metrics()));
+        }
+        return list;
+    }
+
+    /** Per-arm counts, control first. */
+    private static void counts(ObjectNode node, String key, List<Long> values) {
+        ArrayNode array = node.putArray(key);
+        values.forEach(array::add);
+    }
+
+    private static void number(ObjectNode node, String key, double value) {
+        if (Double.isFinite(value)) {
+            node.put(key, value);
+        } else {
+            node.putNull(key);
+        }
+    }
+
+    private static void interval(ObjectNode node, String key, Interval interval) {
+        ArrayNode array = node.putArray(key);
+        if (interval == null) {
+            array.addNull().addNull();
+            return;
+        }
+        for (double bound : new double[] {interval.lower(), interval.upper()}) {
+            if (Double.isFinite(bound)) {
+                array.add(bound);
+            } else {
+                array.addNull();
+            }
+        }
+    }
+
+    /** For tests: a map view of the JSON. */
+    static Map<String, Object> asMap(ExperimentResult result) {
+        return MAPPER.convertValue(toJson(result), new com.fasterxml.jackson.core.type.TypeReference<>() { });
+    }
+}

@@ -1,0 +1,42 @@
+package dev.arbiter.importers.result;
+
+import dev.arbiter.importers.experiment.MetricDefinition;
+import dev.arbiter.importers.experiment.MetricRole;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import dev.arbiter.analytics.ArmValue;
+
+/**
+ * A metric read: per-arm values and each treatment's comparison with control.
+ *
+ * @param definition  the metric as defined
+ * @param role        primary, guardrail or secondary
+ * @param arms        per-arm values, control first
+ * @param comparisons one per treatment
+ */
+public record MetricResult(MetricDefinition definition, MetricRole role, List<ArmValue> arms,
+                           List<ComparisonResult> comparisons) {
+    public MetricResult {
+        arms = List.copyOf(arms);
+        comparisons = List.copyOf(comparisons);
+    }
+
+    public String name() {
+        return definition.name();
+    }
+
+    /** The comparison of {@code treatment} with control, or null. */
+    public ComparisonResult comparison(String treatment) {
+        return comparisons.stream().filter(c -> c.treatment().equals(treatment)).findFirst().orElse(null);
+    }
+
+    /** The value of {@code arm}, or null. */
+    public ArmValue arm(String arm) {
+        return arms.stream().filter(a -> a.name().equals(arm)).findFirst().orElse(null);
+    }
+
+    /** The same result with every comparison changed by {@code change}. */
+    public MetricResult mapComparisons(UnaryOperator<ComparisonResult> change) {
+        return new MetricResult(definition, role, arms, comparisons.stream().map(change).toList());
+    }
+}

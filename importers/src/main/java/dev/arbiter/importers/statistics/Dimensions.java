@@ -1,0 +1,121 @@
+package dev.arbiter.importers.statistics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ways results are split: each segment column, each crossed pair of segment columns (when
+ * asked), and the day of first exposure (when there is a timestamp). A unit's segment is the
+ * smallest value it has (segments are expected to be constant within a unit).
+ */
+final class Dimensions {
+    /**
+     * One segment dimension: its name in results, its SQL per event, its column alias, and for a
+     * crossed pair the indexes of its two segment columns ({@code -1} for a single column).
+     */
+    record Segment(String name, String eventExpression, String alias, int first, int second) {
+        boolean crossed() {
+            return first >= 0;
+        }
+    }
+
+    /** The text between the two values of a crossed pair, as an SQL string literal (Arbiter's constant). */
+    static final String CROSS_LITERAL = "'" + SliceKey.CROSS + "'";
+
+    private final List<Segment> segments = new ArrayList<>();
+    private final boolean daily;
+
+    Dimensions(EventSource source, List<String> columns, boolean crossed) {
+        List<String> aliases = new ArrayList<>();
+        for (String column : columns) {
+            String alias = source.text(column);
+            aliases.add(alias);
+            segments.add(new Segment(column, alias, "g" + segments.size(), -1, -1));
+        }
+        if (crossed) {
+            for (int i = 0; i < columns.size(); i++) {
+                for (int j = i + 1; j < columns.size(); j++) {
+                    segments.add(new Segment(columns.get(i) + SliceKey.CROSS + columns.get(j),
+                            aliases.get(i) + " || " + CROSS_LITERAL + " || " + aliases.get(j), "g" + segments.size(), i, j));
+                }
+            }
+        }
+        this.daily = source.hasTimestamp();
+    }
+
+    List<Segment> segments() {
+        return segments;
+    }
+
+    boolean daily() {
+        return daily;
+    }
+
+    /** {@code GROUPING SETS ((keys), (keys, g0), ..., (keys, day))}. */
+    String groupingSets(String keys) {
+        return groupingSets(keys, daily);
+    }
+
+    /** The grouping sets, with or without the day. */
+    String groupingSets(String keys, boolean withDay) {
+        StringBuilder sets = new StringBuilder("GROUPING SETS ((" + keys + ")");
+        segments.forEach(segment -> sets.append(", (").append(keys).append(", ").append(segment.alias()).append(')'));
+        if (withDay) {
+            sets.append(", (").append(keys).append(", day)");
+        }
+        return sets.append(')').toString();
+    }
+
+    /**
+     * {@code , g0, g1, ..., day}: every dimension's column, to group by first into the finest
+     * cells that the grouping sets then add up (a few rows, where grouping sets over every event
+     * would feed each event to every set).
+     */
+    String keyList() {
+        return keyList(daily);
+    }
+
+    /** The dimensions' columns, with or without the day. */
+    String keyList(boolean withDay) {
+        StringBuilder list = new StringBuilder();
+        segments.forEach(segment -> list.append(", ").append(segment.alias()));
+        return list.append(withDay ? ", day" : "").toString();
+    }
+
+    /** The select list naming every dimension and its GROUPING() flag. */
+    String selectList() {
+        return selectList(daily);
+    }
+
+    /** The select list, with or without the day. */
+    String selectList(boolean withDay) {
+        StringBuilder list = new StringBuilder();
+        for (Segment segment : segments) {
+            list.append(", ").append(segment.alias()).append(", GROUPING(").append(segment.alias()).append(") AS ")
+                    .append(segment.alias()).append("_all");
+        }
+        if (withDay) {
+            list.append(", day, GROUPING(day) AS day_all");
+        }
+        return list.toString();
+    }
+
+    /** The slice a result row describes. */
+    SliceKey slice(java.sql.ResultSet row, String arm) throws java.sql.SQLException {
+        return slice(row, arm, daily);
+    }
+
+    /** The slice a result row describes, for a query with or without the day. */
+    SliceKey slice(java.sql.ResultSet row, String arm, boolean withDay) throws java.sql.SQLException {
+        for (Segment segment : segments) {
+            if (row.getInt(segment.alias() + "_all") == 0) {
+                return SliceKey.segment(arm, segment.name(), row.getString(segment.alias()));
+            }
+        }
+        if (withDay && row.getInt("day_all") == 0) {
+            java.sql.Date day = row.getDate("day");
+            return day == null ? null : SliceKey.day(arm, day.toLocalDate());
+        }
+        return SliceKey.arm(arm);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.arbiter.importers.statistics;
+
+import dev.arbiter.importers.experiment.MetricDefinition;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The distribution of a quantile metric's column in each arm, as its percentiles 1 to 99: what the
+ * Results section draws as per-arm latency distributions. Exact, and the same on every run (an
+ * approximate t-digest changed in the 4th digit between runs, which {@code arbiter reproduce}
+ * would rightly flag): read from the arms' value counts when the quantile pass counted values;
+ * otherwise selected by the engine, over a fixed one-in-16 sample of units above
+ * {@link #SAMPLE_ABOVE} events (exact percentiles of 10M continuous values cost seconds).
+ */
+final class DistributionQuery {
+    /** The probabilities of the percentiles returned. */
+    static final List<Double> PERCENTILES = percentiles();
+    /** Above this many events, percentiles of continuous values come from one unit in {@link #SAMPLE_ONE_IN}. */
+    static final long SAMPLE_ABOVE = 1_000_000;
+    static final int SAMPLE_ONE_IN = 16;
+
+    private final EventSource source;
+    private final SqlDialect dialect;
+    private final MetricDefinition metric;
+    private final SqlQuery crossoverFilter;
+
+    /** @param crossoverFilter leaves out units seen in several arms, as the estimates do; null when there are none */
+    DistributionQuery(EventSource source, SqlDialect dialect, MetricDefinition metric, SqlQuery crossoverFilter) {
+        this.source = source;
+        this.dialect = dialect;
+        this.metric = metric;
+        this.crossoverFilter = crossoverFilter;
+    }
+
+    /** Per arm, the percentiles 1..99 read from its value counts. */
+    static Map<String, double[]> fromHistograms(Map<String, ValueHistogram> arms) {
+        Map<String, double[]> byArm = new LinkedHashMap<>();
+        arms.forEach((arm, histogram) -> byArm.put(arm, PERCENTILES.stream().mapToDouble(histogram::quantile).toArray()));
+        return byArm;
+    }
+
+    /** Per arm, the percentiles 1..99 of the metric's events (NaN where an arm has none); {@code events} decides sampling. */
+    Map<String, double[]> run(Connection connection, long events) throws SQLException {
+        SqlQuery filter = new MetricExpressions(source, dialect).condition(metric);
+        String value = source.number(metric.column());
+        SqlQuery query = new SqlQuery().sql("SELECT arm, " + dialect.quantiles(value, PERCENTILES, "p") + " FROM ev WHERE ")
+                .append(source.inArms("arm")).sql(" AND " + value + " IS NOT NULL");
+        if (events > SAMPLE_ABOVE) {
+            query.sql(" AND " + dialect.unitSample("unit", SAMPLE_ONE_IN));
+        }
+        if (crossoverFilter != null) {
+            query.sql(" AND ").append(crossoverFilter);
+        }
+        if (filter != null) {
+            query.sql(" AND ").append(filter);
+        }
+        query.sql(" GROUP BY arm");
+        SqlQuery full = new SqlQuery().sql("WITH ").append(source.cte()).sql(" ").append(query);
+        Map<String, double[]> byArm = new LinkedHashMap<>();
+        try (PreparedStatement statement = full.prepare(connection); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                byArm.put(rows.getString("arm"), dialect.readQuantiles(rows, "p", PERCENTILES.size()));
+            }
+        }
+        return byArm;
+    }
+
+    private static List<Double> percentiles() {
+        List<Double> list = new ArrayList<>();
+        for (int p = 1; p <= 99; p++) {
+            list.add(p / 100.0);
+        }
+        return List.copyOf(list);
+    }
+}

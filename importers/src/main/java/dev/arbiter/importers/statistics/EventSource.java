@@ -1,0 +1,126 @@
+package dev.arbiter.importers.statistics;
+
+import dev.arbiter.importers.Sql;
+import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.PriceTable;
+import dev.arbiter.importers.ingest.ColumnInfo;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code ev} common table expression every metric query starts from: one row per event with
+ * the arm and unit as text, the arm's index ({@code ai}: its place in the definition's arms, null
+ * for events of other arms), the timestamp, and every column a metric reads, numbers as DOUBLE
+ * PRECISION (true/false as 1/0), segments as text, under short aliases. Only events up to the
+ * as-of date are included. The queries that scan every event group on {@code ai}: comparing small
+ * integers per event is much cheaper than comparing arm names (docs/benchmarks.md).
+ */
+final class EventSource {
+    private final ExperimentDefinition definition;
+    private final Map<String, ColumnInfo> columns;
+    private final LocalDate asOf;
+    private final Map<String, String> numericAliases = new LinkedHashMap<>();
+    private final Map<String, String> rawAliases = new LinkedHashMap<>();
+    private final Map<String, String> textAliases = new LinkedHashMap<>();
+
+    EventSource(ExperimentDefinition definition, List<ColumnInfo> columns, LocalDate asOf) {
+        this.definition = definition;
+        this.columns = new LinkedHashMap<>();
+        columns.forEach(column -> this.columns.put(column.name(), column));
+        this.asOf = asOf;
+    }
+
+    ExperimentDefinition definition() {
+        return definition;
+    }
+
+    boolean hasTimestamp() {
+        return definition.timestampColumn() != null;
+    }
+
+    /** The alias of {@code column} as a number (true/false as 1/0); registers it for the CTE. */
+    String number(String column) {
+        return numericAliases.computeIfAbsent(column, c -> "n" + numericAliases.size());
+    }
+
+    /** The alias of {@code column} with its own type, for comparisons with bound values. */
+    String raw(String column) {
+        return rawAliases.computeIfAbsent(column, c -> "r" + rawAliases.size());
+    }
+
+    /** The alias of {@code column} as text (segments, models). */
+    String text(String column) {
+        return textAliases.computeIfAbsent(column, c -> "t" + textAliases.size());
+    }
+
+    /** {@code ev AS (SELECT ... FROM "dataset" WHERE unit IS NOT NULL [AND ts < as-of + 1 day])}. */
+    SqlQuery cte() {
+        String arm = "CAST(" + Sql.identifier(definition.variantColumn()) + " AS VARCHAR)";
+        SqlQuery query = new SqlQuery().sql("ev AS (SELECT " + arm + " AS arm, CASE " + arm);
+        List<String> arms = definition.arms();
+        for (int i = 0; i < arms.size(); i++) {
+            query.sql(" WHEN ").value(arms.get(i)).sql(" THEN " + i);
+        }
+        query.sql(" END AS ai, CAST(").sql(Sql.identifier(definition.unitColumn())).sql(" AS VARCHAR) AS unit");
+        if (hasTimestamp()) {
+            query.sql(", ").sql(Sql.identifier(definition.timestampColumn())).sql(" AS ts");
+        }
+        numericAliases.forEach((column, alias) -> query.sql(", ").append(numeric(column)).sql(" AS " + alias));
+        rawAliases.forEach((column, alias) -> query.sql(", ").sql(Sql.identifier(column)).sql(" AS " + alias));
+        textAliases.forEach((column, alias) -> query.sql(", CAST(").sql(Sql.identifier(column)).sql(" AS VARCHAR) AS " + alias));
+        query.sql(" FROM ").sql(Sql.identifier(definition.dataset())).sql(" WHERE ")
+                .sql(Sql.identifier(definition.unitColumn())).sql(" IS NOT NULL");
+        if (asOf != null && hasTimestamp()) {
+            query.sql(" AND ").sql(Sql.identifier(definition.timestampColumn())).sql(" < CAST(")
+                    .value(asOf.plusDays(1).toString()).sql(" AS TIMESTAMP)");
+        }
+        return query.sql(")");
+    }
+
+    /** The index ({@code ai}) of a named arm of the experiment. */
+    int armIndex(String arm) {
+        int index = definition.arms().indexOf(arm);
+        if (index < 0) {
+            throw new IllegalArgumentException("not an arm of the experiment: " + arm);
+        }
+        return index;
+    }
+
+    /** The arm whose index ({@code ai}) a result row carries. */
+    String armName(int index) {
+        return definition.arms().get(index);
+    }
+
+    /** {@code arm IN (?, ?, ...)} over the experiment's arms. */
+    SqlQuery inArms(String armExpression) {
+        return new SqlQuery().sql(armExpression + " IN ").values(definition.arms());
+    }
+
+    private SqlQuery numeric(String column) {
+        PriceTable prices = definition.priceTable();
+        if (prices != null && column.equals(prices.column()) && !columns.containsKey(column)) {
+            return cost(prices);
+        }
+        ColumnInfo info = columns.get(column);
+        String quoted = Sql.identifier(column);
+        if (info != null && info.isBoolean()) {
+            return new SqlQuery().sql("CASE WHEN " + quoted + " THEN 1.0 WHEN NOT " + quoted + " THEN 0.0 END");
+        }
+        return new SqlQuery().sql("CAST(" + quoted + " AS DOUBLE PRECISION)");
+    }
+
+    /** tokens_in × input price + tokens_out × output price (USD per 1M tokens), by model. */
+    private static SqlQuery cost(PriceTable prices) {
+        SqlQuery query = new SqlQuery().sql("CASE");
+        String model = "CAST(" + Sql.identifier(prices.modelColumn()) + " AS VARCHAR)";
+        String in = "CAST(" + Sql.identifier(prices.tokensInColumn()) + " AS DOUBLE PRECISION)";
+        String out = "CAST(" + Sql.identifier(prices.tokensOutColumn()) + " AS DOUBLE PRECISION)";
+        prices.prices().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(price -> query
+                .sql(" WHEN " + model + " = ").value(price.getKey())
+                .sql(" THEN (" + in + " * ").value(price.getValue().inputPerMillion())
+                .sql(" + " + out + " * ").value(price.getValue().outputPerMillion()).sql(") / 1000000.0"));
+        return query.sql(" END");
+    }
+}

@@ -1,0 +1,171 @@
+package dev.arbiter.importers.statistics;
+
+import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.MetricDefinition;
+import dev.arbiter.importers.experiment.MetricKind;
+import dev.arbiter.importers.ingest.ColumnInfo;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import dev.arbiter.analytics.ArmStatistics;
+
+/**
+ * Turns an experiment definition into the SQL that returns its sufficient statistics and runs it:
+ * one query for all unit and ratio metrics, three per quantile metric, one for served models. The
+ * SQL is standard apart from {@link SqlDialect}; names are quoted, values are parameters.
+ */
+public final class MetricQueries {
+    private static final String FALLBACK = "\u0000fallback";
+
+    private final ExperimentDefinition definition;
+    private final List<ColumnInfo> columns;
+    private final SqlDialect dialect;
+    private final LocalDate asOf;
+    private QuantileMetricQuery.Method quantileMethod = QuantileMetricQuery.Method.AUTOMATIC;
+    private int maxBuckets = IndicatorCounts.MAX_BUCKETS;
+    private boolean oneLevelDays = true;
+    private int exposureDays;
+
+    /**
+     * @param definition a definition already checked against the dataset
+     * @param columns    the dataset's columns and types
+     * @param dialect    the engine's dialect
+     * @param asOf       the last day of events to include, or null for all
+     */
+    public MetricQueries(ExperimentDefinition definition, List<ColumnInfo> columns, SqlDialect dialect, LocalDate asOf) {
+        this.definition = definition;
+        this.columns = List.copyOf(columns);
+        this.dialect = dialect;
+        this.asOf = asOf;
+    }
+
+    /** The same queries with quantiles found one way only (tests check both ways agree). */
+    MetricQueries withQuantileMethod(QuantileMetricQuery.Method method) {
+        MetricQueries copy = copy();
+        copy.quantileMethod = method;
+        return copy;
+    }
+
+    /** The same queries with quantile pass 2 counting per value up to {@code max} distinct quantiles (tests try both ways). */
+    MetricQueries withIndicatorBuckets(int max) {
+        MetricQueries copy = copy();
+        copy.maxBuckets = max;
+        return copy;
+    }
+
+    /** The same queries, with quantile pass 2 always grouping by unit and day first when false (tests try both ways). */
+    MetricQueries withOneLevelDays(boolean allowed) {
+        MetricQueries copy = copy();
+        copy.oneLevelDays = allowed;
+        return copy;
+    }
+
+    /** The same queries, also reporting unit and ratio metrics for days 0..{@code days} since first exposure (0: not). */
+    public MetricQueries withExposureDays(int days) {
+        MetricQueries copy = copy();
+        copy.exposureDays = days;
+        return copy;
+    }
+
+    private MetricQueries copy() {
+        MetricQueries copy = new MetricQueries(definition, columns, dialect, asOf);
+        copy.quantileMethod = quantileMethod;
+        copy.maxBuckets = maxBuckets;
+        copy.oneLevelDays = oneLevelDays;
+        copy.exposureDays = exposureDays;
+        return copy;
+    }
+
+    public ExperimentStatistics run(Connection connection) throws SQLException {
+        List<MetricDefinition> unitMetrics = new ArrayList<>();
+        List<MetricDefinition> quantileMetrics = new ArrayList<>();
+        definition.metrics().forEach(roled -> (roled.metric().kind() == MetricKind.QUANTILE ? quantileMetrics : unitMetrics)
+                .add(roled.metric()));
+        if (definition.fallbackColumn() != null) {
+            unitMetrics.add(new MetricDefinition(FALLBACK, definition.fallbackColumn(), MetricKind.RATIO, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null, null));
+        }
+        Timer timer = new Timer();
+        EventSource unitSource = source();
+        UnitMetricQuery.Result units = new UnitMetricQuery(unitSource, dialect, unitMetrics, dimensions(unitSource))
+                .run(connection);
+        timer.lap("unit and ratio metrics");
+        Map<String, Map<SliceKey, ArmStatistics>> metrics = new LinkedHashMap<>(units.metrics());
+        Map<SliceKey, ArmStatistics> fallback = metrics.containsKey(FALLBACK) ? metrics.remove(FALLBACK) : Map.of();
+        SqlQuery crossovers = units.crossoverUnits() == 0 || quantileMetrics.isEmpty() ? null : crossoverFilter();
+        Map<String, Map<String, double[]>> distributions = new LinkedHashMap<>();
+        for (MetricDefinition metric : quantileMetrics) {
+            EventSource source = source();
+            QuantileMetricQuery quantile = new QuantileMetricQuery(source, dialect, metric, dimensions(source),
+                    definition.alphaOrDefault(), crossovers, quantileMethod).maxBuckets(maxBuckets)
+                    .unitsWithinOneDay(units.unitsOnSeveralDays() == 0 && oneLevelDays);
+            Map<SliceKey, ArmStatistics> statistics = quantile.run(connection);
+            metrics.put(metric.name(), statistics);
+            timer.lap("quantile " + metric.name());
+            distributions.put(metric.name(), quantile.armHistograms() != null
+                    ? DistributionQuery.fromHistograms(quantile.armHistograms())
+                    : new DistributionQuery(source(), dialect, metric, crossovers).run(connection, events(statistics)));
+            timer.lap("distribution " + metric.name());
+        }
+        List<ServedModel> served = definition.modelColumn() == null ? List.of()
+                : new ServedModelQuery(source(), dialect, definition.metrics().stream().map(m -> m.metric()).toList(),
+                definition.modelColumn()).run(connection);
+        timer.lap("served models");
+        ExperimentStatistics.ExposureDays byExposureDay = null;
+        EventSource exposureSource = source();
+        if (exposureDays > 0 && exposureSource.hasTimestamp()) {
+            List<MetricDefinition> additive = new ArrayList<>(unitMetrics);
+            additive.removeIf(metric -> metric.name().equals(FALLBACK));
+            byExposureDay = new ExposureDayQuery(exposureSource, dialect, additive, exposureDays).run(connection);
+            timer.lap("by days since exposure");
+        }
+        Map<SliceKey, Long> unitCounts = new HashMap<>();
+        Map<SliceKey, Long> eventCounts = new HashMap<>();
+        units.unitsAndEvents().forEach((slice, counts) -> {
+            unitCounts.put(slice, counts[0]);
+            eventCounts.put(slice, counts[1]);
+        });
+        return new ExperimentStatistics(unitCounts, eventCounts, units.crossoverUnits(), metrics, fallback, served,
+                distributions, units.unitsChangingSegment(), byExposureDay);
+    }
+
+    /** How many events a quantile metric has over all arms. */
+    private static long events(Map<SliceKey, ArmStatistics> statistics) {
+        return statistics.entrySet().stream().filter(e -> e.getKey().isWholeArm())
+                .mapToLong(e -> ((ArmStatistics.Quantile) e.getValue()).quantile().events()).sum();
+    }
+
+    /** {@code unit NOT IN (SELECT unit ... HAVING MIN(arm) <> MAX(arm))}: leaves out units seen in several arms. */
+    private SqlQuery crossoverFilter() {
+        SqlQuery arms = new SqlQuery().sql("arm IN ").values(definition.arms());
+        return new SqlQuery().sql("unit NOT IN (SELECT unit FROM ev WHERE ").append(arms)
+                .sql(" GROUP BY unit HAVING MIN(arm) <> MAX(arm))");
+    }
+
+    /** With {@code -Darbiter.profile=true}, prints how long each query took (for benchmarks). */
+    private static final class Timer {
+        private final boolean on = Boolean.getBoolean("arbiter.profile");
+        private long last = System.nanoTime();
+
+        void lap(String what) {
+            long now = System.nanoTime();
+            if (on) {
+                System.err.printf(java.util.Locale.ROOT, "  %-32s %6.2f s%n", what, (now - last) / 1e9);
+            }
+            last = now;
+        }
+    }
+
+    private EventSource source() {
+        return new EventSource(definition, columns, asOf);
+    }
+
+    private Dimensions dimensions(EventSource source) {
+        return new Dimensions(source, definition.segments(), Boolean.TRUE.equals(definition.crossSegments()));
+    }
+}

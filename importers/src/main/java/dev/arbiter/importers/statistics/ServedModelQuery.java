@@ -1,0 +1,72 @@
+package dev.arbiter.importers.statistics;
+
+import dev.arbiter.importers.experiment.MetricDefinition;
+import dev.arbiter.importers.experiment.MetricKind;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Results by the model that actually served each event, beside the assigned-arm analysis: per arm
+ * and model, events, units and each metric's event-level value (mean of a unit metric's column,
+ * Σnum/Σden of a ratio, the quantile). Descriptive: who gets the fallback is not random, so these
+ * carry no intervals.
+ */
+final class ServedModelQuery {
+    private final EventSource source;
+    private final SqlDialect dialect;
+    private final List<MetricDefinition> metrics;
+    private final String modelColumn;
+
+    ServedModelQuery(EventSource source, SqlDialect dialect, List<MetricDefinition> metrics, String modelColumn) {
+        this.source = source;
+        this.dialect = dialect;
+        this.metrics = List.copyOf(metrics);
+        this.modelColumn = modelColumn;
+    }
+
+    List<ServedModel> run(Connection connection) throws SQLException {
+        MetricExpressions expressions = new MetricExpressions(source, dialect);
+        String model = source.text(modelColumn);
+        SqlQuery select = new SqlQuery().sql(" SELECT arm, " + model + " AS model, COUNT(*) AS events, "
+                + "COUNT(DISTINCT unit) AS units");
+        for (int i = 0; i < metrics.size(); i++) {
+            MetricDefinition metric = metrics.get(i);
+            SqlQuery cond = expressions.condition(metric);
+            String value = metric.column() == null ? "1.0" : source.number(metric.column());
+            SqlQuery inner = cond == null ? new SqlQuery().sql(value)
+                    : new SqlQuery().sql("CASE WHEN ").append(cond).sql(" THEN " + value + " END");
+            select.sql(", ");
+            if (metric.kind() == MetricKind.QUANTILE) {
+                select.sql("PERCENTILE_CONT(" + SqlDialect.literal(metric.quantile()) + ") WITHIN GROUP (ORDER BY ")
+                        .append(inner).sql(")");
+            } else if (metric.kind() == MetricKind.RATIO && metric.denominator() != null) {
+                select.sql(dialect.sumFunction() + "(").append(inner).sql(") / NULLIF(" + dialect.sumFunction()
+                        + "(CASE WHEN " + value + " IS NOT NULL THEN " + source.number(metric.denominator()) + " END), 0)");
+            } else {
+                select.sql("AVG(").append(inner).sql(")");
+            }
+            select.sql(" AS v" + i);
+        }
+        SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte()).append(select)
+                .sql(" FROM ev WHERE ").append(source.inArms("arm")).sql(" GROUP BY arm, " + model + " ORDER BY arm, events DESC");
+        List<ServedModel> rows = new ArrayList<>();
+        try (PreparedStatement statement = query.prepare(connection); ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                Map<String, Double> values = new LinkedHashMap<>();
+                for (int i = 0; i < metrics.size(); i++) {
+                    Object value = result.getObject("v" + i);
+                    values.put(metrics.get(i).name(), value == null ? Double.NaN : ((Number) value).doubleValue());
+                }
+                rows.add(new ServedModel(result.getString("arm"), result.getString("model"), result.getLong("units"),
+                        result.getLong("events"), values));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.arbiter.importers.statistics;
+
+import java.util.Arrays;
+
+/**
+ * The exact distribution of one slice's values as distinct values and their counts, from which
+ * any R type 7 quantile follows without another scan: x(lo) + (h − lo)(x(lo+1) − x(lo)) with
+ * h = (n − 1)p over the sorted values (the same definition as R's default and DuckDB's
+ * {@code quantile_cont}). Values must be appended in increasing order, in Java's total order of
+ * doubles (−0.0 before 0.0, NaN last), which is the engine's sort order.
+ */
+final class ValueHistogram {
+    private double[] values = new double[16];
+    /** cumulative[i] = how many values are ≤ values[i]. */
+    private long[] cumulative = new long[16];
+    private int size;
+
+    /** Adds {@code count} occurrences of {@code value}, larger than every value added before. */
+    void add(double value, long count) {
+        if (size > 0 && Double.compare(value, values[size - 1]) <= 0) {
+            throw new IllegalArgumentException("values must be added in increasing order: " + value + " after " + values[size - 1]);
+        }
+        if (size == values.length) {
+            values = Arrays.copyOf(values, size * 2);
+            cumulative = Arrays.copyOf(cumulative, size * 2);
+        }
+        values[size] = value;
+        cumulative[size] = (size == 0 ? 0 : cumulative[size - 1]) + count;
+        size++;
+    }
+
+    /** How many values. */
+    long count() {
+        return size == 0 ? 0 : cumulative[size - 1];
+    }
+
+    /** How many distinct values. */
+    int distinct() {
+        return size;
+    }
+
+    /** The type 7 quantile at probability {@code p} in [0, 1]; NaN when empty or {@code p} is not finite. */
+    double quantile(double p) {
+        long n = count();
+        if (n == 0 || !Double.isFinite(p)) {
+            return Double.NaN;
+        }
+        double clamped = Math.min(1, Math.max(0, p));
+        double h = (n - 1) * clamped;
+        long lo = (long) Math.floor(h);
+        double low = orderStatistic(lo);
+        if (lo + 1 >= n) {
+            return low;
+        }
+        double high = orderStatistic(lo + 1);
+        return low + (h - lo) * (high - low);
+    }
+
+    /** The {@code k}-th smallest value, 0-based. */
+    private double orderStatistic(long k) {
+        int index = Arrays.binarySearch(cumulative, 0, size, k + 1);
+        if (index < 0) {
+            index = -index - 1;
+        }
+        return values[index];
+    }
+}
