@@ -6,23 +6,19 @@ import dev.arbiter.analytics.NonInferiority;
 import dev.arbiter.analytics.SampleRatioCheck;
 import dev.arbiter.analytics.reading.GuardrailCheck;
 import dev.arbiter.analytics.plan.Progress;
-import dev.arbiter.importers.Sql;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.MetricDefinition;
 import dev.arbiter.importers.experiment.MetricKind;
 import dev.arbiter.importers.experiment.MetricRole;
 import dev.arbiter.importers.ingest.ColumnInfo;
-import dev.arbiter.importers.ingest.DatasetCatalog;
 import dev.arbiter.analytics.ArmStatistics;
 import dev.arbiter.importers.statistics.ExperimentStatistics;
-import dev.arbiter.importers.statistics.MetricQueries;
 import dev.arbiter.importers.statistics.SliceKey;
+import dev.arbiter.importers.statistics.JdbcStatisticsSource;
 import dev.arbiter.importers.statistics.SqlDialect;
+import dev.arbiter.importers.statistics.StatisticsSource;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.importers.workspace.WorkspaceException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -71,39 +67,35 @@ public final class ExperimentAnalyzer {
      */
     public static ExperimentResult analyze(Workspace workspace, ExperimentDefinition definition, LocalDate asOf,
                                            String source, int exposureDays) throws ExperimentException, WorkspaceException {
+        return analyze(new JdbcStatisticsSource(workspace::newConnection, SqlDialect.DUCKDB, workspace.file().toString()),
+                definition, asOf, source, exposureDays);
+    }
+
+    /**
+     * As {@link #analyze(Workspace, ExperimentDefinition, LocalDate, String, int)}, on the events
+     * behind any {@link StatisticsSource} (the seam to other engines).
+     */
+    public static ExperimentResult analyze(StatisticsSource events, ExperimentDefinition definition, LocalDate asOf,
+                                           String source, int exposureDays) throws ExperimentException, WorkspaceException {
         List<String> problems = DefinitionChecks.ofDefinition(definition);
         if (!problems.isEmpty()) {
             throw new ExperimentException(source, problems);
         }
-        try (Connection connection = workspace.newConnection()) {
-            List<ColumnInfo> columns = DatasetCatalog.columns(connection, definition.dataset());
+        try {
+            List<ColumnInfo> columns = events.columns(definition.dataset());
             problems = DefinitionChecks.againstColumns(definition, columns);
             if (problems.isEmpty()) {
-                problems = DefinitionChecks.againstArms(definition, armValues(connection, definition));
+                problems = DefinitionChecks.againstArms(definition, events.armValues(definition));
             }
             if (!problems.isEmpty()) {
                 throw new ExperimentException(source, problems);
             }
-            ExperimentStatistics statistics = new MetricQueries(definition, columns, SqlDialect.DUCKDB, asOf)
-                    .withExposureDays(exposureDays).run(connection);
+            ExperimentStatistics statistics = events.statistics(definition, columns, asOf, exposureDays);
             return new ResultBuilder(definition, asOf, statistics, exposureDays).build();
         } catch (SQLException e) {
-            throw new WorkspaceException("Cannot analyse '" + definition.name() + "' in " + workspace.file() + ": "
+            throw new WorkspaceException("Cannot analyse '" + definition.name() + "' in " + events.describe() + ": "
                     + e.getMessage(), e);
         }
-    }
-
-    private static List<String> armValues(Connection connection, ExperimentDefinition d) throws SQLException {
-        String variant = Sql.identifier(d.variantColumn());
-        List<String> values = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT CAST(" + variant + " AS VARCHAR) AS v FROM "
-                + Sql.identifier(d.dataset()) + " WHERE " + variant + " IS NOT NULL ORDER BY v LIMIT 1000");
-             ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
     }
 
     /** Turns statistics into results. */

@@ -16,14 +16,11 @@ import java.util.Map;
  * approximate t-digest changed in the 4th digit between runs, which {@code arbiter reproduce}
  * would rightly flag): read from the arms' value counts when the quantile pass counted values;
  * otherwise selected by the engine, over a fixed one-in-16 sample of units above
- * {@link #SAMPLE_ABOVE} events (exact percentiles of 10M continuous values cost seconds).
+ * {@link QueryTuning#distributionSampleAbove()} events (exact percentiles of 10M continuous values cost seconds).
  */
 final class DistributionQuery {
     /** The probabilities of the percentiles returned. */
     static final List<Double> PERCENTILES = percentiles();
-    /** Above this many events, percentiles of continuous values come from one unit in {@link #SAMPLE_ONE_IN}. */
-    static final long SAMPLE_ABOVE = 1_000_000;
-    static final int SAMPLE_ONE_IN = 16;
 
     private final EventSource source;
     private final SqlDialect dialect;
@@ -51,8 +48,8 @@ final class DistributionQuery {
         String value = source.number(metric.column());
         SqlQuery query = new SqlQuery().sql("SELECT arm, " + dialect.quantiles(value, PERCENTILES, "p") + " FROM ev WHERE ")
                 .append(source.inArms("arm")).sql(" AND " + value + " IS NOT NULL");
-        if (events > SAMPLE_ABOVE) {
-            query.sql(" AND " + dialect.unitSample("unit", SAMPLE_ONE_IN));
+        if (events > dialect.tuning().distributionSampleAbove()) {
+            query.sql(" AND " + dialect.unitSample("unit", dialect.tuning().distributionSampleOneIn()));
         }
         if (crossoverFilter != null) {
             query.sql(" AND ").append(crossoverFilter);

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * with sessions), a unit is its own day's cluster and one grouping by unit serves every slice.
  *
  * <p>How a unit's counts are found depends on how many distinct quantiles the slices have. When
- * few ({@link #MAX_BUCKETS}, as when values repeat and slices share their quantile), each event is
+ * few ({@link QueryTuning#maxIndicatorBuckets()}, as when values repeat and slices share their quantile), each event is
  * compared with those few values only ({@code b}j: events at or below the j-th) and each unit then
  * picks the count of its own slice's quantile — one comparison per distinct value per event rather
  * than a search through every slice's condition. Otherwise each event is compared with the quantile
@@ -27,7 +27,6 @@ import java.util.TreeSet;
  */
 final class IndicatorCounts {
     /** At most this many distinct quantiles over all slices to count per value rather than per slice. */
-    static final int MAX_BUCKETS = 8;
 
     private final EventSource source;
     private final SqlDialect dialect;
@@ -40,7 +39,7 @@ final class IndicatorCounts {
 
     /**
      * @param values     per slice, its events and quantile ({@code [events, quantile]}) from pass 1
-     * @param maxBuckets at most this many distinct quantiles to count per value ({@link #MAX_BUCKETS}; tests vary it)
+     * @param maxBuckets at most this many distinct quantiles to count per value ({@link QueryTuning#maxIndicatorBuckets()}; tests vary it)
      * @param unitsWithinOneDay every unit's events are on one day (and have a timestamp): a unit is its own
      *                          day cluster, so one grouping by unit serves arms, segments and days
      */
@@ -63,7 +62,7 @@ final class IndicatorCounts {
         dimensions.segments().forEach(segment -> known.put(segment.name(), new ArrayList<>()));
         values.keySet().stream().filter(SliceKey::isSegment)
                 .forEach(slice -> known.get(slice.segmentColumn()).add(slice.segmentValue()));
-        this.codes = new SegmentCodes(known);
+        this.codes = new SegmentCodes(known, dialect.tuning().maxSegmentCodes());
     }
 
     /** Whether units pick their counts from per-value buckets (few distinct quantiles). */

@@ -27,7 +27,7 @@ public final class MetricQueries {
     private final SqlDialect dialect;
     private final LocalDate asOf;
     private QuantileMetricQuery.Method quantileMethod = QuantileMetricQuery.Method.AUTOMATIC;
-    private int maxBuckets = IndicatorCounts.MAX_BUCKETS;
+    private int maxBuckets;
     private boolean oneLevelDays = true;
     private int exposureDays;
 
@@ -42,6 +42,7 @@ public final class MetricQueries {
         this.columns = List.copyOf(columns);
         this.dialect = dialect;
         this.asOf = asOf;
+        this.maxBuckets = dialect.tuning().maxIndicatorBuckets();
     }
 
     /** The same queries with quantiles found one way only (tests check both ways agree). */

@@ -34,7 +34,7 @@ final class QuantileMetricQuery {
     private final double alpha;
     private final SqlQuery crossoverFilter;
     private final Method method;
-    private int maxBuckets = IndicatorCounts.MAX_BUCKETS;
+    private int maxBuckets;
     private boolean unitsWithinOneDay;
     private Map<SliceKey, ValueHistogram> histograms;
 
@@ -47,10 +47,6 @@ final class QuantileMetricQuery {
      */
     enum Method {
         AUTOMATIC, HISTOGRAMS, QUANTILE_QUERIES;
-
-        /** At most this share of distinct values in the first rows to count values rather than select them. */
-        static final double MAX_DISTINCT_SHARE = 0.2;
-        static final int SAMPLE_ROWS = 100_000;
 
         boolean useHistograms(Connection connection, QuantileMetricQuery query) throws SQLException {
             return switch (this) {
@@ -73,6 +69,7 @@ final class QuantileMetricQuery {
     QuantileMetricQuery(EventSource source, SqlDialect dialect, MetricDefinition metric, Dimensions dimensions,
                         double alpha, SqlQuery crossoverFilter, Method method) {
         this.method = method;
+        this.maxBuckets = dialect.tuning().maxIndicatorBuckets();
         this.source = source;
         this.dialect = dialect;
         this.metric = metric;
@@ -155,11 +152,11 @@ final class QuantileMetricQuery {
     private boolean valuesRepeat(Connection connection) throws SQLException {
         String value = source.number(metric.column());
         SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte()).sql(" SELECT COUNT(*) AS n, COUNT(DISTINCT v) AS d FROM (SELECT "
-                + value + " AS v FROM ev WHERE " + value + " IS NOT NULL LIMIT " + Method.SAMPLE_ROWS + ") sample");
+                + value + " AS v FROM ev WHERE " + value + " IS NOT NULL LIMIT " + dialect.tuning().distinctSampleRows() + ") sample");
         try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
             rows.next();
             long n = rows.getLong("n");
-            return n > 0 && rows.getLong("d") <= Method.MAX_DISTINCT_SHARE * n;
+            return n > 0 && rows.getLong("d") <= dialect.tuning().maxDistinctShare() * n;
         }
     }
 

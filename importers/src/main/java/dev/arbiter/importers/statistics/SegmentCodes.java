@@ -17,20 +17,21 @@ import java.util.Map;
  * every event to its unit take a unit's segment as the smallest value of its events; aggregating an
  * integer code is much cheaper than aggregating text (docs/benchmarks.md). Codes follow the values'
  * order in the engine (their UTF-8 bytes), so the smallest code is the smallest value. Segments
- * with more than {@link #MAX_VALUES} values, and null values, are not coded.
+ * with more values than the dialect codes ({@link QueryTuning#maxSegmentCodes()}), and null values,
+ * are not coded.
  */
 final class SegmentCodes {
-    /** At most this many values of a segment to code it. */
-    static final int MAX_VALUES = 16;
-
     private final Map<String, List<String>> codes = new HashMap<>();
 
-    /** @param known each segment's values (by segment name); segments with too many are left uncoded */
-    SegmentCodes(Map<String, ? extends Collection<String>> known) {
+    /**
+     * @param known     each segment's values (by segment name); segments with too many are left uncoded
+     * @param maxValues at most this many values of a segment to code it (0: code none)
+     */
+    SegmentCodes(Map<String, ? extends Collection<String>> known, int maxValues) {
         known.forEach((segment, values) -> {
             List<String> sorted = values.stream().filter(value -> value != null).distinct()
                     .sorted(SegmentCodes::byteOrder).toList();
-            if (sorted.size() <= MAX_VALUES) {
+            if (maxValues > 0 && sorted.size() <= maxValues) {
                 codes.put(segment, sorted);
             }
         });
@@ -38,15 +39,15 @@ final class SegmentCodes {
 
     /**
      * Each segment's values among the experiment's events, found with one small query per segment
-     * (at most {@code MAX_VALUES + 1} values are read: more means the segment is not coded).
+     * (at most {@code maxValues + 1} values are read: more means the segment is not coded).
      */
-    static SegmentCodes find(Connection connection, EventSource source, List<Dimensions.Segment> segments)
+    static SegmentCodes find(Connection connection, EventSource source, List<Dimensions.Segment> segments, int maxValues)
             throws SQLException {
         Map<String, List<String>> known = new HashMap<>();
-        for (Dimensions.Segment segment : segments) {
+        for (Dimensions.Segment segment : maxValues > 0 ? segments : List.<Dimensions.Segment>of()) {
             String text = segment.eventExpression();
             SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte()).sql(" SELECT DISTINCT " + text
-                    + " AS v FROM ev WHERE ai IS NOT NULL AND " + text + " IS NOT NULL LIMIT " + (MAX_VALUES + 1));
+                    + " AS v FROM ev WHERE ai IS NOT NULL AND " + text + " IS NOT NULL LIMIT " + (maxValues + 1));
             List<String> values = new ArrayList<>();
             try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -55,7 +56,7 @@ final class SegmentCodes {
             }
             known.put(segment.name(), values);
         }
-        return new SegmentCodes(known);
+        return new SegmentCodes(known, maxValues);
     }
 
     boolean coded(Dimensions.Segment segment) {

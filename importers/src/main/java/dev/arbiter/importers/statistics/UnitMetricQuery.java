@@ -119,7 +119,7 @@ final class UnitMetricQuery {
     }
 
     Result run(Connection connection) throws SQLException {
-        return run(connection, SegmentCodes.find(connection, source, singleSegments()));
+        return run(connection, SegmentCodes.find(connection, source, singleSegments(), dialect.tuning().maxSegmentCodes()));
     }
 
     /** The query with the given segment codes (tests compare coded and text segments). */

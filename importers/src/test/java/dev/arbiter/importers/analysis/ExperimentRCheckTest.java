@@ -15,7 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.importers.result.AnalysisJson;
+import dev.arbiter.importers.statistics.JdbcStatisticsSource;
+import dev.arbiter.importers.statistics.SqlDialect;
+import dev.arbiter.importers.statistics.StatisticsSource;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.arbiter.importers.result.ExperimentResult;
@@ -153,6 +160,58 @@ class ExperimentRCheckTest {
             close(key + ".relativeHigh", r.get(key + ".relativeHigh"), comparison.relative().ci().upper(), INTERVAL);
         }
         close(key + ".relativeLow", r.get(key + ".relativeLow"), comparison.relative().ci().lower(), INTERVAL);
+    }
+
+    /**
+     * The seam to other engines (issue 15): the same case analysed through the standard-SQL dialect
+     * (plain SUM, one PERCENTILE_CONT per probability, no hash, segments as text) on DuckDB, through
+     * the {@link StatisticsSource} interface, must match R as the DuckDB dialect does.
+     */
+    @Nested
+    class ThroughStandardSql {
+        private ExperimentResult ansi;
+
+        @BeforeEach
+        void analyseWithTheAnsiDialect() throws Exception {
+            try (Workspace workspace = Workspace.open(dir.resolve("sessions.arbiter"))) {
+                StatisticsSource events = new JdbcStatisticsSource(workspace::newConnection, SqlDialect.ANSI, "standard SQL");
+                ansi = ExperimentAnalyzer.analyze(events, AnalysisFixtures.experiment("sessions.json"), null, "sessions.json", 0);
+            }
+        }
+
+        @Test
+        void everyMetricMatchesR() {
+            assertEquals(r.get("units.sonnet"), ansi.arms().get(0).units(), 0);
+            assertEquals(r.get("crossoverUnits"), ansi.crossoverUnits(), 0);
+            for (String metric : List.of("resolution_rate", "cost_per_session_usd", "complex_resolution", "refusal_rate",
+                    "tokens_per_latency_s", "refusal_rate_cuped", "p95_latency_ms")) {
+                checkComparison(metric, ansi.metric(metric).comparison("haiku").comparison());
+            }
+        }
+
+        @Test
+        void everyNumberIsTheDuckDbDialectsTo1e9() {
+            List<String> differences = new java.util.ArrayList<>();
+            compare("", AnalysisJson.toJson(result), AnalysisJson.toJson(ansi), differences);
+            assertEquals(List.of(), differences);
+        }
+
+        private void compare(String path, JsonNode duckdb, JsonNode standard, List<String> differences) {
+            if (duckdb.isNumber() && standard.isNumber()) {
+                double a = duckdb.asDouble();
+                double b = standard.asDouble();
+                if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)))) {
+                    differences.add(path + ": " + a + " vs " + b);
+                }
+            } else if (duckdb.isContainerNode() && duckdb.size() == standard.size()) {
+                duckdb.fieldNames().forEachRemaining(key -> compare(path + "." + key, duckdb.get(key), standard.path(key), differences));
+                for (int i = 0; duckdb.isArray() && i < duckdb.size(); i++) {
+                    compare(path + "[" + i + "]", duckdb.get(i), standard.get(i), differences);
+                }
+            } else if (!duckdb.equals(standard)) {
+                differences.add(path + ": " + duckdb + " vs " + standard);
+            }
+        }
     }
 
     private static void close(String what, Double expected, double actual, double tolerance) {

@@ -55,10 +55,10 @@ class SegmentCodesTest {
             List<MetricDefinition> metrics = definition.metrics().stream().map(m -> m.metric()).toList();
             UnitMetricQuery query = new UnitMetricQuery(source, SqlDialect.DUCKDB, metrics, dimensions);
             List<Dimensions.Segment> single = dimensions.segments().subList(0, 2);
-            SegmentCodes found = SegmentCodes.find(connection, source, single);
+            SegmentCodes found = SegmentCodes.find(connection, source, single, QueryTuning.DUCKDB.maxSegmentCodes());
             assertTrue(found.coded(single.get(0)) && found.coded(single.get(1)), "both segments have few values");
             UnitMetricQuery.Result coded = query.run(connection, found);
-            UnitMetricQuery.Result text = query.run(connection, new SegmentCodes(Map.of()));
+            UnitMetricQuery.Result text = query.run(connection, new SegmentCodes(Map.of(), 0));
 
             assertEquals(text.unitsAndEvents().keySet(), coded.unitsAndEvents().keySet());
             text.unitsAndEvents().forEach((slice, counts) ->

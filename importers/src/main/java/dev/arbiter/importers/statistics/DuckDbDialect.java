@@ -1,0 +1,64 @@
+package dev.arbiter.importers.statistics;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * DuckDB: {@code fsum} is a compensated (Kahan–Babuška) sum, so sums do not change with thread
+ * scheduling; one list-valued {@code quantile_cont} sorts once for several quantiles; 64-bit
+ * {@code hash} samples units and stands in for text (two different values share a hash with
+ * probability 2^-64); and the plan thresholds measured on DuckDB (decision 0008), including coding
+ * segments in DuckDB's own string order.
+ */
+final class DuckDbDialect implements SqlDialect {
+    @Override
+    public QueryTuning tuning() {
+        return QueryTuning.DUCKDB;
+    }
+
+    @Override
+    public String toString() {
+        return "DuckDB";
+    }
+
+    @Override
+    public String sumFunction() {
+        return "fsum";
+    }
+
+    @Override
+    public String quantiles(String expression, List<Double> probabilities, String alias) {
+        return "quantile_cont(" + expression + ", [" + String.join(", ", probabilities.stream()
+                .map(SqlDialect::literal).toList()) + "]) AS " + alias;
+    }
+
+    @Override
+    public String daysBetween(String from, String to) {
+        return "date_diff('day', " + from + ", " + to + ")";
+    }
+
+    @Override
+    public String unitSample(String unit, int oneIn) {
+        return "hash(" + unit + ") % " + oneIn + " = 0";
+    }
+
+    @Override
+    public String fingerprint(String text) {
+        return "hash(" + text + ")";
+    }
+
+    @Override
+    public double[] readQuantiles(ResultSet row, String alias, int count) throws SQLException {
+        java.sql.Array array = row.getArray(alias);
+        double[] values = new double[count];
+        java.util.Arrays.fill(values, Double.NaN);
+        if (array != null) {
+            Object[] items = (Object[]) array.getArray();
+            for (int i = 0; i < count; i++) {
+                values[i] = items[i] == null ? Double.NaN : ((Number) items[i]).doubleValue();
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.arbiter.importers.statistics;
+
+import dev.arbiter.importers.Sql;
+import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.ingest.ColumnInfo;
+import dev.arbiter.importers.ingest.DatasetCatalog;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Statistics from any JDBC connection, in the SQL of a {@link SqlDialect}: the workspace's DuckDB
+ * (the default), or another engine reached through its JDBC driver.
+ */
+public final class JdbcStatisticsSource implements StatisticsSource {
+    /** Opens a connection to the engine holding the events; each call is closed after use. */
+    @FunctionalInterface
+    public interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    private final Connections connections;
+    private final SqlDialect dialect;
+    private final String description;
+
+    public JdbcStatisticsSource(Connections connections, SqlDialect dialect, String description) {
+        this.connections = connections;
+        this.dialect = dialect;
+        this.description = description;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public List<ColumnInfo> columns(String dataset) throws SQLException {
+        try (Connection connection = connections.open()) {
+            return DatasetCatalog.columns(connection, dataset);
+        }
+    }
+
+    @Override
+    public List<String> armValues(ExperimentDefinition definition) throws SQLException {
+        String variant = Sql.identifier(definition.variantColumn());
+        List<String> values = new ArrayList<>();
+        try (Connection connection = connections.open();
+             PreparedStatement query = connection.prepareStatement("SELECT DISTINCT CAST(" + variant + " AS VARCHAR) AS v FROM "
+                     + Sql.identifier(definition.dataset()) + " WHERE " + variant + " IS NOT NULL ORDER BY v LIMIT 1000");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    @Override
+    public ExperimentStatistics statistics(ExperimentDefinition definition, List<ColumnInfo> columns, LocalDate asOf,
+                                           int exposureDays) throws SQLException {
+        try (Connection connection = connections.open()) {
+            return new MetricQueries(definition, columns, dialect, asOf).withExposureDays(exposureDays).run(connection);
+        }
+    }
+}
