@@ -1,5 +1,6 @@
 package dev.arbiter.analytics;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,7 +34,7 @@ public record Comparison(ArmEstimate control, ArmEstimate treatment, Effect abso
 
     /** The same comparison with one more note. */
     public Comparison withNote(String note) {
-        List<String> more = new java.util.ArrayList<>(notes);
+        List<String> more = new ArrayList<>(notes);
         more.add(note);
         return new Comparison(control, treatment, absolute, relative, method, alpha, alternative, more);
     }

@@ -1,5 +1,6 @@
 package dev.arbiter.analytics;
 
+import java.util.Locale;
 
 /**
  * Chooses the analytics procedure for a metric's statistics: Welch on proportions (every unit
@@ -63,7 +64,7 @@ public final class MetricComparator {
             method = "CUPED-adjusted " + (bothBinary(control, treatment) ? "proportions" : "means");
         }
         Comparison comparison = test(result.control(), result.treatment(), alternative, method);
-        return result.note() == null ? comparison.withNote(String.format(java.util.Locale.ROOT,
+        return result.note() == null ? comparison.withNote(String.format(Locale.ROOT,
                 "CUPED: θ = %.4g, variance reduced by %.1f%%.", result.theta(), 100 * result.varianceReduction()))
                 : comparison.withNote(result.note());
     }

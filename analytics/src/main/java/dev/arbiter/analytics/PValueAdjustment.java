@@ -2,6 +2,7 @@ package dev.arbiter.analytics;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.stream.IntStream;
 
 /**
  * Multiple-testing adjustments, exactly as R's {@code p.adjust}: Holm (family-wise error) and
@@ -16,7 +17,7 @@ public enum PValueAdjustment {
 
     /** Adjusted p-values in the input's order; NaN inputs stay NaN and are not counted. */
     public double[] adjust(double[] pValues) {
-        Integer[] order = java.util.stream.IntStream.range(0, pValues.length)
+        Integer[] order = IntStream.range(0, pValues.length)
                 .filter(i -> !Double.isNaN(pValues[i])).boxed().toArray(Integer[]::new);
         double[] adjusted = new double[pValues.length];
         Arrays.fill(adjusted, Double.NaN);

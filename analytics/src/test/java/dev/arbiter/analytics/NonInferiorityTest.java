@@ -5,6 +5,7 @@ import static dev.arbiter.analytics.Close.assertRelative;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.apache.commons.statistics.distribution.TDistribution;
 import org.junit.jupiter.api.Test;
 
 /** Expected values: reference-values.R block C (R 4.2.2 t.test with mu = ±margin). */
@@ -51,7 +52,7 @@ class NonInferiorityTest {
         Comparison comparison = WELCH.compare(ArmEstimate.proportion(6000, 5226), ArmEstimate.proportion(6000, 5154), "p");
         NonInferiority result = NonInferiority.test(comparison, 0.05, true, true);
         double t = (comparison.relative().estimate() + 0.05) / comparison.relative().standardError();
-        double p = org.apache.commons.statistics.distribution.TDistribution.of(comparison.relative().degreesOfFreedom())
+        double p = TDistribution.of(comparison.relative().degreesOfFreedom())
                 .survivalProbability(t);
         assertRelative(p, result.pValue(), 1e-12, "p");
         assertTrue(result.nonInferior(), "a 1.4% relative drop with SE 0.7% is within a 5% margin");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,7 +112,7 @@ class WelchTestTest {
 
     @Test
     void invalidSettingsAreRejectedWithTheValue() {
-        IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException error = Assertions.assertThrows(IllegalArgumentException.class,
                 () -> WELCH.withAlpha(1.5));
         assertTrue(error.getMessage().contains("1.5"));
         assertEquals(Alternative.GREATER, Alternative.parse("Greater"));

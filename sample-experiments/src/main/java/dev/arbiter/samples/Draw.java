@@ -1,5 +1,7 @@
 package dev.arbiter.samples;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -83,6 +85,6 @@ final class Draw {
 
     /** A number with {@code digits} decimals, as text. */
     static String fixed(double value, int digits) {
-        return java.math.BigDecimal.valueOf(value).setScale(digits, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        return BigDecimal.valueOf(value).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
     }
 }

@@ -2,6 +2,7 @@ package dev.arbiter.samples;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,7 +81,7 @@ public final class SampleCatalog {
     /** The committed events of {@code name} as CSV text, generated afresh (to check the committed files). */
     static String committedCsv(String name) {
         Scenario scenario = scenario(name);
-        java.io.StringWriter out = new java.io.StringWriter();
+        StringWriter out = new StringWriter();
         SampleWriter.writeCsv(scenario, scenario.defaultUnits(), scenario.seed(), out);
         return out.toString();
     }

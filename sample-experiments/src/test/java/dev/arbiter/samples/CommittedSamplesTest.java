@@ -4,15 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.importers.experiment.ExperimentFile;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 /** The committed sample files are exactly what the generator writes from each sample's seed, and stay small. */
 class CommittedSamplesTest {
-    static java.util.List<String> names() {
+    static List<String> names() {
         return SampleCatalog.all().stream().map(SampleCatalog.Sample::name).toList();
     }
 
@@ -30,7 +32,7 @@ class CommittedSamplesTest {
         ExperimentFile.parse(SampleCatalog.experimentJson(name), name);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void allSamplesTogetherStayUnderTenMegabytes() throws Exception {
         long total = 0;
         for (String name : names()) {

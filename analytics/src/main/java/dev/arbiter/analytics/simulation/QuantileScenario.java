@@ -5,6 +5,7 @@ import dev.arbiter.analytics.Comparison;
 import dev.arbiter.analytics.QuantileMetric;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import java.util.Arrays;
 
 /**
  * p95 latency over requests, 1,000 sessions per arm with 1–10 requests each; log latency =
@@ -42,7 +43,7 @@ final class QuantileScenario {
                 events++;
             }
         }
-        return QuantileMetric.estimate(java.util.Arrays.copyOf(values, events), java.util.Arrays.copyOf(units, events),
+        return QuantileMetric.estimate(Arrays.copyOf(values, events), Arrays.copyOf(units, events),
                 0.95, 0.05);
     }
 }

@@ -4,6 +4,7 @@ import dev.arbiter.analytics.ArmEstimate;
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.analytics.SequentialTest;
 import org.apache.commons.rng.UniformRandomProvider;
+import java.util.function.Predicate;
 
 /**
  * Peeking: conversion at 10%, 30 looks every 200 users per arm up to 6,000 (N* = 12,000).
@@ -28,7 +29,7 @@ final class SequentialScenario implements Scenario {
     }
 
     /** True when {@code event} happens at any of the looks. */
-    static boolean anyLook(UniformRandomProvider rng, double treatmentRate, java.util.function.Predicate<Comparison> event) {
+    static boolean anyLook(UniformRandomProvider rng, double treatmentRate, Predicate<Comparison> event) {
         Draws draws = new Draws(rng);
         int control = 0;
         int treatment = 0;

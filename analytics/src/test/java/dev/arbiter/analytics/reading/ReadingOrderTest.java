@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.analytics.ArmEstimate;
 import dev.arbiter.analytics.Comparison;
+import dev.arbiter.analytics.Interval;
 import dev.arbiter.analytics.NonInferiority;
 import dev.arbiter.analytics.WelchTest;
+import dev.arbiter.analytics.plan.Progress;
 import dev.arbiter.analytics.reading.DecisionInputs.NamedGuardrail;
 import dev.arbiter.analytics.reading.DecisionInputs.SegmentFinding;
-import dev.arbiter.analytics.plan.Progress;
-import java.util.List;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 
 class ReadingOrderTest {
     private static final WelchTest WELCH = WelchTest.withDefaults();
@@ -24,7 +25,7 @@ class ReadingOrderTest {
 
     private static NamedGuardrail guardrail(String name, GuardrailStatus status) {
         GuardrailRule rule = new GuardrailRule(GuardrailRule.Kind.MAX_RATIO, 1.3);
-        return new NamedGuardrail(name, new GuardrailCheck(rule, status, 1.1, new dev.arbiter.analytics.Interval(1.0, 1.2),
+        return new NamedGuardrail(name, new GuardrailCheck(rule, status, 1.1, new Interval(1.0, 1.2),
                 "Treatment/control ratio 1.1 is within treatment/control ≤ 1.3."));
     }
 

@@ -1,7 +1,10 @@
 package dev.arbiter.app.analysis;
 
+import dev.arbiter.app.experiment.ExperimentEditorDialog;
+import dev.arbiter.importers.experiment.ExperimentDefinition;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -20,7 +23,7 @@ public final class AnalysisToolbar extends VBox {
     private final ComboBox<String> experiment = new ComboBox<>();
     private boolean updating;
 
-    public AnalysisToolbar(AnalysisViewModel model, javafx.scene.Node... extra) {
+    public AnalysisToolbar(AnalysisViewModel model, Node... extra) {
         this.model = model;
         experiment.setId("experiment-chooser");
         experiment.setPromptText("Experiment");
@@ -56,8 +59,8 @@ public final class AnalysisToolbar extends VBox {
         fill();
     }
 
-    private void openEditor(dev.arbiter.importers.experiment.ExperimentDefinition definition) {
-        dev.arbiter.app.experiment.ExperimentEditorDialog.open(getScene().getWindow(), model.editor(), definition,
+    private void openEditor(ExperimentDefinition definition) {
+        ExperimentEditorDialog.open(getScene().getWindow(), model.editor(), definition,
                 model::showSaved);
     }
 

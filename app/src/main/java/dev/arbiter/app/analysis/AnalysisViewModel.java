@@ -2,13 +2,17 @@ package dev.arbiter.app.analysis;
 
 import dev.arbiter.app.common.task.BackgroundTask;
 import dev.arbiter.app.common.task.TaskExecutor;
+import dev.arbiter.app.common.task.UserMessages;
+import dev.arbiter.app.experiment.ExperimentEditorViewModel;
 import dev.arbiter.app.session.WorkspaceSession;
 import dev.arbiter.importers.analysis.ExperimentAnalyzer;
-import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.ExperimentStore;
+import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.workspace.Workspace;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -78,7 +82,7 @@ public final class AnalysisViewModel {
                     experiments.setAll(found);
                     ExperimentDefinition next = found.stream().filter(d -> d.name().equals(keep)).findFirst()
                             .orElse(found.isEmpty() ? null : found.get(0));
-                    if (java.util.Objects.equals(next, selected.get())) {
+                    if (Objects.equals(next, selected.get())) {
                         analyse(); // an equal record does not fire the selection's listener
                     } else {
                         selected.set(next);
@@ -86,7 +90,7 @@ public final class AnalysisViewModel {
                 }).withOnFailure(error -> {
                     if (mine == generation) {
                         busy.set(false);
-                        problem.set(dev.arbiter.app.common.task.UserMessages.describe(error));
+                        problem.set(UserMessages.describe(error));
                     }
                 }).withOnCancelled(() -> busy.set(false))
                 .withSuccessMessage(found -> null));
@@ -96,7 +100,7 @@ public final class AnalysisViewModel {
         if (pinned == null) {
             return saved;
         }
-        List<ExperimentDefinition> all = new java.util.ArrayList<>();
+        List<ExperimentDefinition> all = new ArrayList<>();
         all.add(pinned);
         saved.stream().filter(d -> !d.name().equals(pinned.name())).forEach(all::add);
         return all;
@@ -127,7 +131,7 @@ public final class AnalysisViewModel {
                     if (mine == generation) {
                         busy.set(false);
                         result.set(null);
-                        problem.set(dev.arbiter.app.common.task.UserMessages.describe(error));
+                        problem.set(UserMessages.describe(error));
                     }
                 })
                 .withOnCancelled(() -> busy.set(false))
@@ -157,9 +161,9 @@ public final class AnalysisViewModel {
     }
 
     /** An editor on the open workspace, or null when none is open. */
-    public dev.arbiter.app.experiment.ExperimentEditorViewModel editor() {
+    public ExperimentEditorViewModel editor() {
         Workspace workspace = shell.currentWorkspace();
-        return workspace == null ? null : new dev.arbiter.app.experiment.ExperimentEditorViewModel(workspace, executor);
+        return workspace == null ? null : new ExperimentEditorViewModel(workspace, executor);
     }
 
     /** After an experiment was saved: reads the experiments again and shows {@code saved}. */

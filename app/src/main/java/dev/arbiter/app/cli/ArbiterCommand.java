@@ -1,11 +1,13 @@
 package dev.arbiter.app.cli;
 
 import dev.arbiter.app.common.BuildInfo;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import dev.arbiter.app.common.task.UserMessages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * The {@code arbiter} command. With no subcommand it opens the desktop window (optionally on a
@@ -30,7 +32,7 @@ public final class ArbiterCommand implements Callable<Integer> {
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE",
             description = "Exports to offer for import into WORKSPACE once it is open.")
-    private java.util.List<Path> files = java.util.List.of();
+    private List<Path> files = List.of();
 
     @Override
     public Integer call() {
@@ -55,7 +57,7 @@ public final class ArbiterCommand implements Callable<Integer> {
             try {
                 return new ArbiterCommand().call();
             } catch (RuntimeException e) {
-                System.err.println("arbiter: " + dev.arbiter.app.common.task.UserMessages.describe(e));
+                System.err.println("arbiter: " + UserMessages.describe(e));
                 return 1;
             }
         }
@@ -66,7 +68,7 @@ public final class ArbiterCommand implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ArbiterCommand());
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
-            cmd.getErr().println("arbiter: " + dev.arbiter.app.common.task.UserMessages.describe(error));
+            cmd.getErr().println("arbiter: " + UserMessages.describe(error));
             if (Boolean.getBoolean("arbiter.debug")) {
                 error.printStackTrace(cmd.getErr());
             }

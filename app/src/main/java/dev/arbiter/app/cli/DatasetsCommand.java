@@ -8,15 +8,16 @@ import dev.arbiter.importers.ingest.DatasetCatalog.DatasetInfo;
 import dev.arbiter.importers.ingest.DatasetCatalog.ImportRecord;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.importers.workspace.WorkspaceException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code arbiter datasets}: what a workspace holds. */
 @Command(name = "datasets", mixinStandardHelpOptions = true, sortOptions = false,
@@ -53,7 +54,7 @@ final class DatasetsCommand implements Callable<Integer> {
             ArrayNode columns = node.putArray("columns");
             dataset.columns().forEach(c -> columns.addObject().put("name", c.name()).put("type", c.type()));
             ObjectNode roles = node.putObject("roles");
-            dataset.roles().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+            dataset.roles().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(r -> roles.put(r.getKey().key(), r.getValue()));
             ArrayNode sources = node.putArray("sources");
             for (ImportRecord record : dataset.imports()) {
@@ -78,7 +79,7 @@ final class DatasetsCommand implements Callable<Integer> {
                     .append(dataset.columns().size()).append(" columns\n");
             text.append("  columns: ").append(String.join(", ", dataset.columns().stream().map(ColumnInfo::name).toList()))
                     .append('\n');
-            text.append("  roles:   ").append(String.join(", ", dataset.roles().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+            text.append("  roles:   ").append(String.join(", ", dataset.roles().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .map(r -> r.getKey().key() + "=" + r.getValue()).toList())).append('\n');
             for (ImportRecord record : dataset.imports()) {
                 text.append("  from:    ").append(record.fileName()).append(" (").append(count.format(record.rowsLoaded()))

@@ -2,26 +2,32 @@ package dev.arbiter.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbiter.app.common.BuildInfo;
 import dev.arbiter.app.report.ReportAttachments;
+import dev.arbiter.app.report.ReportSources;
 import dev.arbiter.app.report.Reproduction;
-import dev.arbiter.importers.result.AnalysisJson;
 import dev.arbiter.importers.analysis.ExperimentAnalyzer;
-import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.ExperimentFile;
+import dev.arbiter.importers.ingest.DatasetCatalog;
+import dev.arbiter.importers.result.AnalysisJson;
+import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.workspace.Workspace;
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
 
 /** {@code arbiter reproduce}: recompute a decision PDF's analysis from a workspace and compare every value. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
@@ -59,7 +65,7 @@ final class ReproduceCommand implements Callable<Integer> {
         String scope = "'" + definition.name() + "'" + (asOf == null ? "" : " as of " + asOf);
         if (comparison.matches()) {
             out.println("Reproduced " + scope + ": all " + comparison.values() + " values match (" + comparison.numbers()
-                    + " numbers, largest relative difference " + String.format(java.util.Locale.ROOT, "%.1e",
+                    + " numbers, largest relative difference " + String.format(Locale.ROOT, "%.1e",
                     comparison.largestRelative()) + ").");
             return 0;
         }
@@ -74,22 +80,22 @@ final class ReproduceCommand implements Callable<Integer> {
     }
 
     /** Notes on the data's files: the same SHA-256 as in the report, or which differ. */
-    private java.util.List<String> provenance(String attached, String dataset) throws Exception {
+    private List<String> provenance(String attached, String dataset) throws Exception {
         if (attached == null) {
-            return java.util.List.of();
+            return List.of();
         }
-        java.util.List<String> then = new java.util.ArrayList<>();
+        List<String> then = new ArrayList<>();
         MAPPER.readTree(attached).path("imports").forEach(file -> then.add(file.path("file").asText() + " "
                 + file.path("sha256").asText()));
-        java.util.List<String> now;
+        List<String> now;
         try (Workspace open = Workspace.open(workspace)) {
-            now = dev.arbiter.app.report.ReportSources.currentImports(new dev.arbiter.importers.ingest.DatasetCatalog(open).history(),
+            now = ReportSources.currentImports(new DatasetCatalog(open).history(),
                     dataset).stream().map(record -> record.fileName() + " " + record.sha256()).toList();
         }
         if (then.equals(now)) {
-            return java.util.List.of("Data: the same " + now.size() + " file(s) as in the report (SHA-256 match).");
+            return List.of("Data: the same " + now.size() + " file(s) as in the report (SHA-256 match).");
         }
-        return java.util.List.of("Data: the dataset's files differ from the report's.", "  report: " + String.join(", ", then),
+        return List.of("Data: the dataset's files differ from the report's.", "  report: " + String.join(", ", then),
                 "  now:    " + String.join(", ", now));
     }
 
@@ -100,7 +106,7 @@ final class ReproduceCommand implements Callable<Integer> {
         try (PDDocument document = Loader.loadPDF(file.toFile())) {
             Map<String, String> attached = ReportAttachments.read(document);
             String made = document.getDocumentInformation().getCreator();
-            String now = "Arbiter " + dev.arbiter.app.common.BuildInfo.version();
+            String now = "Arbiter " + BuildInfo.version();
             if (made != null && !made.equals(now)) {
                 spec.commandLine().getOut().println("Note: the report was made by " + made + "; reproducing with " + now
                         + ": a difference may come from a change of method between versions (CHANGELOG.md).");

@@ -1,12 +1,13 @@
 package dev.arbiter.app.cli;
 
 import dev.arbiter.app.report.SignatureCheck;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /** {@code arbiter verify}: is a decision PDF exactly what its signer signed? */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
@@ -25,7 +26,7 @@ final class VerifyCommand implements Callable<Integer> {
     private picocli.CommandLine.Model.CommandSpec spec;
 
     private static String normalised(String fingerprint) {
-        return fingerprint.replace(":", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        return fingerprint.replace(":", "").replace(" ", "").toUpperCase(Locale.ROOT);
     }
 
     @Override

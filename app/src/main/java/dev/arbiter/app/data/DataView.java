@@ -12,17 +12,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.geometry.Insets;
-import javafx.scene.layout.HBox;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 
 /** The Data section with a workspace open: datasets, import history, rejected rows, and the import actions. */
@@ -42,13 +45,13 @@ public final class DataView extends BorderPane {
         setCenter(tabs);
         model.reimportProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                javafx.application.Platform.runLater(() -> askReimport(now));
+                Platform.runLater(() -> askReimport(now));
             }
         });
         model.pendingProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 // after the preview task's callback has returned, so the status bar sees the task end
-                javafx.application.Platform.runLater(() -> showImportDialog(now));
+                Platform.runLater(() -> showImportDialog(now));
             }
         });
     }
@@ -147,12 +150,12 @@ public final class DataView extends BorderPane {
     }
 
     private void askReimport(DataViewModel.ReimportQuestion question) {
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                question.message() + "\nImport it again?", javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                question.message() + "\nImport it again?", ButtonType.YES, ButtonType.NO);
         alert.initOwner(getScene().getWindow());
         alert.setTitle("Already imported");
         alert.setHeaderText("This file was imported before");
-        model.answerReimport(alert.showAndWait().filter(javafx.scene.control.ButtonType.YES::equals).isPresent());
+        model.answerReimport(alert.showAndWait().filter(ButtonType.YES::equals).isPresent());
     }
 
     private void editRoles(DatasetInfo dataset) {

@@ -11,6 +11,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 
 /** One row per role with a choice of column ("—" for none), pre-filled with the current roles. */
 final class RoleGrid extends GridPane {
@@ -55,7 +56,7 @@ final class RoleGrid extends GridPane {
     /** A label that keeps its full text. */
     static Label label(String text) {
         Label label = new Label(text);
-        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -1,12 +1,13 @@
 package dev.arbiter.app.data;
 
 import dev.arbiter.app.common.task.TaskContext;
-import dev.arbiter.importers.ingest.DatasetImporter;
 import dev.arbiter.app.shell.TaskImportMonitor;
 import dev.arbiter.app.shell.WorkspaceStore;
+import dev.arbiter.importers.ingest.DatasetImporter;
 import dev.arbiter.importers.ingest.ImportOptions;
 import dev.arbiter.importers.ingest.ImportReport;
 import dev.arbiter.importers.workspace.Workspace;
+import dev.arbiter.importers.workspace.WorkspaceException;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.ArrayList;
@@ -44,10 +45,10 @@ final class WorkspaceImport {
         while (true) {
             try {
                 return store.openForImport(file);
-            } catch (dev.arbiter.importers.workspace.WorkspaceException e) {
+            } catch (WorkspaceException e) {
                 String why = String.valueOf(e.getMessage());
                 boolean locked = why.contains("open in another program")
-                        || why.contains("(" + dev.arbiter.importers.workspace.Workspace.IN_USE + ")");
+                        || why.contains("(" + Workspace.IN_USE + ")");
                 if (!locked || System.nanoTime() > deadline || context.isCancelled()) {
                     throw e;
                 }

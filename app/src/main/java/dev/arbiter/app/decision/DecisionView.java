@@ -4,7 +4,10 @@ import dev.arbiter.app.analysis.AnalysisToolbar;
 import dev.arbiter.app.analysis.AnalysisViewModel;
 import java.io.IOException;
 import javafx.animation.PauseTransition;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -14,6 +17,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
@@ -74,7 +78,7 @@ public final class DecisionView extends BorderPane {
         lock.setId("decision-lock");
         lock.disableProperty().bind(model.lockedProperty());
         lock.setOnAction(event -> model.lockPlan());
-        lock.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        lock.setMinWidth(Region.USE_PREF_SIZE);
         VBox deviations = new VBox(4);
         model.deviations().addListener((ListChangeListener<String>) change -> deviations.getChildren().setAll(
                 model.deviations().stream().map(d -> {
@@ -89,7 +93,7 @@ public final class DecisionView extends BorderPane {
     private VBox yourDecision() {
         Label title = new Label("Your decision");
         title.getStyleClass().add("title-4");
-        ComboBox<String> decision = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(DecisionViewModel.outcomes()));
+        ComboBox<String> decision = new ComboBox<>(FXCollections.observableArrayList(DecisionViewModel.outcomes()));
         decision.setId("decision-choice");
         decision.valueProperty().bindBidirectional(model.decisionProperty());
         TextArea rationale = new TextArea();
@@ -132,7 +136,7 @@ public final class DecisionView extends BorderPane {
         return new HBox(6, name, role, approve, date, comment, remove);
     }
 
-    private TextField field(javafx.beans.property.StringProperty property, String prompt, int columns) {
+    private TextField field(StringProperty property, String prompt, int columns) {
         TextField field = new TextField();
         field.setPromptText(prompt);
         field.setPrefColumnCount(columns);
@@ -164,7 +168,7 @@ public final class DecisionView extends BorderPane {
             try {
                 model.export(file.toPath());
             } catch (IOException e) {
-                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, e.getMessage()).showAndWait();
+                new Alert(Alert.AlertType.ERROR, e.getMessage()).showAndWait();
             }
         }
     }
@@ -174,7 +178,7 @@ public final class DecisionView extends BorderPane {
             try {
                 model.exportPdf(choice);
             } catch (IOException e) {
-                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, e.getMessage()).showAndWait();
+                new Alert(Alert.AlertType.ERROR, e.getMessage()).showAndWait();
             }
         });
     }

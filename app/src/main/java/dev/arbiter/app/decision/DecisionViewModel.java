@@ -4,16 +4,27 @@ import dev.arbiter.analytics.reading.RecommendationKind;
 import dev.arbiter.app.analysis.AnalysisViewModel;
 import dev.arbiter.app.common.task.BackgroundTask;
 import dev.arbiter.app.common.task.TaskExecutor;
+import dev.arbiter.app.report.PaperSize;
+import dev.arbiter.app.report.ReportFiles;
+import dev.arbiter.app.report.ReportSources;
+import dev.arbiter.app.report.SigningKey;
 import dev.arbiter.app.session.WorkspaceSession;
+import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.PreRegistration;
 import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.signoff.DecisionFile;
 import dev.arbiter.importers.signoff.DecisionRecord;
 import dev.arbiter.importers.signoff.DecisionStore;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -41,9 +52,9 @@ public final class DecisionViewModel {
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper saved = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lockState = new ReadOnlyStringWrapper("");
-    private final javafx.beans.property.ReadOnlyBooleanWrapper locked = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper();
     private final ObservableList<String> deviations = FXCollections.observableArrayList();
-    private dev.arbiter.importers.experiment.ExperimentDefinition current;
+    private ExperimentDefinition current;
     private String experiment;
     private boolean loading;
 
@@ -105,7 +116,7 @@ public final class DecisionViewModel {
             return;
         }
         executor.submit(BackgroundTask.of("Reading the pre-registration",
-                        context -> new dev.arbiter.importers.experiment.PreRegistration(workspace).get(definition.name()))
+                        context -> new PreRegistration(workspace).get(definition.name()))
                 .withOnSuccess(found -> {
                     locked.set(found.isPresent());
                     if (found.isEmpty()) {
@@ -114,7 +125,7 @@ public final class DecisionViewModel {
                         deviations.clear();
                         return;
                     }
-                    List<String> changed = dev.arbiter.importers.experiment.PreRegistration.deviations(
+                    List<String> changed = PreRegistration.deviations(
                             found.get().definition(), definition);
                     lockState.set("Plan locked on " + found.get().lockedAt() + (changed.isEmpty()
                             ? "; no deviations." : "; " + changed.size() + (changed.size() == 1 ? " deviation:" : " deviations:")));
@@ -130,7 +141,7 @@ public final class DecisionViewModel {
             return;
         }
         executor.submit(BackgroundTask.of("Locking the plan", context ->
-                        new dev.arbiter.importers.experiment.PreRegistration(workspace).lock(definition))
+                        new PreRegistration(workspace).lock(definition))
                 .withOnSuccess(lock -> loadLock())
                 .withSuccessMessage(lock -> "Locked the plan of " + definition.name() + " at " + lock.lockedAt()));
     }
@@ -139,7 +150,7 @@ public final class DecisionViewModel {
         return lockState.getReadOnlyProperty();
     }
 
-    public javafx.beans.property.ReadOnlyBooleanProperty lockedProperty() {
+    public ReadOnlyBooleanProperty lockedProperty() {
         return locked.getReadOnlyProperty();
     }
 
@@ -188,7 +199,7 @@ public final class DecisionViewModel {
         executor.submit(BackgroundTask.of("Saving the decision draft", context -> {
             new DecisionStore(workspace).save(draft);
             return draft;
-        }).withOnSuccess(done -> saved.set("Draft saved at " + java.time.LocalTime.now().withNano(0) + "."))
+        }).withOnSuccess(done -> saved.set("Draft saved at " + LocalTime.now().withNano(0) + "."))
                 .withSuccessMessage(done -> null));
     }
 
@@ -215,17 +226,17 @@ public final class DecisionViewModel {
         }
         DecisionRecord record = record();
         executor.submit(BackgroundTask.of("Writing the decision PDF", context -> {
-            var key = export.signed() ? dev.arbiter.app.report.SigningKey.load(export.keyStore(), export.password(), null) : null;
-            var input = dev.arbiter.app.report.ReportSources.from(workspace, result, record, export.paper());
-            dev.arbiter.app.report.ReportFiles.save(dev.arbiter.app.report.ReportFiles.render(input, key), export.file());
-            return key == null ? "unsigned" : "signed by " + dev.arbiter.app.report.SigningKey.commonName(key.certificate());
+            var key = export.signed() ? SigningKey.load(export.keyStore(), export.password(), null) : null;
+            var input = ReportSources.from(workspace, result, record, export.paper());
+            ReportFiles.save(ReportFiles.render(input, key), export.file());
+            return key == null ? "unsigned" : "signed by " + SigningKey.commonName(key.certificate());
         }).withSuccessMessage(how -> "Wrote " + export.file().getFileName() + " (" + record.decision() + ", " + how + ")"));
     }
 
     /** Letter where it is the custom (US, Canada, Mexico, ...), A4 elsewhere. */
-    public static dev.arbiter.app.report.PaperSize localPaper(java.util.Locale locale) {
-        return java.util.Set.of("US", "CA", "MX", "PH", "CL", "CO", "VE").contains(locale.getCountry())
-                ? dev.arbiter.app.report.PaperSize.LETTER : dev.arbiter.app.report.PaperSize.A4;
+    public static PaperSize localPaper(Locale locale) {
+        return Set.of("US", "CA", "MX", "PH", "CL", "CO", "VE").contains(locale.getCountry())
+                ? PaperSize.LETTER : PaperSize.A4;
     }
 
     public void addSignoff() {

@@ -18,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 /** Paper size and, optionally, the key to sign with; then where to save the PDF. */
 final class PdfExportDialog extends Dialog<PdfExport> {
@@ -32,7 +33,7 @@ final class PdfExportDialog extends Dialog<PdfExport> {
         setHeaderText("The report with the definition, the analysis and the decision attached.\n"
                 + "A signed PDF shows any later change: check it with 'arbiter verify'.");
         paper.getItems().setAll(PaperSize.values());
-        paper.setConverter(new javafx.util.StringConverter<>() {
+        paper.setConverter(new StringConverter<>() {
             @Override
             public String toString(PaperSize size) {
                 return size == null ? "" : size == PaperSize.A4 ? "A4 (210 × 297 mm)" : "US Letter (8.5 × 11 in)";

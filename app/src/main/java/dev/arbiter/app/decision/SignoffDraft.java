@@ -1,6 +1,8 @@
 package dev.arbiter.app.decision;
 
 import dev.arbiter.importers.signoff.Signoff;
+import java.time.LocalDate;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -11,7 +13,7 @@ public final class SignoffDraft {
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty role = new SimpleStringProperty("");
     private final BooleanProperty approve = new SimpleBooleanProperty(true);
-    private final StringProperty date = new SimpleStringProperty(java.time.LocalDate.now().toString());
+    private final StringProperty date = new SimpleStringProperty(LocalDate.now().toString());
     private final StringProperty comment = new SimpleStringProperty("");
 
     static SignoffDraft of(Signoff signoff) {
@@ -53,7 +55,7 @@ public final class SignoffDraft {
     }
 
     /** Every property, to listen to edits. */
-    javafx.beans.Observable[] fields() {
-        return new javafx.beans.Observable[] {name, role, approve, date, comment};
+    Observable[] fields() {
+        return new Observable[] {name, role, approve, date, comment};
     }
 }

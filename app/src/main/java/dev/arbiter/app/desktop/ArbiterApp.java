@@ -1,11 +1,22 @@
 package dev.arbiter.app.desktop;
 
 import dev.arbiter.app.common.BuildInfo;
+import dev.arbiter.app.common.Theme;
+import dev.arbiter.app.common.settings.InMemorySettings;
 import dev.arbiter.app.common.settings.PreferencesSettings;
 import dev.arbiter.app.shell.WorkspaceStore;
+import dev.arbiter.importers.experiment.ExperimentFile;
+import dev.arbiter.importers.workspace.WorkspaceSummary;
+import dev.arbiter.samples.SampleCatalog;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.stage.Stage;
 
 /**
@@ -16,22 +27,22 @@ public final class ArbiterApp extends Application {
     @Override
     public void start(Stage stage) {
         String snapshot = System.getProperty("arbiter.snapshot");
-        MainWindow window = MainWindow.show(stage, snapshot != null ? new dev.arbiter.app.common.settings.InMemorySettings()
+        MainWindow window = MainWindow.show(stage, snapshot != null ? new InMemorySettings()
                 : PreferencesSettings.forUser(), WorkspaceStore.files(BuildInfo.version()));
         if (snapshot != null) {
             String experiment = System.getProperty("arbiter.snapshot.experiment");
             if (experiment != null) {
                 try {
-                    window.analysis().analysis().pin(dev.arbiter.importers.experiment.ExperimentFile.read(Path.of(experiment)));
-                } catch (java.io.IOException e) {
+                    window.analysis().analysis().pin(ExperimentFile.read(Path.of(experiment)));
+                } catch (IOException e) {
                     System.err.println("arbiter: " + e.getMessage());
-                    javafx.application.Platform.exit();
+                    Platform.exit();
                     return;
                 }
             }
             String themes = System.getProperty("arbiter.snapshot.themes", "light");
-            new dev.arbiter.app.desktop.Snapshots(window, Path.of(snapshot), java.util.Arrays.stream(themes.split(","))
-                    .map(t -> dev.arbiter.app.common.Theme.valueOf(t.trim().toUpperCase(java.util.Locale.ROOT))).toList())
+            new Snapshots(window, Path.of(snapshot), Arrays.stream(themes.split(","))
+                    .map(t -> Theme.valueOf(t.trim().toUpperCase(Locale.ROOT))).toList())
                     .start(60);
         }
         window.setBrowser(getHostServices()::showDocument);
@@ -44,7 +55,7 @@ public final class ArbiterApp extends Application {
             offerForImport(window, arguments.subList(1, arguments.size()).stream().map(Path::of).toList());
         } else if (!Boolean.getBoolean("arbiter.noSample")) {
             // nothing given: show a full experiment at once (created on first launch)
-            window.model().openSample(dev.arbiter.samples.SampleCatalog.FIRST);
+            window.model().openSample(SampleCatalog.FIRST);
         }
     }
 
@@ -53,11 +64,11 @@ public final class ArbiterApp extends Application {
         if (files.isEmpty()) {
             return;
         }
-        window.model().workspaceProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        window.model().workspaceProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends dev.arbiter.importers.workspace.WorkspaceSummary> value,
-                                dev.arbiter.importers.workspace.WorkspaceSummary old,
-                                dev.arbiter.importers.workspace.WorkspaceSummary now) {
+            public void changed(ObservableValue<? extends WorkspaceSummary> value,
+                                WorkspaceSummary old,
+                                WorkspaceSummary now) {
                 if (now != null) {
                     value.removeListener(this);
                     window.data().requestImport(files);

@@ -6,8 +6,8 @@ import dev.arbiter.app.common.Theme;
 import dev.arbiter.app.common.settings.Settings;
 import dev.arbiter.app.common.settings.WindowBounds;
 import dev.arbiter.app.common.task.DefaultTaskExecutor;
-import dev.arbiter.app.data.DataViewModel;
 import dev.arbiter.app.data.DataView;
+import dev.arbiter.app.data.DataViewModel;
 import dev.arbiter.app.decision.DecisionView;
 import dev.arbiter.app.guardrails.GuardrailsView;
 import dev.arbiter.app.monitor.MonitorView;
@@ -15,20 +15,22 @@ import dev.arbiter.app.plan.PlanView;
 import dev.arbiter.app.results.ResultsView;
 import dev.arbiter.app.segments.SegmentsView;
 import dev.arbiter.app.shell.Section;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.function.Supplier;
-import javafx.application.Application;
-import javafx.scene.Node;
-import javafx.application.Platform;
-import javafx.geometry.Rectangle2D;
-import javafx.scene.Scene;
-import javafx.stage.Screen;
-import javafx.stage.Stage;
 import dev.arbiter.app.shell.ShellView;
-import dev.arbiter.app.shell.WorkspaceStore;
 import dev.arbiter.app.shell.ShellViewModel;
 import dev.arbiter.app.shell.StatusBarViewModel;
+import dev.arbiter.app.shell.WorkspaceStore;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
 
 /**
  * The composition root of the desktop app: builds the one task executor, the view models and
@@ -70,7 +72,7 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(model.titleBinding());
-        stage.getIcons().add(new javafx.scene.image.Image(MainWindow.class.getResourceAsStream("/dev/arbiter/app/arbiter.png")));
+        stage.getIcons().add(new Image(MainWindow.class.getResourceAsStream("/dev/arbiter/app/arbiter.png")));
         applyTheme(model.themeProperty().get());
         model.themeProperty().addListener((obs, old, now) -> applyTheme(now));
         restoreBounds(WindowBounds.load(settings).orElse(WindowBounds.DEFAULT));
@@ -126,7 +128,7 @@ public final class MainWindow {
     }
 
     /** Web addresses in the Help pages open with {@code browser} (the app's host services). */
-    public void setBrowser(java.util.function.Consumer<String> browser) {
+    public void setBrowser(Consumer<String> browser) {
         view.setBrowser(browser);
     }
 

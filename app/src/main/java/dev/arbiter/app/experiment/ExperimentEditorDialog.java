@@ -3,9 +3,12 @@ package dev.arbiter.app.experiment;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -69,7 +72,7 @@ public final class ExperimentEditorDialog extends Dialog<ExperimentDefinition> {
      * {@code saved} (the analysis shows and analyses it).
      */
     public static void open(Window owner, ExperimentEditorViewModel editor, ExperimentDefinition definition,
-                            java.util.function.Consumer<ExperimentDefinition> saved) {
+                            Consumer<ExperimentDefinition> saved) {
         if (editor == null) {
             return;
         }
@@ -140,7 +143,7 @@ public final class ExperimentEditorDialog extends Dialog<ExperimentDefinition> {
             try {
                 model.export(file.toPath());
             } catch (IOException e) {
-                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                new Alert(Alert.AlertType.ERROR,
                         "Cannot write " + file + ": " + e.getMessage()).showAndWait();
             }
         }
@@ -172,7 +175,7 @@ public final class ExperimentEditorDialog extends Dialog<ExperimentDefinition> {
     }
 
     private static ComboBox<String> fixed(List<String> items, StringProperty property) {
-        ComboBox<String> box = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(items));
+        ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(items));
         box.valueProperty().bindBidirectional(property);
         return box;
     }

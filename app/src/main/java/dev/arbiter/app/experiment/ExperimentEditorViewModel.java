@@ -21,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -210,7 +211,7 @@ public final class ExperimentEditorViewModel {
         list(treatments.get()).forEach(arms::add);
         List<String> armList = new ArrayList<>(List.of(control.get().trim()));
         armList.addAll(list(treatments.get()));
-        if (original != null && original.split() != null && original.split().keySet().equals(new java.util.HashSet<>(armList))) {
+        if (original != null && original.split() != null && original.split().keySet().equals(new HashSet<>(armList))) {
             root.set("split", JSON.valueToTree(original.split())); // the planned split, while the arms are the same
         }
         put(root, "unitColumn", unitColumn.get());

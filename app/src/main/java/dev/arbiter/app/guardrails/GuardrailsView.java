@@ -3,6 +3,9 @@ package dev.arbiter.app.guardrails;
 import dev.arbiter.app.analysis.AnalysisToolbar;
 import dev.arbiter.app.analysis.AnalysisViewModel;
 import dev.arbiter.app.common.charts.Charts;
+import dev.arbiter.app.projection.GuardrailCard;
+import org.jfree.chart.fx.ChartViewer;
+import java.util.Locale;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
@@ -12,8 +15,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.jfree.chart.fx.ChartViewer;
-import dev.arbiter.app.projection.GuardrailCard;
 
 /** Guardrails: status cards, and the selected guardrail's history against its threshold. */
 public final class GuardrailsView extends BorderPane {
@@ -58,7 +59,7 @@ public final class GuardrailsView extends BorderPane {
         Label title = new Label(card.metric() + (model.cards().stream().map(GuardrailCard::treatment).distinct().count() > 1
                 ? " · " + card.treatment() : ""));
         title.getStyleClass().add("title-4");
-        Label status = new Label(card.status().replace('_', ' ').toUpperCase(java.util.Locale.ROOT));
+        Label status = new Label(card.status().replace('_', ' ').toUpperCase(Locale.ROOT));
         status.getStyleClass().add("status-label-" + card.status());
         Label rule = new Label("Rule: " + card.rule());
         Label observed = new Label((card.ratioRule() ? "Treatment/control: " : "Treatment value: ") + card.observed());

@@ -4,17 +4,18 @@ import dev.arbiter.app.analysis.AnalysisToolbar;
 import dev.arbiter.app.analysis.AnalysisViewModel;
 import dev.arbiter.app.analysis.Tables;
 import dev.arbiter.app.common.charts.Charts;
+import org.jfree.chart.fx.ChartViewer;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.jfree.chart.fx.ChartViewer;
 
 /** Monitor: arms against the plan, the sample-ratio banner, progress, daily units and the primary over time. */
 public final class MonitorView extends BorderPane {
@@ -77,7 +78,7 @@ public final class MonitorView extends BorderPane {
         TableView<ArmRow> table = Tables.table("monitor-arms");
         TableColumn<ArmRow, ArmRow> toPlan = new TableColumn<>("Progress to plan");
         toPlan.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        toPlan.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+        toPlan.setCellFactory(column -> new TableCell<>() {
             private final ProgressBar bar = new ProgressBar();
 
             @Override

@@ -1,12 +1,6 @@
 package dev.arbiter.app.report;
 
-import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.List;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
@@ -18,6 +12,14 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The parts of a CMS signature that its cryptographic check does not cover, held to what Arbiter
@@ -70,7 +72,7 @@ final class CmsStructure {
         byte[] encoded;
         try {
             encoded = parameters instanceof byte[] bytes ? bytes
-                    : ((org.bouncycastle.asn1.ASN1Encodable) parameters).toASN1Primitive().getEncoded("DER");
+                    : ((ASN1Encodable) parameters).toASN1Primitive().getEncoded("DER");
         } catch (IOException e) {
             return false;
         }
@@ -91,14 +93,14 @@ final class CmsStructure {
                 problems.add("the certificate is bound with an unsupported hash " + algorithm);
                 return;
             }
-            named.add(java.util.HexFormat.of().formatHex(id.getCertHash()));
+            named.add(HexFormat.of().formatHex(id.getCertHash()));
         }
         @SuppressWarnings("unchecked")
         Collection<X509CertificateHolder> carried = cms.getCertificates().getMatches(null);
         List<String> hashes = new ArrayList<>();
         try {
             for (X509CertificateHolder certificate : carried) {
-                hashes.add(java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded())));
+                hashes.add(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded())));
             }
         } catch (IOException | NoSuchAlgorithmException e) {
             problems.add("the certificates cannot be read: " + e.getMessage());

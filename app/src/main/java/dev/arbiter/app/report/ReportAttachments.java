@@ -1,6 +1,17 @@
 package dev.arbiter.app.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbiter.importers.ingest.DatasetCatalog;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.common.PDNameTreeNode;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
-import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
-import org.apache.pdfbox.pdmodel.common.PDNameTreeNode;
-import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
-import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 
 /**
  * The JSON files a decision PDF carries (PDF embedded files, listed by any reader's attachments
@@ -28,8 +33,8 @@ public final class ReportAttachments {
     public static final String ANALYSIS = "analysis.json";
     public static final String DECISION = "decision.json";
     public static final String PROVENANCE = "provenance.json";
-    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** One attached file. */
     public record Attachment(String name, String description, String text) {
@@ -40,8 +45,8 @@ public final class ReportAttachments {
 
     /** The imports behind the dataset as JSON: file, sha256, rowsLoaded, rowsRejected, mode, importedAt. */
     static String provenanceJson(String dataset, List<DatasetCatalog.ImportRecord> imports) {
-        com.fasterxml.jackson.databind.node.ObjectNode root = MAPPER.createObjectNode().put("dataset", dataset);
-        com.fasterxml.jackson.databind.node.ArrayNode files = root.putArray("imports");
+        ObjectNode root = MAPPER.createObjectNode().put("dataset", dataset);
+        ArrayNode files = root.putArray("imports");
         for (DatasetCatalog.ImportRecord record : imports) {
             files.addObject().put("file", record.fileName()).put("sha256", record.sha256())
                     .put("rowsLoaded", record.rowsLoaded()).put("rowsRejected", record.rowsRejected())
@@ -50,7 +55,7 @@ public final class ReportAttachments {
         }
         try {
             return MAPPER.writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the provenance as JSON", e);
         }
     }

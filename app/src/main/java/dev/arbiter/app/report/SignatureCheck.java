@@ -1,17 +1,9 @@
 package dev.arbiter.app.report;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HexFormat;
-import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
@@ -20,6 +12,19 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Checks a signed decision PDF: the last signature's byte range covers the whole file but the
@@ -66,14 +71,14 @@ public final class SignatureCheck {
             }
             byte[] contents = last.getContents(pdf);
             exactSignatureBytes(pdf, range, contents, problems);
-            byte[] cms = java.util.Arrays.copyOf(contents, encodedLength(contents));
+            byte[] cms = Arrays.copyOf(contents, encodedLength(contents));
             X509Certificate certificate = checkCms(last.getSignedContent(pdf), cms, problems);
             if (certificate == null) {
                 return new Result(signatures.size(), last.getName(), signedAt, null, null, problems);
             }
             if (signedAt != null) {
                 try {
-                    certificate.checkValidity(java.util.Date.from(signedAt));
+                    certificate.checkValidity(Date.from(signedAt));
                 } catch (CertificateException e) {
                     problems.add("the certificate was not valid at the claimed signing time " + signedAt + ": " + e.getMessage());
                 }
@@ -104,7 +109,7 @@ public final class SignatureCheck {
     private static void exactSignatureBytes(byte[] pdf, int[] range, byte[] contents, List<String> problems) {
         String hole = new String(pdf, range[1], range[2] - range[1], StandardCharsets.ISO_8859_1);
         String hex = HexFormat.of().formatHex(contents);
-        if (!hole.equals("<" + hex.toUpperCase(java.util.Locale.ROOT) + ">") && !hole.equals("<" + hex + ">")) {
+        if (!hole.equals("<" + hex.toUpperCase(Locale.ROOT) + ">") && !hole.equals("<" + hex + ">")) {
             problems.add("the signature value's bytes were altered");
             return;
         }
@@ -119,8 +124,8 @@ public final class SignatureCheck {
 
     /** How many bytes the ASN.1 object at the start of {@code bytes} takes (DER or BER); the rest is padding. */
     static int encodedLength(byte[] bytes) {
-        java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(bytes);
-        try (org.bouncycastle.asn1.ASN1InputStream asn1 = new org.bouncycastle.asn1.ASN1InputStream(in)) {
+        ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+        try (ASN1InputStream asn1 = new ASN1InputStream(in)) {
             asn1.readObject();
             return bytes.length - in.available();
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,20 @@
 package dev.arbiter.app.report;
 
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +25,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
@@ -17,22 +33,11 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.X500NameBuilder;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A signing key and its certificate chain from a PKCS#12 file, and {@code arbiter keygen}'s
@@ -79,7 +84,7 @@ public record SigningKey(PrivateKey key, List<X509Certificate> chain) {
                 store.store(file, password);
             }
             return new SigningKey(pair.getPrivate(), List.of(certificate));
-        } catch (OperatorCreationException | org.bouncycastle.cert.CertIOException e) {
+        } catch (OperatorCreationException | CertIOException e) {
             throw new GeneralSecurityException("cannot create the certificate: " + e.getMessage(), e);
         }
     }
@@ -103,14 +108,14 @@ public record SigningKey(PrivateKey key, List<X509Certificate> chain) {
             throw new GeneralSecurityException(file + " has no key '" + chosen + "'; it has " + keys);
         }
         PrivateKey key = (PrivateKey) store.getKey(chosen, password);
-        List<X509Certificate> chain = java.util.Arrays.stream(store.getCertificateChain(chosen)).map(c -> (X509Certificate) c).toList();
+        List<X509Certificate> chain = Arrays.stream(store.getCertificateChain(chosen)).map(c -> (X509Certificate) c).toList();
         return new SigningKey(key, chain);
     }
 
     private static boolean isKey(KeyStore store, String alias) {
         try {
             return store.isKeyEntry(alias);
-        } catch (java.security.KeyStoreException e) {
+        } catch (KeyStoreException e) {
             return false;
         }
     }
@@ -118,9 +123,9 @@ public record SigningKey(PrivateKey key, List<X509Certificate> chain) {
     /** The certificate subject's common name (CN), or the whole subject when it has none. */
     public static String commonName(X509Certificate certificate) {
         X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
-        org.bouncycastle.asn1.x500.RDN[] names = subject.getRDNs(BCStyle.CN);
+        RDN[] names = subject.getRDNs(BCStyle.CN);
         return names.length == 0 ? subject.toString()
-                : org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(names[0].getFirst().getValue());
+                : IETFUtils.valueToString(names[0].getFirst().getValue());
     }
 
     /** The certificate's subject as people read it: {@code CN=Dana Analyst,O=...,E=dana@example.com}. */

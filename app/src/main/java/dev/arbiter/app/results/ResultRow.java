@@ -1,5 +1,7 @@
 package dev.arbiter.app.results;
 
+import java.util.stream.Stream;
+
 /**
  * One line of the results table: a metric in one arm, and for treatments its comparison with control.
  *
@@ -22,7 +24,7 @@ public record ResultRow(String metric, String role, String arm, String value, St
             + "significant,status,method";
 
     String csv() {
-        return String.join(",", java.util.stream.Stream.of(metric, role, arm, value, valueCi, absolute, relative, p,
+        return String.join(",", Stream.of(metric, role, arm, value, valueCi, absolute, relative, p,
                 significant, status, method).map(ResultRow::quote).toList());
     }
 

@@ -4,10 +4,13 @@ import dev.arbiter.app.analysis.AnalysisToolbar;
 import dev.arbiter.app.analysis.AnalysisViewModel;
 import dev.arbiter.app.analysis.Tables;
 import dev.arbiter.app.common.charts.Charts;
+import org.jfree.chart.fx.ChartViewer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -15,9 +18,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.jfree.chart.fx.ChartViewer;
 
 /** Results: the metrics × comparisons table, the forest plot of relative effects, results by served model. */
 public final class ResultsView extends BorderPane {
@@ -45,15 +49,15 @@ public final class ResultsView extends BorderPane {
         forest.getStyleClass().add("chart-frame");
         distribution.setId("results-distribution");
         distribution.getStyleClass().add("chart-frame");
-        javafx.scene.layout.HBox charts = new javafx.scene.layout.HBox(8, forest, distribution);
-        javafx.scene.layout.HBox.setHgrow(forest, javafx.scene.layout.Priority.ALWAYS);
+        HBox charts = new HBox(8, forest, distribution);
+        HBox.setHgrow(forest, Priority.ALWAYS);
         distribution.setPrefWidth(380);
         distribution.managedProperty().bind(distribution.visibleProperty());
         SplitPane split = new SplitPane(table(), charts, served);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5, 0.8);
         VBox body = new VBox(8, recommendation, split);
-        VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(split, Priority.ALWAYS);
         body.getStyleClass().add("analysis-body");
         setCenter(body);
         model.forest().addListener((ListChangeListener<Object>) change -> drawForest());
@@ -124,7 +128,7 @@ public final class ResultsView extends BorderPane {
             try {
                 Files.writeString(file.toPath(), model.csv());
             } catch (IOException e) {
-                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                new Alert(Alert.AlertType.ERROR,
                         "Cannot write " + file + ": " + e.getMessage()).showAndWait();
             }
         }

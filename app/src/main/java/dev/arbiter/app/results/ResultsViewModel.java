@@ -1,16 +1,20 @@
 package dev.arbiter.app.results;
 
+import dev.arbiter.analytics.ArmValue;
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.app.analysis.AnalysisViewModel;
-import dev.arbiter.app.projection.Format;
 import dev.arbiter.app.common.charts.ForestRow;
-import dev.arbiter.analytics.ArmValue;
+import dev.arbiter.app.projection.Format;
 import dev.arbiter.importers.result.ComparisonResult;
 import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.result.MetricResult;
 import dev.arbiter.importers.statistics.ServedModel;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -28,8 +32,8 @@ public final class ResultsViewModel {
     private final ObservableList<String> servedModelColumns = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper recommendation = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper distributionMetric = new ReadOnlyStringWrapper("");
-    private final javafx.beans.property.ReadOnlyObjectWrapper<java.util.Map<String, List<double[]>>> distribution =
-            new javafx.beans.property.ReadOnlyObjectWrapper<>(java.util.Map.of());
+    private final ReadOnlyObjectWrapper<Map<String, List<double[]>>> distribution =
+            new ReadOnlyObjectWrapper<>(Map.of());
 
     public ResultsViewModel(AnalysisViewModel analysis) {
         analysis.resultProperty().addListener((obs, old, now) -> show(now));
@@ -113,11 +117,11 @@ public final class ResultsViewModel {
     private void showDistribution(ExperimentResult result) {
         if (result == null || result.distributions().isEmpty()) {
             distributionMetric.set("");
-            distribution.set(java.util.Map.of());
+            distribution.set(Map.of());
             return;
         }
         var first = result.distributions().entrySet().iterator().next();
-        java.util.Map<String, List<double[]>> byArm = new java.util.LinkedHashMap<>();
+        Map<String, List<double[]>> byArm = new LinkedHashMap<>();
         result.definition().arms().forEach(arm -> {
             double[] percentiles = first.getValue().get(arm);
             if (percentiles != null) {
@@ -138,7 +142,7 @@ public final class ResultsViewModel {
     }
 
     /** Per arm, (percentile 1–99, value) points of the first quantile metric's column. */
-    public javafx.beans.property.ReadOnlyObjectProperty<java.util.Map<String, List<double[]>>> distributionProperty() {
+    public ReadOnlyObjectProperty<Map<String, List<double[]>>> distributionProperty() {
         return distribution.getReadOnlyProperty();
     }
 

@@ -4,17 +4,20 @@ import dev.arbiter.app.analysis.AnalysisToolbar;
 import dev.arbiter.app.analysis.AnalysisViewModel;
 import dev.arbiter.app.analysis.Tables;
 import dev.arbiter.app.common.charts.Charts;
+import dev.arbiter.app.projection.SegmentRow;
+import org.jfree.chart.fx.ChartViewer;
 import java.util.List;
+import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.jfree.chart.fx.ChartViewer;
-import dev.arbiter.app.projection.SegmentRow;
 
 /** Segments: pick a column and a metric; per-value effects with BH-adjusted p, flags and a forest plot. */
 public final class SegmentsView extends BorderPane {
@@ -33,15 +36,15 @@ public final class SegmentsView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);
         VBox body = new VBox(split);
-        VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(split, Priority.ALWAYS);
         body.getStyleClass().add("analysis-body");
         setCenter(body);
         model.forest().addListener((ListChangeListener<Object>) change -> draw());
         draw();
     }
 
-    private static ComboBox<String> chooser(String id, javafx.collections.ObservableList<String> items,
-                                            javafx.beans.property.ObjectProperty<String> value) {
+    private static ComboBox<String> chooser(String id, ObservableList<String> items,
+                                            ObjectProperty<String> value) {
         ComboBox<String> box = new ComboBox<>(items);
         box.setId(id);
         box.valueProperty().bindBidirectional(value);

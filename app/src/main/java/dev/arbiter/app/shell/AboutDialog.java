@@ -1,5 +1,8 @@
 package dev.arbiter.app.shell;
 
+import dev.arbiter.app.common.AboutInfo;
+import java.util.Locale;
+import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -9,7 +12,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import dev.arbiter.app.common.AboutInfo;
 
 /** Versions of Arbiter, Java, JavaFX and DuckDB, and the licences of the bundled libraries. */
 final class AboutDialog extends Dialog<Void> {
@@ -40,7 +42,7 @@ final class AboutDialog extends Dialog<Void> {
 
     private static Label row(GridPane grid, int row, String name, String value) {
         Label label = new Label(value);
-        label.setId("about-" + name.toLowerCase(java.util.Locale.ROOT));
+        label.setId("about-" + name.toLowerCase(Locale.ROOT));
         grid.addRow(row, new Label(name), label);
         return label;
     }
@@ -59,7 +61,7 @@ final class AboutDialog extends Dialog<Void> {
     }
 
     private static TableColumn<AboutInfo.Library, String> column(String title, double width,
-                                                                java.util.function.Function<AboutInfo.Library, String> value) {
+                                                                Function<AboutInfo.Library, String> value) {
         TableColumn<AboutInfo.Library, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));

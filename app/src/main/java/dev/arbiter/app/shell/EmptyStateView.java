@@ -1,5 +1,7 @@
 package dev.arbiter.app.shell;
 
+import atlantafx.base.theme.Styles;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -7,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 
 /** Shows an {@link EmptyState}: what is missing, what to do, and buttons for the actions. */
 final class EmptyStateView extends VBox {
@@ -25,7 +28,7 @@ final class EmptyStateView extends VBox {
         headline.setId("empty-state-headline");
         headline.setWrapText(true);
         headline.setMaxWidth(560);
-        headline.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        headline.setTextAlignment(TextAlignment.CENTER);
         detail.getStyleClass().add("empty-state-detail");
         detail.setId("empty-state-detail");
         detail.setWrapText(true);
@@ -46,9 +49,9 @@ final class EmptyStateView extends VBox {
 
     private Button button(EmptyState.Action action) {
         Button button = new Button(action.label());
-        button.setId("empty-action-" + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        button.setId("empty-action-" + action.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         if (action == EmptyState.Action.NEW_WORKSPACE) {
-            button.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
+            button.getStyleClass().add(Styles.ACCENT);
         }
         button.setOnAction(event -> onAction.accept(action));
         return button;

@@ -1,12 +1,14 @@
 package dev.arbiter.app.shell;
 
+import java.util.Locale;
+import javafx.collections.FXCollections;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 
 /** The left navigation: the sections in the analyst's order, selectable by mouse and keyboard. */
 final class NavigationView extends ListView<Section> {
     NavigationView(ShellViewModel model) {
-        super(javafx.collections.FXCollections.observableArrayList(Section.values()));
+        super(FXCollections.observableArrayList(Section.values()));
         setId("navigation");
         getStyleClass().add("navigation");
         setPrefWidth(190);
@@ -29,7 +31,7 @@ final class NavigationView extends ListView<Section> {
                 setId(null);
             } else {
                 setText((section.ordinal() + 1) + "   " + section.title());
-                setId("nav-" + section.name().toLowerCase(java.util.Locale.ROOT));
+                setId("nav-" + section.name().toLowerCase(Locale.ROOT));
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.arbiter.app.shell;
 import dev.arbiter.app.common.Theme;
 import dev.arbiter.app.help.HelpPages;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
@@ -62,7 +63,7 @@ final class ShellMenuBar extends MenuBar {
         Menu theme = new Menu("Theme");
         for (Theme option : Theme.values()) {
             RadioMenuItem choice = new RadioMenuItem(option == Theme.LIGHT ? "Light" : "Dark");
-            choice.setId("theme-" + option.name().toLowerCase(java.util.Locale.ROOT));
+            choice.setId("theme-" + option.name().toLowerCase(Locale.ROOT));
             choice.setToggleGroup(group);
             choice.setSelected(model.themeProperty().get() == option);
             choice.setOnAction(event -> model.themeProperty().set(option));
@@ -75,7 +76,7 @@ final class ShellMenuBar extends MenuBar {
         view.setId("menu-view");
         for (Section section : Section.values()) {
             MenuItem go = item(section.title(), "Shortcut+" + (section.ordinal() + 1), () -> model.sectionProperty().set(section));
-            go.setId("go-" + section.name().toLowerCase(java.util.Locale.ROOT));
+            go.setId("go-" + section.name().toLowerCase(Locale.ROOT));
             view.getItems().add(go);
         }
         return view;

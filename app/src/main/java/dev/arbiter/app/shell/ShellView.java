@@ -6,6 +6,7 @@ import dev.arbiter.app.common.task.BackgroundTask;
 import dev.arbiter.app.common.task.TaskExecutor;
 import dev.arbiter.app.experiment.ExperimentEditorDialog;
 import dev.arbiter.app.help.HelpWindow;
+import dev.arbiter.samples.SampleCatalog;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class ShellView extends BorderPane {
         switch (action) {
             case NEW_WORKSPACE -> dialogs().chooseNew().ifPresent(model::createWorkspace);
             case OPEN_WORKSPACE -> dialogs().chooseExisting().ifPresent(model::openWorkspace);
-            case OPEN_SAMPLE -> model.openSample(dev.arbiter.samples.SampleCatalog.FIRST);
+            case OPEN_SAMPLE -> model.openSample(SampleCatalog.FIRST);
             case NEW_EXPERIMENT -> ExperimentEditorDialog.open(getScene().getWindow(),
                     analysis.editor(), null, analysis::showSaved);
         }

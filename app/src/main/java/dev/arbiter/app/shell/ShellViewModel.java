@@ -4,18 +4,19 @@ import dev.arbiter.app.common.Theme;
 import dev.arbiter.app.common.settings.RecentWorkspaces;
 import dev.arbiter.app.common.settings.Settings;
 import dev.arbiter.app.common.task.BackgroundTask;
+import dev.arbiter.app.common.task.TaskContext;
 import dev.arbiter.app.common.task.TaskExecutor;
 import dev.arbiter.app.session.WorkspaceSession;
 import dev.arbiter.importers.workspace.Workspace;
-import dev.arbiter.samples.SampleCatalog;
 import dev.arbiter.importers.workspace.WorkspaceSummary;
+import dev.arbiter.samples.SampleCatalog;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import dev.arbiter.app.common.task.TaskContext;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
@@ -134,7 +135,7 @@ public final class ShellViewModel implements WorkspaceSession {
     }
 
     private void forgetIfGone(Path file) {
-        if (!java.nio.file.Files.exists(file)) {
+        if (!Files.exists(file)) {
             recentFiles.setAll(recents.remove(file));
         }
     }

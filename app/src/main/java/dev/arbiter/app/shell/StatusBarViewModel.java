@@ -5,6 +5,8 @@ import dev.arbiter.app.common.task.TaskListener;
 import dev.arbiter.app.common.task.TaskOutcome;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -31,7 +33,7 @@ public final class StatusBarViewModel implements TaskListener {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final Deque<TaskHandle> active = new ArrayDeque<>();
-    private final java.util.Map<TaskHandle, Line> before = new java.util.HashMap<>();
+    private final Map<TaskHandle, Line> before = new HashMap<>();
 
     /** A message and how it reads, remembered while a task runs. */
     private record Line(String message, Level level) {

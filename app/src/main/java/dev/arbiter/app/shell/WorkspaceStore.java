@@ -1,13 +1,13 @@
 package dev.arbiter.app.shell;
 
 import dev.arbiter.importers.ingest.ImportMonitor;
-import dev.arbiter.samples.SampleWorkspaces;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-
+import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.importers.workspace.WorkspaceException;
+import dev.arbiter.samples.SampleWorkspaces;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** Creates and opens workspace files; the seam lets tests observe where the work runs. */
 public interface WorkspaceStore {
@@ -34,7 +34,7 @@ public interface WorkspaceStore {
 
     /** Opens the file so DuckDB may read the files being imported (see decision 0004). */
     default Workspace openForImport(Path file) throws WorkspaceException {
-        return Workspace.open(file, dev.arbiter.importers.workspace.Access.IMPORT);
+        return Workspace.open(file, Access.IMPORT);
     }
 
     /** Workspaces as DuckDB files, recording {@code appVersion} in new ones. */

@@ -5,27 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.app.common.settings.InMemorySettings;
 import dev.arbiter.app.desktop.MainWindow;
-import dev.arbiter.app.shell.WorkspaceStore;
+import dev.arbiter.app.projection.Format;
 import dev.arbiter.app.results.ResultRow;
+import dev.arbiter.app.shell.WorkspaceStore;
 import dev.arbiter.importers.analysis.ExperimentAnalyzer;
-import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.ExperimentStore;
+import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.samples.SampleWorkspaces;
-import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +22,23 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
-import dev.arbiter.app.projection.Format;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
 
 /**
  * The analysis screens in a real (headless) window: the numbers shown are arbiter analyze's, an
@@ -111,12 +115,12 @@ class AnalysisScreensFxTest {
         robot.clickOn("#editor-name").write("Haiku as control");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("No problems: ready to save.", problems.getText());
-        robot.clickOn((javafx.scene.Node) robot.lookup(".dialog-pane .button").match(node -> node instanceof javafx.scene.control.Button b
+        robot.clickOn((Node) robot.lookup(".dialog-pane .button").match(node -> node instanceof Button b
                 && b.getText().equals("Save")).query());
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.analysis().analysis().resultProperty().get() != null
                     && window.analysis().analysis().resultProperty().get().definition().name().equals("Haiku as control"));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("not analysed: experiments " + window.analysis().analysis().experimentNames() + ", problem "
                     + window.analysis().analysis().problemProperty().get() + ", dialog open "
                     + robot.lookup(".dialog-pane").tryQuery().isPresent(), e);
@@ -136,7 +140,7 @@ class AnalysisScreensFxTest {
     @Test
     void aMillionEventsAreOpenedAndAnalysedOffTheUiThread(FxRobot robot) throws Exception {
         Path file = dir.resolve("big").resolve("big.arbiter");
-        java.nio.file.Files.createDirectories(file.getParent());
+        Files.createDirectories(file.getParent());
         SampleWorkspaces.createGenerated("support-bot", file, 1_000_000, "test");
         openSample(robot);
         AtomicReference<Thread> uiThread = new AtomicReference<>();

@@ -6,22 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arbiter.analytics.plan.SampleSizePlanner;
 import dev.arbiter.app.common.settings.InMemorySettings;
 import dev.arbiter.app.common.task.DefaultTaskExecutor;
-import dev.arbiter.app.projection.GuardrailCard;
+import dev.arbiter.app.desktop.AnalysisModels;
 import dev.arbiter.app.monitor.ArmRow;
+import dev.arbiter.app.projection.GuardrailCard;
 import dev.arbiter.app.projection.SegmentRow;
 import dev.arbiter.app.shell.ShellViewModel;
 import dev.arbiter.app.shell.StatusBarViewModel;
 import dev.arbiter.app.shell.WorkspaceStore;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.arbiter.app.desktop.AnalysisModels;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The analysis sections' view models without a robot: a sample opened as the app opens it (same-thread
@@ -106,9 +108,9 @@ class AnalysisScreensTest {
         assertEquals(baseline, plan.baselineProperty().get(), 1e-12);
         assertTrue(plan.proportionProperty().get());
         assertEquals(0.02, plan.mdeProperty().get());
-        long expected = dev.arbiter.analytics.plan.SampleSizePlanner.withDefaults().proportions(baseline, 0.02, false).perArm();
+        long expected = SampleSizePlanner.withDefaults().proportions(baseline, 0.02, false).perArm();
         assertEquals(expected, plan.planProperty().get().perArm());
-        assertTrue(plan.summaryProperty().get().startsWith(String.format(java.util.Locale.US, "%,d units per arm", expected)));
+        assertTrue(plan.summaryProperty().get().startsWith(String.format(Locale.US, "%,d units per arm", expected)));
         assertEquals(40, plan.powerCurveProperty().get().size());
         plan.mdeProperty().set(0.03);
         long smaller = plan.planProperty().get().perArm();

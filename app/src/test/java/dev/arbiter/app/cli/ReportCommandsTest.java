@@ -9,21 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.app.projection.Format;
 import dev.arbiter.app.report.ReportAttachments;
 import dev.arbiter.app.report.SignatureCheck;
-import dev.arbiter.importers.result.ComparisonResult;
 import dev.arbiter.importers.analysis.ExperimentAnalyzer;
-import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.experiment.ExperimentFile;
 import dev.arbiter.importers.ingest.DatasetCatalog;
+import dev.arbiter.importers.result.ComparisonResult;
+import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.workspace.Workspace;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -34,6 +25,17 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code arbiter report / keygen / verify / reproduce} on the support-bot sample: what the PDF
@@ -196,7 +198,7 @@ class ReportCommandsTest {
         for (int i = 0; i < 97; i++) {
             positions.add((int) ((long) original.length * i / 97));
         }
-        String latin = new String(original, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String latin = new String(original, StandardCharsets.ISO_8859_1);
         int hole = latin.lastIndexOf("/Contents <");
         int padding = latin.indexOf("0000000000", hole);
         for (int i = hole; i < padding + 40; i += 3) {
@@ -210,7 +212,7 @@ class ReportCommandsTest {
             changed[position] = (byte) (changed[position] == '0' ? '1' : changed[position] ^ 0x01);
             assertFalse(SignatureCheck.verify(changed).valid(), "a change at byte " + position + " went unnoticed");
         }
-        byte[] appended = java.util.Arrays.copyOf(original, original.length + 1);
+        byte[] appended = Arrays.copyOf(original, original.length + 1);
         appended[original.length] = '\n';
         assertFalse(SignatureCheck.verify(appended).valid(), "an appended byte");
         Path tampered = dir.resolve("tampered.pdf");

@@ -4,21 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arbiter.app.desktop.AnalysisModels;
 import dev.arbiter.app.common.settings.InMemorySettings;
 import dev.arbiter.app.common.task.DefaultTaskExecutor;
+import dev.arbiter.app.desktop.AnalysisModels;
+import dev.arbiter.app.report.PaperSize;
+import dev.arbiter.app.report.SignatureCheck;
+import dev.arbiter.app.report.SigningKey;
 import dev.arbiter.app.shell.ShellViewModel;
 import dev.arbiter.app.shell.StatusBarViewModel;
 import dev.arbiter.app.shell.WorkspaceStore;
+import dev.arbiter.importers.experiment.ExperimentStore;
+import dev.arbiter.importers.experiment.PreRegistration;
 import dev.arbiter.importers.signoff.DecisionFile;
 import dev.arbiter.importers.signoff.DecisionRecord;
 import dev.arbiter.importers.signoff.DecisionStore;
-import java.nio.file.Path;
-import java.util.List;
+import dev.arbiter.importers.workspace.WorkspaceException;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 
 /** The analyst's decision: starts from the recommendation, checks as it is edited, saves drafts, exports the file. */
 class DecisionViewModelTest {
@@ -54,7 +65,7 @@ class DecisionViewModelTest {
         decision.signoffs().get(0).roleProperty().set("Analyst");
         decision.signoffs().get(0).dateProperty().set("20 March");
         assertEquals(List.of("signoffs[0].date: must be a date like 2026-03-20, got '20 March'"), decision.problems());
-        assertThrows(java.io.IOException.class, () -> decision.export(dir.resolve("no.json")));
+        assertThrows(IOException.class, () -> decision.export(dir.resolve("no.json")));
         decision.signoffs().get(0).dateProperty().set("2026-03-20");
         assertEquals(List.of(), decision.problems());
         decision.saveDraft();
@@ -67,7 +78,7 @@ class DecisionViewModelTest {
         decision.export(file);
         DecisionRecord exported = DecisionFile.read(file);
         assertEquals(decision.record(), exported);
-        assertTrue(java.nio.file.Files.readString(file).contains("\"signoffs\""));
+        assertTrue(Files.readString(file).contains("\"signoffs\""));
 
         assertTrue(decision.lockStateProperty().get().startsWith("Not pre-registered"));
         decision.lockPlan();
@@ -76,20 +87,20 @@ class DecisionViewModelTest {
 
         Path pdf = dir.resolve("decision.pdf");
         Path key = dir.resolve("me.p12");
-        dev.arbiter.app.report.SigningKey.generate("Dana Analyst", null, 30, "pw".toCharArray(), "arbiter", key);
-        decision.exportPdf(new PdfExport(pdf, dev.arbiter.app.report.PaperSize.LETTER, key, "pw".toCharArray()));
-        var signature = dev.arbiter.app.report.SignatureCheck.verify(java.nio.file.Files.readAllBytes(pdf));
+        SigningKey.generate("Dana Analyst", null, 30, "pw".toCharArray(), "arbiter", key);
+        decision.exportPdf(new PdfExport(pdf, PaperSize.LETTER, key, "pw".toCharArray()));
+        var signature = SignatureCheck.verify(Files.readAllBytes(pdf));
         assertTrue(signature.valid(), signature.problems().toString());
         assertEquals("Dana Analyst", signature.signer());
-        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        try (var document = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(document);
             assertTrue(text.contains("Decision: Segmented rollout (segment)"), text);
             assertTrue(text.contains("Haiku for easy tickets first"), "rationale");
             assertTrue(text.contains("No deviations: the definition analysed is the one locked."), "the lock is reported");
             assertEquals(612, document.getPage(0).getMediaBox().getWidth(), 0.01);
         }
-        assertEquals(dev.arbiter.app.report.PaperSize.LETTER, DecisionViewModel.localPaper(java.util.Locale.US));
-        assertEquals(dev.arbiter.app.report.PaperSize.A4, DecisionViewModel.localPaper(java.util.Locale.GERMANY));
+        assertEquals(PaperSize.LETTER, DecisionViewModel.localPaper(Locale.US));
+        assertEquals(PaperSize.A4, DecisionViewModel.localPaper(Locale.GERMANY));
 
         AnalysisModels again = AnalysisModels.of(shell, executor);
         again.analysis().reload();
@@ -103,13 +114,13 @@ class DecisionViewModelTest {
         decision.lockPlan();
         var definition = models.analysis().selectedProperty().get();
         var edited = definition.withPlan(3000, 0.03, false, 0.1, 0.8);
-        new dev.arbiter.importers.experiment.ExperimentStore(shell.currentWorkspace()).save(edited);
+        new ExperimentStore(shell.currentWorkspace()).save(edited);
         models.analysis().showSaved(edited);
         assertEquals(List.of("alpha: 0.05 → 0.1", "primary.mde: 0.02 → 0.03", "sequential.plannedUnitsPerArm: 4724 → 3000"),
                 decision.deviations());
         assertTrue(decision.lockStateProperty().get().contains("3 deviations"));
-        var error = assertThrows(dev.arbiter.importers.workspace.WorkspaceException.class,
-                () -> new dev.arbiter.importers.experiment.PreRegistration(shell.currentWorkspace()).lock(edited));
+        var error = assertThrows(WorkspaceException.class,
+                () -> new PreRegistration(shell.currentWorkspace()).lock(edited));
         assertTrue(error.getMessage().contains("a lock is final"), error.getMessage());
     }
 }

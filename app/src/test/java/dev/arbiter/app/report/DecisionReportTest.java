@@ -3,22 +3,23 @@ package dev.arbiter.app.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arbiter.importers.signoff.DecisionRecord;
-import dev.arbiter.importers.signoff.Signoff;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.ExperimentStore;
 import dev.arbiter.importers.experiment.PreRegistration;
 import dev.arbiter.importers.ingest.ImportMonitor;
+import dev.arbiter.importers.signoff.DecisionRecord;
+import dev.arbiter.importers.signoff.Signoff;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.samples.SampleWorkspaces;
-import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
-import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** What the decision PDF says in the situations that matter: a broken split, a breached guardrail, a changed plan. */
 class DecisionReportTest {
@@ -28,7 +29,7 @@ class DecisionReportTest {
     @TempDir
     Path dir;
 
-    private String report(String sample, java.util.function.UnaryOperator<ExperimentDefinition> edit, boolean lock) throws Exception {
+    private String report(String sample, UnaryOperator<ExperimentDefinition> edit, boolean lock) throws Exception {
         Path file = dir.resolve(sample + ".arbiter");
         SampleWorkspaces.create(sample, file, "test", ImportMonitor.NONE);
         try (Workspace workspace = Workspace.open(file)) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 
 /** Value-by-value comparison: the 13th digit may move, a count or a flag may not. */
 class ReproductionTest {
@@ -32,7 +33,7 @@ class ReproductionTest {
                 json("{\"metrics\": [{\"p\": 0.0123, \"n\": 5996, \"significant\": true, \"ci\": [1, 2]}], \"asOf\": null}"),
                 json("{\"metrics\": [{\"p\": 0.01231, \"n\": 5997, \"significant\": false, \"ci\": [1]}], \"extra\": 1}"));
         assertFalse(changed.matches());
-        assertEquals(java.util.List.of("metrics[0].p: report 0.0123, now 0.01231", "metrics[0].n: report 5996.0, now 5997.0",
+        assertEquals(List.of("metrics[0].p: report 0.0123, now 0.01231", "metrics[0].n: report 5996.0, now 5997.0",
                 "metrics[0].significant: report true, now false", "metrics[0].ci: 2 entries in the report, 1 now",
                 "asOf: in the report, missing now", "extra: new now, not in the report"), changed.differences());
     }

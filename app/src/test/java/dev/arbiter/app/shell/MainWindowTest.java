@@ -5,23 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arbiter.app.common.Theme;
 import dev.arbiter.app.common.settings.InMemorySettings;
 import dev.arbiter.app.common.task.BackgroundTask;
+import dev.arbiter.app.desktop.MainWindow;
+import dev.arbiter.app.help.HelpPages;
+import dev.arbiter.importers.experiment.ExperimentStore;
+import dev.arbiter.importers.ingest.ImportMonitor;
+import dev.arbiter.importers.ingest.ImportOptions;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.importers.workspace.WorkspaceException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +23,36 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
-import dev.arbiter.app.desktop.MainWindow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Pane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
 
 /** The real main window, headless under Monocle: navigation, status bar, workspace, theme, About. */
 @ExtendWith(ApplicationExtension.class)
@@ -60,7 +82,7 @@ class MainWindowTest {
             }
 
             @Override
-            public Workspace openSample(String name, dev.arbiter.importers.ingest.ImportMonitor monitor) throws Exception {
+            public Workspace openSample(String name, ImportMonitor monitor) throws Exception {
                 storeThreads.add(Thread.currentThread().getName());
                 return files.openSample(name, monitor);
             }
@@ -76,7 +98,7 @@ class MainWindowTest {
     @Test
     void everySectionCanBeOpenedByMouseAndKeyboard(FxRobot robot) {
         for (Section section : Section.values()) {
-            robot.clickOn("#nav-" + section.name().toLowerCase(java.util.Locale.ROOT));
+            robot.clickOn("#nav-" + section.name().toLowerCase(Locale.ROOT));
             assertEquals(section.title(), text(robot, "#section-title"));
             assertEquals(section, window.model().sectionProperty().get());
             assertFalse(text(robot, "#empty-state-headline").isBlank());
@@ -94,7 +116,7 @@ class MainWindowTest {
             context.updateProgress(0.3);
             release.await(30, TimeUnit.SECONDS);
             if (context.isCancelled()) {
-                throw new java.util.concurrent.CancellationException("stopped");
+                throw new CancellationException("stopped");
             }
             return null;
         })));
@@ -118,7 +140,7 @@ class MainWindowTest {
         assertEquals(1, storeThreads.size());
         assertNotEquals(FX_THREAD, storeThreads.get(0));
         assertEquals("Arbiter — support-bot (" + file + ")", window.stage().getTitle());
-        javafx.scene.control.TableView<?> datasets = robot.lookup("#datasets-table").queryTableView();
+        TableView<?> datasets = robot.lookup("#datasets-table").queryTableView();
         assertTrue(datasets.isVisible());
         assertTrue(datasets.getItems().isEmpty());
         assertTrue(((Label) datasets.getPlaceholder()).getText().startsWith("No datasets yet: drop an export"));
@@ -129,21 +151,21 @@ class MainWindowTest {
     void droppedExportIsPreviewedConfirmedAndListed(FxRobot robot) throws Exception {
         Path file = dir.resolve("w.arbiter");
         Workspace.create(file, "test").close();
-        Path events = java.nio.file.Files.writeString(dir.resolve("events.csv"),
+        Path events = Files.writeString(dir.resolve("events.csv"),
                 "variant,session_id,latency_ms,prompt\nsonnet,s1,812,hello\nhaiku,s2,455,hi\nsonnet,s3,790,hey\n");
         robot.interact(() -> window.model().openWorkspace(file));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().currentWorkspace() != null);
         robot.interact(() -> window.data().requestImport(List.of(events)));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#role-grid").tryQuery().isPresent());
-        javafx.scene.control.ComboBox<?> latency = robot.lookup("#role-latency").queryComboBox();
+        ComboBox<?> latency = robot.lookup("#role-latency").queryComboBox();
         assertEquals("latency_ms", latency.getValue());
-        assertEquals("events", ((javafx.scene.control.TextField) robot.lookup("#import-dataset").query()).getText());
-        robot.clickOn((Node) robot.lookup(".button").match(n -> n instanceof javafx.scene.control.Button b
+        assertEquals("events", ((TextField) robot.lookup("#import-dataset").query()).getText());
+        robot.clickOn((Node) robot.lookup(".button").match(n -> n instanceof Button b
                 && b.getText().equals("Import")).query());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.data().datasets().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Imported events.csv: 3 rows loaded, 0 rejected (1 warning, see Data)", text(robot, "#status-message"));
-        javafx.scene.control.TableView<?> datasets = robot.lookup("#datasets-table").queryTableView();
+        TableView<?> datasets = robot.lookup("#datasets-table").queryTableView();
         assertEquals(1, datasets.getItems().size());
         assertEquals(List.of("latency_ms", "session_id", "variant"), window.data().datasets().get(0).columns().stream()
                 .map(c -> c.name()).sorted().toList(), "the free-text prompt column is not stored");
@@ -154,15 +176,15 @@ class MainWindowTest {
         Path file = dir.resolve("w.arbiter");
         Workspace.create(file, "test").close();
         Path big = dir.resolve("big.csv");
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
-             java.sql.Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+             Statement s = c.createStatement()) {
             s.execute("COPY (SELECT i AS request_id, i % 2 AS variant, random() AS latency_ms FROM range(15000000) t(i)) TO '"
                     + big + "' (HEADER)");
         }
         robot.interact(() -> window.model().openWorkspace(file));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().currentWorkspace() != null);
         robot.interact(() -> window.data().importFiles(List.of(big.toString()),
-                dev.arbiter.importers.ingest.ImportOptions.defaults()));
+                ImportOptions.defaults()));
         List<String> seen = new CopyOnWriteArrayList<>();
         try {
             WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> {
@@ -172,10 +194,10 @@ class MainWindowTest {
                 }
                 return now.contains("rows/s");
             });
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("the status bar showed " + seen, e);
         }
-        javafx.scene.control.ProgressBar bar = robot.lookup("#status-progress").query();
+        ProgressBar bar = robot.lookup("#status-progress").query();
         // DuckDB gives a percentage for some phases of a CSV read and none (indeterminate bar) for others
         assertTrue(bar.isVisible() && (bar.getProgress() > 0 || bar.isIndeterminate()), "progress " + bar.getProgress());
         robot.clickOn("#status-cancel");
@@ -197,8 +219,8 @@ class MainWindowTest {
             assertTrue(storeThreads.stream().noneMatch(name -> name.contains("FX Application Thread")), storeThreads.toString());
             Path sample = dir.resolve("samples").resolve("test").resolve("support-bot.arbiter");
             assertEquals(sample, window.model().currentWorkspace().file());
-            assertTrue(java.nio.file.Files.exists(sample.resolveSibling("support-bot.experiment.json")));
-            assertEquals("Support bot: Sonnet vs Haiku", new dev.arbiter.importers.experiment.ExperimentStore(
+            assertTrue(Files.exists(sample.resolveSibling("support-bot.experiment.json")));
+            assertEquals("Support bot: Sonnet vs Haiku", new ExperimentStore(
                     window.model().currentWorkspace()).all().get(0).name());
             // opening the sample is followed by its analysis, in the background
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
@@ -225,9 +247,9 @@ class MainWindowTest {
             robot.clickOn("#nav-segments");
             assertEquals(3, robot.lookup("#segments-table").queryTableView().getItems().size(), "overall, complex, easy");
             robot.clickOn("#nav-guardrails");
-            assertEquals(3, ((javafx.scene.layout.Pane) robot.lookup("#guardrail-cards").query()).getChildren().size());
+            assertEquals(3, ((Pane) robot.lookup("#guardrail-cards").query()).getChildren().size());
             assertEquals("Support bot: Sonnet vs Haiku",
-                    ((javafx.scene.control.ComboBox<?>) robot.lookup("#experiment-chooser").query()).getValue());
+                    ((ComboBox<?>) robot.lookup("#experiment-chooser").query()).getValue());
         } finally {
             System.clearProperty("arbiter.samples");
         }
@@ -241,7 +263,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(Application.getUserAgentStylesheet().contains("dark"), Application.getUserAgentStylesheet());
         assertNotEquals(light, Application.getUserAgentStylesheet());
-        robot.interact(() -> window.model().themeProperty().set(dev.arbiter.app.common.Theme.LIGHT));
+        robot.interact(() -> window.model().themeProperty().set(Theme.LIGHT));
         assertTrue(Application.getUserAgentStylesheet().contains("light"));
     }
 
@@ -254,7 +276,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "#about-duckdb").startsWith("v"));
         assertTrue(text(robot, "#about-duckdb").matches("v\\d+\\.\\d+\\.\\d+ \\(JDBC [0-9.]+\\)"), text(robot, "#about-duckdb"));
         assertTrue(text(robot, "#about-javafx").startsWith("21."), text(robot, "#about-javafx"));
-        javafx.scene.control.TableView<?> libraries = robot.lookup("#about-libraries").queryTableView();
+        TableView<?> libraries = robot.lookup("#about-libraries").queryTableView();
         assertTrue(libraries.getItems().size() >= 8);
         assertTrue(libraries.getItems().toString().contains("DuckDB JDBC"));
         robot.type(KeyCode.ESCAPE);
@@ -271,8 +293,8 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Section.DECISION, window.model().sectionProperty().get());
 
-        String shortcuts = dev.arbiter.app.help.HelpPages.markdown(dev.arbiter.app.help.HelpPages.SHORTCUTS).orElseThrow();
-        List<String> accelerators = new java.util.ArrayList<>();
+        String shortcuts = HelpPages.markdown(HelpPages.SHORTCUTS).orElseThrow();
+        List<String> accelerators = new ArrayList<>();
         MenuBar bar = robot.lookup("#menu-bar").query();
         bar.getMenus().forEach(menu -> collectAccelerators(menu, accelerators));
         assertTrue(accelerators.size() >= 13, accelerators.toString());
@@ -295,11 +317,11 @@ class MainWindowTest {
     void f1OpensTheBundledGettingStartedAndLinksMoveBetweenPages(FxRobot robot) throws Exception {
         robot.type(KeyCode.F1);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#help-pages").tryQuery().isPresent());
-        javafx.scene.control.ListView<dev.arbiter.app.help.HelpPages.Page> pages = robot.lookup("#help-pages").queryListView();
+        ListView<HelpPages.Page> pages = robot.lookup("#help-pages").queryListView();
         assertEquals("Getting started", pages.getSelectionModel().getSelectedItem().title());
         assertTrue(pages.getItems().size() >= 10, pages.getItems().toString());
         assertTrue(helpText(robot).contains("Your first ten minutes, on the sample"), helpText(robot));
-        robot.clickOn((Node) robot.lookup(".md-link").match(node -> ((javafx.scene.control.Hyperlink) node).getText()
+        robot.clickOn((Node) robot.lookup(".md-link").match(node -> ((Hyperlink) node).getText()
                 .equals("samples.md")).query());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Sample experiments", pages.getSelectionModel().getSelectedItem().title());
@@ -311,7 +333,7 @@ class MainWindowTest {
 
     private static String helpText(FxRobot robot) {
         StringBuilder text = new StringBuilder();
-        robot.lookup(".md-text").queryAll().forEach(node -> text.append(((javafx.scene.text.Text) node).getText()));
+        robot.lookup(".md-text").queryAll().forEach(node -> text.append(((Text) node).getText()));
         return text.toString();
     }
 

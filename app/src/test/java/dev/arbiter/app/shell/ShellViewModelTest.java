@@ -8,14 +8,16 @@ import dev.arbiter.app.common.Theme;
 import dev.arbiter.app.common.settings.InMemorySettings;
 import dev.arbiter.app.common.task.DefaultTaskExecutor;
 import dev.arbiter.importers.workspace.Workspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import java.util.concurrent.Executor;
 
 class ShellViewModelTest {
     @TempDir
@@ -111,8 +113,8 @@ class ShellViewModelTest {
     }
 
     /** The work is held back until {@code run()}, so the state while it is under way can be read. */
-    private static final class HeldWork implements java.util.concurrent.Executor {
-        private final java.util.List<Runnable> held = new java.util.ArrayList<>();
+    private static final class HeldWork implements Executor {
+        private final List<Runnable> held = new ArrayList<>();
 
         @Override
         public void execute(Runnable work) {

@@ -1,20 +1,32 @@
 package dev.arbiter.importers.analysis;
 
-import dev.arbiter.analytics.MetricComparator;
+import dev.arbiter.analytics.ArmStatistics;
+import dev.arbiter.analytics.ArmValue;
 import dev.arbiter.analytics.Comparison;
+import dev.arbiter.analytics.MetricComparator;
 import dev.arbiter.analytics.NonInferiority;
 import dev.arbiter.analytics.SampleRatioCheck;
-import dev.arbiter.analytics.reading.GuardrailCheck;
+import dev.arbiter.analytics.SequentialTest;
 import dev.arbiter.analytics.plan.Progress;
+import dev.arbiter.analytics.reading.GuardrailCheck;
+import dev.arbiter.importers.experiment.DefinitionChecks;
+import dev.arbiter.importers.experiment.Direction;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.ExperimentException;
 import dev.arbiter.importers.experiment.MetricDefinition;
 import dev.arbiter.importers.experiment.MetricKind;
 import dev.arbiter.importers.experiment.MetricRole;
 import dev.arbiter.importers.ingest.ColumnInfo;
-import dev.arbiter.analytics.ArmStatistics;
+import dev.arbiter.importers.result.ArmSummary;
+import dev.arbiter.importers.result.ComparisonResult;
+import dev.arbiter.importers.result.DailyPoint;
+import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.result.ExposureDayPoint;
+import dev.arbiter.importers.result.MetricResult;
+import dev.arbiter.importers.result.SegmentResult;
 import dev.arbiter.importers.statistics.ExperimentStatistics;
-import dev.arbiter.importers.statistics.SliceKey;
 import dev.arbiter.importers.statistics.JdbcStatisticsSource;
+import dev.arbiter.importers.statistics.SliceKey;
 import dev.arbiter.importers.statistics.SqlDialect;
 import dev.arbiter.importers.statistics.StatisticsSource;
 import dev.arbiter.importers.workspace.Workspace;
@@ -22,19 +34,11 @@ import dev.arbiter.importers.workspace.WorkspaceException;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import dev.arbiter.importers.experiment.DefinitionChecks;
-import dev.arbiter.importers.experiment.ExperimentException;
-import dev.arbiter.importers.result.ExperimentResult;
-import dev.arbiter.importers.result.ArmSummary;
-import dev.arbiter.importers.result.ComparisonResult;
-import dev.arbiter.importers.result.DailyPoint;
-import dev.arbiter.importers.result.ExposureDayPoint;
-import dev.arbiter.importers.result.MetricResult;
-import dev.arbiter.importers.result.SegmentResult;
-import dev.arbiter.analytics.ArmValue;
 
 /**
  * Analyses an experiment in a workspace: checks the definition against the data, runs the metric
@@ -150,7 +154,7 @@ public final class ExperimentAnalyzer {
                 List<MetricResult> metrics = new ArrayList<>();
                 d.metrics().stream().filter(roled -> days.metrics().get(day).containsKey(roled.metric().name()))
                         .forEach(roled -> {
-                            Map<SliceKey, ArmStatistics> slices = new java.util.HashMap<>();
+                            Map<SliceKey, ArmStatistics> slices = new HashMap<>();
                             days.metrics().get(day).get(roled.metric().name()).forEach((arm, s) -> slices.put(SliceKey.arm(arm), s));
                             metrics.add(metric(roled.metric().withoutCovariate(),
                                     roled.role(), slices, SliceKey::arm));
@@ -199,25 +203,25 @@ public final class ExperimentAnalyzer {
 
         private MetricDefinition fallbackMetric() {
             return new MetricDefinition(FALLBACK_RATE, d.fallbackColumn(), MetricKind.RATIO, null, null, null,
-                    dev.arbiter.importers.experiment.Direction.DECREASE, null, null, null, null, null, null, null, null,
+                    Direction.DECREASE, null, null, null, null, null, null, null, null,
                     null, null, null);
         }
 
         private void warn(List<ArmSummary> arms, SampleRatioCheck.Result srm) {
             statistics.unitsChangingSegment().forEach((column, units) -> {
                 if (units > 0) {
-                    warnings.add(String.format(java.util.Locale.ROOT, "%,d units have more than one value of '%s' among "
+                    warnings.add(String.format(Locale.ROOT, "%,d units have more than one value of '%s' among "
                             + "their events; each is counted in its smallest value in the segments.", units, column));
                 }
             });
             if (statistics.crossoverUnits() > 0) {
-                warnings.add(String.format(java.util.Locale.ROOT, "%,d units were seen in more than one arm and are "
+                warnings.add(String.format(Locale.ROOT, "%,d units were seen in more than one arm and are "
                         + "excluded from every metric.", statistics.crossoverUnits()));
             }
             arms.stream().filter(arm -> arm.units() == 0).forEach(arm -> warnings.add("Arm '" + arm.name()
                     + "' has no units" + (asOf == null ? "." : " up to " + asOf + ".")));
             if (srm.flagged()) {
-                warnings.add(String.format(java.util.Locale.ROOT, "Sample ratio mismatch: χ² = %.2f, p = %.2g "
+                warnings.add(String.format(Locale.ROOT, "Sample ratio mismatch: χ² = %.2f, p = %.2g "
                         + "against the planned split. Assignment or logging is broken; find the cause before "
                         + "trusting any result.", srm.chiSquare(), srm.pValue()));
             }
@@ -231,7 +235,7 @@ public final class ExperimentAnalyzer {
                 return d.sequential().tuning();
             }
             return d.plannedUnitsPerArm() != null ? (double) d.plannedUnitsPerArm() * d.arms().size()
-                    : dev.arbiter.analytics.SequentialTest.DEFAULT_TUNING;
+                    : SequentialTest.DEFAULT_TUNING;
         }
     }
 

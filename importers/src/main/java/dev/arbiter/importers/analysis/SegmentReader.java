@@ -2,18 +2,19 @@ package dev.arbiter.importers.analysis;
 
 import dev.arbiter.analytics.PValueAdjustment;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.result.ComparisonResult;
+import dev.arbiter.importers.result.MetricResult;
+import dev.arbiter.importers.result.SegmentResult;
 import dev.arbiter.importers.statistics.ExperimentStatistics;
 import dev.arbiter.importers.statistics.SliceKey;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import dev.arbiter.importers.result.ComparisonResult;
-import dev.arbiter.importers.result.MetricResult;
-import dev.arbiter.importers.result.SegmentResult;
 
 /**
  * Every metric within each segment value, with p-values adjusted by Benjamini–Hochberg (as R
@@ -34,8 +35,8 @@ final class SegmentReader {
     List<SegmentResult> segments() {
         Map<String, Set<String>> values = new LinkedHashMap<>();
         statistics.units().keySet().stream().filter(SliceKey::isSegment)
-                .sorted(java.util.Comparator.comparing(SliceKey::segmentColumn)
-                        .thenComparing(SliceKey::segmentValue, java.util.Comparator.nullsLast(String::compareTo)))
+                .sorted(Comparator.comparing(SliceKey::segmentColumn)
+                        .thenComparing(SliceKey::segmentValue, Comparator.nullsLast(String::compareTo)))
                 .forEach(key -> values.computeIfAbsent(key.segmentColumn(), c -> new LinkedHashSet<>()).add(key.segmentValue()));
         List<SegmentResult> segments = new ArrayList<>();
         for (String column : columnsInOrder(values.keySet())) {

@@ -164,7 +164,7 @@ public final class DefinitionChecks {
             problems.add(key + ".kind: say unit, ratio or quantile");
             return;
         }
-        if (m.column() == null && !(m.kind() == MetricKind.UNIT && m.aggregateOrDefault() == dev.arbiter.importers.experiment.Aggregate.COUNT)) {
+        if (m.column() == null && !(m.kind() == MetricKind.UNIT && m.aggregateOrDefault() == Aggregate.COUNT)) {
             problems.add(key + ".column: a " + m.kind().key() + " metric needs a column");
         }
         if (m.kind() == MetricKind.QUANTILE && (m.quantile() == null || !(m.quantile() > 0 && m.quantile() < 1))) {

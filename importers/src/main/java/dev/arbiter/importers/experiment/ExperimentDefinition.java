@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public record ExperimentDefinition(String name, String question, String dataset,
 
     public ExperimentDefinition {
         treatments = treatments == null ? List.of() : List.copyOf(treatments);
-        split = split == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(split));
+        split = split == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(split));
         guardrails = guardrails == null ? List.of() : List.copyOf(guardrails);
         secondary = secondary == null ? List.of() : List.copyOf(secondary);
         segments = segments == null ? List.of() : List.copyOf(segments);

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Warnings about an imported dataset that do not stop the import. */
 final class DatasetChecks {
@@ -34,12 +36,12 @@ final class DatasetChecks {
      * arm. The import cannot know the assignment unit, so the warning says what follows either way:
      * users legitimately cross arms when sessions or requests are randomised.
      */
-    private static java.util.Optional<String> unitsInTwoArms(Connection connection, String dataset, String variant,
+    private static Optional<String> unitsInTwoArms(Connection connection, String dataset, String variant,
                                                             Map<Role, String> roles) throws SQLException {
-        java.util.Optional<Role> coarsest = java.util.stream.Stream.of(Role.USER_ID, Role.SESSION_ID, Role.REQUEST_ID)
+        Optional<Role> coarsest = Stream.of(Role.USER_ID, Role.SESSION_ID, Role.REQUEST_ID)
                 .filter(roles::containsKey).findFirst();
         if (coarsest.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Role unitRole = coarsest.get();
         String unit = Sql.identifier(roles.get(unitRole));
@@ -52,7 +54,7 @@ final class DatasetChecks {
             rows.next();
             long crossed = rows.getLong(1);
             String name = unitRole.key();
-            return crossed == 0 ? java.util.Optional.empty() : java.util.Optional.of(crossed + " " + name + " value"
+            return crossed == 0 ? Optional.empty() : Optional.of(crossed + " " + name + " value"
                     + (crossed == 1 ? " was" : "s were") + " seen in more than one arm (e.g. '" + rows.getString(2)
                     + "'): expected if a finer unit was randomised; if the experiment is randomised by " + name
                     + ", these units are excluded from analysis.");

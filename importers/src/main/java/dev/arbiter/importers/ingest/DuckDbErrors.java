@@ -1,6 +1,8 @@
 package dev.arbiter.importers.ingest;
 
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
 
 /** Turns a DuckDB error into one line for the analyst, naming the file. */
 final class DuckDbErrors {
@@ -9,10 +11,10 @@ final class DuckDbErrors {
 
     static String describe(String file, SQLException error) {
         String message = String.valueOf(error.getMessage());
-        java.util.List<String> lines = message.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        List<String> lines = message.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
         String first = lines.isEmpty() ? message : lines.get(0);
         String plain = first.replaceFirst("^[A-Za-z ]*Error: ", "");
-        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        String lower = message.toLowerCase(Locale.ROOT);
         if (plain.startsWith("CSV Error on Line")) {
             String reason = lines.stream().skip(1).filter(line -> !line.startsWith("Original Line")).findFirst().orElse("");
             return file + ": " + plain.replace("CSV Error on Line:", "line") + ": " + reason;

@@ -1,5 +1,6 @@
 package dev.arbiter.importers.ingest;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -48,7 +49,7 @@ public record ImportPreview(Source source, List<ColumnInfo> columns, Map<Role, S
                     firstRows(connection, reader, columns.size(), limit), warnings);
         } catch (SQLException e) {
             throw new ImportException(DuckDbErrors.describe(source.displayName(), e), e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ImportException(source.displayName() + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }

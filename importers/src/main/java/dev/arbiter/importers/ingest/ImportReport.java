@@ -1,6 +1,8 @@
 package dev.arbiter.importers.ingest;
 
+import java.text.NumberFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,9 +31,9 @@ public record ImportReport(long importId, String file, String dataset, SourceFor
 
     /** E.g. "events.csv → events: 9,998 rows loaded, 2 rejected, 0.84 s". */
     public String summary() {
-        java.text.NumberFormat count = java.text.NumberFormat.getIntegerInstance(java.util.Locale.US);
+        NumberFormat count = NumberFormat.getIntegerInstance(Locale.US);
         String duplicates = duplicatesDropped > 0 ? ", " + count.format(duplicatesDropped) + " duplicates dropped" : "";
-        return String.format(java.util.Locale.ROOT, "%s -> %s: %s rows loaded, %s rejected%s, %.2f s", file, dataset,
+        return String.format(Locale.ROOT, "%s -> %s: %s rows loaded, %s rejected%s, %.2f s", file, dataset,
                 count.format(rowsLoaded), count.format(rowsRejected), duplicates, seconds);
     }
 }

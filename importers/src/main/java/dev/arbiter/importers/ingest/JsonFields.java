@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /** Lenient reads of trace fields: numbers that may be strings, objects that may be JSON-encoded strings. */
@@ -62,7 +64,7 @@ final class JsonFields {
             return Instant.parse(node.asText());
         } catch (DateTimeParseException e) {
             try {
-                return java.time.OffsetDateTime.parse(node.asText()).toInstant();
+                return OffsetDateTime.parse(node.asText()).toInstant();
             } catch (DateTimeParseException again) {
                 return null;
             }
@@ -70,7 +72,7 @@ final class JsonFields {
     }
 
     static Double millisBetween(Instant start, Instant end) {
-        return start == null || end == null ? null : java.time.Duration.between(start, end).toNanos() / 1e6;
+        return start == null || end == null ? null : Duration.between(start, end).toNanos() / 1e6;
     }
 
     /** The first present value among the given fields. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -37,7 +38,7 @@ final class JsonLinesCheck {
     static Path validLines(Path file, boolean gzip) throws IOException {
         Path copy = Files.createTempFile("arbiter-valid-", ".jsonl");
         try (BufferedReader reader = open(file, gzip);
-             java.io.BufferedWriter writer = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
+             BufferedWriter writer = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 String text = line.replace("\uFEFF", "").strip();
                 if (!text.isEmpty() && problem(text) == null) {

@@ -1,5 +1,7 @@
 package dev.arbiter.importers.ingest;
 
+import java.util.Locale;
+
 /** Prints how long each phase of an import took, when run with {@code -Darbiter.import.timing=true}. */
 final class PhaseTimer {
     private static final boolean ENABLED = Boolean.getBoolean("arbiter.import.timing");
@@ -8,7 +10,7 @@ final class PhaseTimer {
     void mark(String phase) {
         long now = System.nanoTime();
         if (ENABLED) {
-            System.err.printf(java.util.Locale.ROOT, "  [import] %-28s %6.3f s%n", phase, (now - last) / 1e9);
+            System.err.printf(Locale.ROOT, "  [import] %-28s %6.3f s%n", phase, (now - last) / 1e9);
         }
         last = now;
     }

@@ -1,5 +1,6 @@
 package dev.arbiter.importers.ingest;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -81,7 +82,7 @@ public enum Role {
             }
         }
         throw new IllegalArgumentException("unknown role '" + key + "'; roles are: "
-                + String.join(", ", java.util.Arrays.stream(values()).map(Role::key).toList()));
+                + String.join(", ", Arrays.stream(values()).map(Role::key).toList()));
     }
 
     private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");

@@ -1,7 +1,10 @@
 package dev.arbiter.importers.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.importers.Sql;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,8 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 
 /**
  * The relation an import reads from: a DuckDB reader call with the location bound as a parameter
@@ -112,7 +113,7 @@ final class SourceRelation {
     private static JsonNode parse(Path file) throws IOException, ImportException {
         try {
             return JsonFields.MAPPER.readTree(file.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new ImportException(file.getFileName() + ": invalid JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
         }

@@ -1,10 +1,12 @@
 package dev.arbiter.importers.result;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arbiter.analytics.ArmValue;
 import dev.arbiter.analytics.Effect;
 import dev.arbiter.analytics.Interval;
 import dev.arbiter.analytics.NonInferiority;
@@ -13,7 +15,6 @@ import dev.arbiter.analytics.reading.Recommendation;
 import dev.arbiter.importers.statistics.ServedModel;
 import java.util.List;
 import java.util.Map;
-import dev.arbiter.analytics.ArmValue;
 
 /**
  * The JSON of {@code arbiter analyze --json} (keys pinned in docs/cli.md; additions only). Numbers
@@ -254,6 +255,6 @@ public final class AnalysisJson {
 
     /** For tests: a map view of the JSON. */
     static Map<String, Object> asMap(ExperimentResult result) {
-        return MAPPER.convertValue(toJson(result), new com.fasterxml.jackson.core.type.TypeReference<>() { });
+        return MAPPER.convertValue(toJson(result), new TypeReference<>() { });
     }
 }

@@ -3,6 +3,7 @@ package dev.arbiter.importers.result;
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.analytics.NonInferiority;
 import dev.arbiter.analytics.reading.GuardrailCheck;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -32,6 +33,6 @@ public record ComparisonResult(String control, String treatment, Comparison comp
 
     /** The most severe guardrail status among the rules, or null when the metric has none. */
     public GuardrailCheck worstGuardrail() {
-        return guardrails.stream().max(java.util.Comparator.comparing(check -> check.status().ordinal())).orElse(null);
+        return guardrails.stream().max(Comparator.comparing(check -> check.status().ordinal())).orElse(null);
     }
 }

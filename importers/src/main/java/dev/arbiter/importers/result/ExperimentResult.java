@@ -1,11 +1,13 @@
 package dev.arbiter.importers.result;
 
 import dev.arbiter.analytics.SampleRatioCheck;
-import dev.arbiter.analytics.reading.Recommendation;
 import dev.arbiter.analytics.plan.Progress;
+import dev.arbiter.analytics.reading.Recommendation;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.statistics.ServedModel;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +45,7 @@ public record ExperimentResult(ExperimentDefinition definition, LocalDate asOf, 
         segments = List.copyOf(segments);
         series = List.copyOf(series);
         servedModels = List.copyOf(servedModels);
-        decisions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(decisions));
+        decisions = Collections.unmodifiableMap(new LinkedHashMap<>(decisions));
         warnings = List.copyOf(warnings);
         distributions = Map.copyOf(distributions);
         byDaysSinceExposure = List.copyOf(byDaysSinceExposure);

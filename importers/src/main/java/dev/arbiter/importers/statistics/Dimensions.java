@@ -1,5 +1,8 @@
 package dev.arbiter.importers.statistics;
 
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -101,19 +104,19 @@ final class Dimensions {
     }
 
     /** The slice a result row describes. */
-    SliceKey slice(java.sql.ResultSet row, String arm) throws java.sql.SQLException {
+    SliceKey slice(ResultSet row, String arm) throws SQLException {
         return slice(row, arm, daily);
     }
 
     /** The slice a result row describes, for a query with or without the day. */
-    SliceKey slice(java.sql.ResultSet row, String arm, boolean withDay) throws java.sql.SQLException {
+    SliceKey slice(ResultSet row, String arm, boolean withDay) throws SQLException {
         for (Segment segment : segments) {
             if (row.getInt(segment.alias() + "_all") == 0) {
                 return SliceKey.segment(arm, segment.name(), row.getString(segment.alias()));
             }
         }
         if (withDay && row.getInt("day_all") == 0) {
-            java.sql.Date day = row.getDate("day");
+            Date day = row.getDate("day");
             return day == null ? null : SliceKey.day(arm, day.toLocalDate());
         }
         return SliceKey.arm(arm);

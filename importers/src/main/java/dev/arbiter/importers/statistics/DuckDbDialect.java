@@ -1,7 +1,9 @@
 package dev.arbiter.importers.statistics;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,9 +52,9 @@ final class DuckDbDialect implements SqlDialect {
 
     @Override
     public double[] readQuantiles(ResultSet row, String alias, int count) throws SQLException {
-        java.sql.Array array = row.getArray(alias);
+        Array array = row.getArray(alias);
         double[] values = new double[count];
-        java.util.Arrays.fill(values, Double.NaN);
+        Arrays.fill(values, Double.NaN);
         if (array != null) {
             Object[] items = (Object[]) array.getArray();
             for (int i = 0; i < count; i++) {

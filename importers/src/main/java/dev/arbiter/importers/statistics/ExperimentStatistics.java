@@ -1,8 +1,10 @@
 package dev.arbiter.importers.statistics;
 
+import dev.arbiter.analytics.ArmStatistics;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.arbiter.analytics.ArmStatistics;
 
 /**
  * Everything the metric queries return for one experiment: units and events per slice, units
@@ -40,7 +42,7 @@ public record ExperimentStatistics(Map<SliceKey, Long> units, Map<SliceKey, Long
         fallback = Map.copyOf(fallback);
         servedModels = List.copyOf(servedModels);
         distributions = Map.copyOf(distributions);
-        unitsChangingSegment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unitsChangingSegment));
+        unitsChangingSegment = Collections.unmodifiableMap(new LinkedHashMap<>(unitsChangingSegment));
     }
 
     /** Units in {@code slice}, 0 when it has none. */

@@ -1,5 +1,6 @@
 package dev.arbiter.importers.statistics;
 
+import dev.arbiter.analytics.ArmStatistics;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.MetricDefinition;
 import dev.arbiter.importers.experiment.MetricKind;
@@ -11,8 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import dev.arbiter.analytics.ArmStatistics;
 
 /**
  * Turns an experiment definition into the SQL that returns its sufficient statistics and runs it:
@@ -156,7 +157,7 @@ public final class MetricQueries {
         void lap(String what) {
             long now = System.nanoTime();
             if (on) {
-                System.err.printf(java.util.Locale.ROOT, "  %-32s %6.2f s%n", what, (now - last) / 1e9);
+                System.err.printf(Locale.ROOT, "  %-32s %6.2f s%n", what, (now - last) / 1e9);
             }
             last = now;
         }

@@ -1,5 +1,6 @@
 package dev.arbiter.importers.statistics;
 
+import dev.arbiter.analytics.ArmStatistics;
 import dev.arbiter.analytics.QuantileMetric;
 import dev.arbiter.analytics.QuantileMetric.ArmQuantile;
 import dev.arbiter.analytics.QuantileMetric.ProbabilityBounds;
@@ -13,9 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import dev.arbiter.analytics.ArmStatistics;
 
 /**
  * A quantile metric in three aggregate passes over the metric's events (docs/methods.md, "Quantile
@@ -103,7 +104,7 @@ final class QuantileMetricQuery {
             limits(connection, bounds);
         }
         if (Boolean.getBoolean("arbiter.profile")) {
-            System.err.printf(java.util.Locale.ROOT, "    passes 1 / 2 / 3 (%s): %.2f / %.2f / %.2f s%n",
+            System.err.printf(Locale.ROOT, "    passes 1 / 2 / 3 (%s): %.2f / %.2f / %.2f s%n",
                     histograms != null ? "histograms" : "quantile queries", (pass1 - start) / 1e9,
                     (pass2 - pass1) / 1e9, (System.nanoTime() - pass2) / 1e9);
         }

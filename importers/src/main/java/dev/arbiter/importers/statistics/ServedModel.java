@@ -1,5 +1,7 @@
 package dev.arbiter.importers.statistics;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,6 +15,6 @@ import java.util.Map;
  */
 public record ServedModel(String arm, String model, long units, long events, Map<String, Double> values) {
     public ServedModel {
-        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 }

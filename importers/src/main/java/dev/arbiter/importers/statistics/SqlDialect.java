@@ -1,5 +1,6 @@
 package dev.arbiter.importers.statistics;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -82,6 +83,6 @@ public interface SqlDialect {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("a quantile probability must be between 0 and 1: " + p);
         }
-        return java.math.BigDecimal.valueOf(p).toPlainString();
+        return BigDecimal.valueOf(p).toPlainString();
     }
 }

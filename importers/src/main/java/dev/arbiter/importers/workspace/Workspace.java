@@ -1,5 +1,7 @@
 package dev.arbiter.importers.workspace;
 
+import org.duckdb.DuckDBConnection;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,11 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
-import org.duckdb.DuckDBConnection;
 
 /**
  * Owns one Arbiter workspace: a single DuckDB database file with the extension
@@ -164,7 +166,7 @@ public final class Workspace implements AutoCloseable {
                     "INSERT INTO " + META_TABLE + " VALUES (?, ?)")) {
                 putMeta(insert, "format_version", Integer.toString(FORMAT_VERSION));
                 putMeta(insert, "created_with", Objects.requireNonNull(createdWith, "createdWith"));
-                putMeta(insert, "created_at", java.time.Instant.now().toString());
+                putMeta(insert, "created_at", Instant.now().toString());
             }
             connection.commit();
         }
@@ -244,7 +246,7 @@ public final class Workspace implements AutoCloseable {
         try {
             Files.deleteIfExists(target);
             Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".wal"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // best effort: the creation already failed and says so
         }
     }

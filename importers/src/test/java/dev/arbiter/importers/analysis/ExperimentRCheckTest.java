@@ -3,34 +3,35 @@ package dev.arbiter.importers.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.analytics.ArmValue;
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.analytics.Effect;
-import dev.arbiter.importers.statistics.SliceKey;
-import dev.arbiter.importers.workspace.Workspace;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.importers.result.AnalysisJson;
+import dev.arbiter.importers.result.ArmSummary;
+import dev.arbiter.importers.result.ComparisonResult;
+import dev.arbiter.importers.result.DailyPoint;
+import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.result.SegmentResult;
 import dev.arbiter.importers.statistics.JdbcStatisticsSource;
+import dev.arbiter.importers.statistics.SliceKey;
 import dev.arbiter.importers.statistics.SqlDialect;
 import dev.arbiter.importers.statistics.StatisticsSource;
+import dev.arbiter.importers.workspace.Workspace;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.arbiter.importers.result.ExperimentResult;
-import dev.arbiter.importers.result.ArmSummary;
-import dev.arbiter.importers.result.ComparisonResult;
-import dev.arbiter.importers.result.DailyPoint;
-import dev.arbiter.importers.result.SegmentResult;
-import dev.arbiter.analytics.ArmValue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The whole pipeline — CSV import, metric SQL, analytics — against an independent computation in R
@@ -191,7 +192,7 @@ class ExperimentRCheckTest {
 
         @Test
         void everyNumberIsTheDuckDbDialectsTo1e9() {
-            List<String> differences = new java.util.ArrayList<>();
+            List<String> differences = new ArrayList<>();
             compare("", AnalysisJson.toJson(result), AnalysisJson.toJson(ansi), differences);
             assertEquals(List.of(), differences);
         }

@@ -6,21 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbiter.importers.experiment.ExperimentFile;
+import dev.arbiter.importers.result.AnalysisJson;
+import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.result.ExposureDayPoint;
+import dev.arbiter.importers.result.MetricResult;
 import dev.arbiter.importers.workspace.Workspace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import dev.arbiter.importers.result.ExperimentResult;
-import dev.arbiter.importers.result.ExposureDayPoint;
-import dev.arbiter.importers.result.MetricResult;
-import dev.arbiter.importers.result.AnalysisJson;
+import java.util.Set;
 
 /**
  * Metrics by days since first exposure against a direct computation from the raw events: for day
@@ -89,7 +91,7 @@ class ExposureDaysTest {
                 double clicks = 0;
                 double ok = 0;
                 double count = 0;
-                java.util.Set<String> active = new java.util.HashSet<>();
+                Set<String> active = new HashSet<>();
                 for (String user : armOf.keySet()) {
                     if (!crossed.get(user) && armOf.get(user).equals(arm) && !firstOf.get(user).plusDays(k).isAfter(last)) {
                         eligible++;

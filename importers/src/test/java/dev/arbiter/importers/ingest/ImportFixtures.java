@@ -1,7 +1,10 @@
 package dev.arbiter.importers.ingest;
 
+import dev.arbiter.importers.Sql;
+import dev.arbiter.importers.fixtures.SharedDatasets;
 import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,12 +21,12 @@ final class ImportFixtures {
 
     /** A real dataset from ../shared/datasets; the test is skipped where it is absent (see SharedDatasets). */
     static Path dataset(String relative) {
-        return dev.arbiter.importers.fixtures.SharedDatasets.file(relative);
+        return SharedDatasets.file(relative);
     }
 
     static Workspace importWorkspace(Path dir) throws Exception {
         Path file = dir.resolve("test.arbiter");
-        if (!java.nio.file.Files.exists(file)) {
+        if (!Files.exists(file)) {
             Workspace.create(file, "test").close();
         }
         return Workspace.open(file, Access.IMPORT);
@@ -42,7 +45,7 @@ final class ImportFixtures {
             }
             for (String table : tables) {
                 try (ResultSet rows = statement.executeQuery("SELECT count(*), coalesce(sum(hash(t)), 0) FROM "
-                        + dev.arbiter.importers.Sql.identifier(table) + " AS t")) {
+                        + Sql.identifier(table) + " AS t")) {
                     rows.next();
                     lines.add(table + ": " + rows.getLong(1) + " rows, " + rows.getObject(2));
                 }

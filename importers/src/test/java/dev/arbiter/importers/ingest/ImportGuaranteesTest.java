@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +22,9 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The import guarantees: all or nothing, nothing lost, re-imports detected, names never trusted. */
 class ImportGuaranteesTest {
@@ -96,8 +98,8 @@ class ImportGuaranteesTest {
         try (Workspace workspace = ImportFixtures.importWorkspace(dir)) {
             List<String> before = ImportFixtures.contents(workspace);
             AtomicReference<Runnable> cancel = new AtomicReference<>();
-            java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
-            java.util.concurrent.atomic.AtomicLong progressRows = new java.util.concurrent.atomic.AtomicLong();
+            AtomicBoolean cancelled = new AtomicBoolean();
+            AtomicLong progressRows = new AtomicLong();
             ImportMonitor monitor = new ImportMonitor() {
                 @Override
                 public void progress(double fraction, long rows) {

@@ -3,6 +3,7 @@ package dev.arbiter.importers.ingest;
 import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Test helper run in a child JVM: starts an import and says when DuckDB is part-way through, so the parent can kill -9 it then. */
 public final class KillableImport {
@@ -13,7 +14,7 @@ public final class KillableImport {
         try (Workspace workspace = Workspace.open(Path.of(args[0]), Access.IMPORT)) {
             System.out.println("started");
             System.out.flush();
-            java.util.concurrent.atomic.AtomicBoolean said = new java.util.concurrent.atomic.AtomicBoolean();
+            AtomicBoolean said = new AtomicBoolean();
             ImportMonitor announce = new ImportMonitor() {
                 @Override
                 public void progress(double fraction, long rows) {

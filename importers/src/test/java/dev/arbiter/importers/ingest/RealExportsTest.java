@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.importers.workspace.Workspace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Real public exports from ../shared/datasets, imported as an analyst would. */
 class RealExportsTest {
@@ -27,7 +28,7 @@ class RealExportsTest {
         try (Connection connection = workspace.newConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             assertTrue(rows.next(), "no row for " + sql);
-            List<Object> values = new java.util.ArrayList<>();
+            List<Object> values = new ArrayList<>();
             for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
                 values.add(rows.getObject(i));
             }

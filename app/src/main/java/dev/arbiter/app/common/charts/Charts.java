@@ -1,5 +1,28 @@
 package dev.arbiter.app.common.charts;
 
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
+import org.jfree.data.xy.XIntervalSeries;
+import org.jfree.data.xy.XIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -8,22 +31,6 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.DateAxis;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.SymbolAxis;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.DeviationRenderer;
-import org.jfree.chart.renderer.xy.XYBarRenderer;
-import org.jfree.chart.renderer.xy.XYErrorRenderer;
-import org.jfree.data.xy.XIntervalSeries;
-import org.jfree.data.xy.XIntervalSeriesCollection;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.data.xy.YIntervalSeries;
-import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Arbiter's charts as plain JFreeChart objects (no JavaFX), so the screens show them in a
@@ -112,8 +119,8 @@ public final class Charts {
             line.setLabel(threshold == 0 ? "no difference" : "threshold " + threshold);
             line.setLabelFont(LABEL);
             line.setLabelPaint(WARNING);
-            line.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
-            line.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+            line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            line.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
             plot.addRangeMarker(line);
         }
         if (marked != null) {
@@ -121,8 +128,8 @@ public final class Charts {
             fired.setLabel("fired " + marked);
             fired.setLabelFont(LABEL);
             fired.setLabelPaint(WARNING);
-            fired.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
-            fired.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            fired.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            fired.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             plot.addDomainMarker(fired);
         }
         return styled(new JFreeChart(null, LABEL, plot, series.size() > 1));
@@ -140,7 +147,7 @@ public final class Charts {
             points.stream().filter(p -> Double.isFinite(p[1])).forEach(p -> line.add(p[0], p[1]));
             data.addSeries(line);
         });
-        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < series.size(); i++) {
             renderer.setSeriesPaint(i, PALETTE.get(i % PALETTE.size()));
             renderer.setSeriesStroke(i, new BasicStroke(2f));
@@ -168,9 +175,9 @@ public final class Charts {
             data.addSeries(bars);
         });
         data.setIntervalWidth(86_400_000.0 * 0.8);
-        XYBarRenderer renderer = new org.jfree.chart.renderer.xy.ClusteredXYBarRenderer(0.1, false);
+        XYBarRenderer renderer = new ClusteredXYBarRenderer(0.1, false);
         renderer.setShadowVisible(false);
-        renderer.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+        renderer.setBarPainter(new StandardXYBarPainter());
         for (int i = 0; i < series.size(); i++) {
             renderer.setSeriesPaint(i, PALETTE.get(i % PALETTE.size()));
         }
@@ -180,12 +187,12 @@ public final class Charts {
 
     /** Widens an automatic axis so a threshold line is always in view, with a little room beyond it. */
     private static void includeInRange(NumberAxis axis, double value) {
-        org.jfree.data.Range range = axis.getRange();
+        Range range = axis.getRange();
         if (range.contains(value)) {
             return;
         }
-        org.jfree.data.Range wider = org.jfree.data.Range.expandToInclude(range, value);
-        axis.setRange(org.jfree.data.Range.expand(wider, 0.05, 0.2));
+        Range wider = Range.expandToInclude(range, value);
+        axis.setRange(Range.expand(wider, 0.05, 0.2));
     }
 
     private static ValueMarker marker(double at, Color colour) {
@@ -209,7 +216,7 @@ public final class Charts {
         plot.getRangeAxis().setLabelFont(LABEL);
         if (chart.getLegend() != null) {
             chart.getLegend().setItemFont(LABEL);
-            chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+            chart.getLegend().setFrame(BlockBorder.NONE);
         }
         return chart;
     }

@@ -3,18 +3,21 @@ package dev.arbiter.app.common.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Test;
 
 class DefaultTaskExecutorTest {
     /** Records listener events as text, in order. */
     static final class Recorder implements TaskListener {
-        final List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<String> events = Collections.synchronizedList(new ArrayList<>());
         final CountDownLatch ended = new CountDownLatch(1);
 
         @Override
@@ -67,7 +70,7 @@ class DefaultTaskExecutorTest {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch unblocked = new CountDownLatch(1);
         CountDownLatch cancelledCallback = new CountDownLatch(1);
-        List<String> cancelActions = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> cancelActions = Collections.synchronizedList(new ArrayList<>());
         try (DefaultTaskExecutor executor = new DefaultTaskExecutor(Executors.newSingleThreadExecutor(), Runnable::run,
                 recorder)) {
             TaskHandle handle = executor.submit(BackgroundTask.of("Blocking", context -> {
@@ -76,7 +79,7 @@ class DefaultTaskExecutorTest {
                 started.countDown();
                 unblocked.await();
                 if (context.isCancelled()) {
-                    throw new java.util.concurrent.CancellationException("stopped");
+                    throw new CancellationException("stopped");
                 }
                 return "never used";
             }).withOnCancelled(cancelledCallback::countDown));
@@ -117,6 +120,6 @@ class DefaultTaskExecutorTest {
     @Test
     void errorWithoutMessageIsNamedByKind() {
         assertEquals("Unexpected error (NullPointerException)", UserMessages.describe(new NullPointerException()));
-        assertEquals("disk full", UserMessages.describe(new RuntimeException(new java.io.IOException("disk full"))));
+        assertEquals("disk full", UserMessages.describe(new RuntimeException(new IOException("disk full"))));
     }
 }
