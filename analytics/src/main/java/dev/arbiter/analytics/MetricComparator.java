@@ -1,5 +1,7 @@
 package dev.arbiter.analytics;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /**
@@ -65,7 +67,7 @@ public final class MetricComparator {
         }
         Comparison comparison = test(result.control(), result.treatment(), alternative, method);
         return result.note() == null ? comparison.withNote(String.format(Locale.ROOT,
-                "CUPED: θ = %.4g, variance reduced by %.1f%%.", result.theta(), 100 * result.varianceReduction()))
+                "CUPED: θ = %.4g, variance reduced by %s%%.", result.theta(), threeDigits(100 * result.varianceReduction())))
                 : comparison.withNote(result.note());
     }
 
@@ -98,5 +100,13 @@ public final class MetricComparator {
             return "ratio, delta method over units";
         }
         return bothBinary(control, treatment) ? "t-test on proportions, variance p(1-p)" : "t-test on unit means";
+    }
+
+    /** Three significant digits without trailing zeros: 37.5, 0.043 (a fixed decimal would print 0.0). */
+    static String threeDigits(double value) {
+        if (!Double.isFinite(value) || value == 0) {
+            return value == 0 ? "0" : String.valueOf(value);
+        }
+        return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 }

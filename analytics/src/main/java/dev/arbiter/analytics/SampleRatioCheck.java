@@ -21,13 +21,18 @@ public final class SampleRatioCheck {
      *
      * @param chiSquare  Pearson's statistic
      * @param df         k − 1
-     * @param pValue     upper-tail probability
+     * @param pValue     upper-tail probability; NaN when there are no units yet (nothing to check)
      * @param flagged    p &lt; {@value #FLAG_BELOW}
      * @param observedShares each arm's share of units, in input order
      */
     public record Result(double chiSquare, int df, double pValue, boolean flagged, List<Double> observedShares) {
         public Result {
             observedShares = List.copyOf(observedShares);
+        }
+
+        /** Whether there were units to check (without any, there is no test and no p-value). */
+        public boolean checked() {
+            return !Double.isNaN(pValue);
         }
     }
 
@@ -46,7 +51,7 @@ public final class SampleRatioCheck {
         }
         long total = units.stream().mapToLong(Long::longValue).sum();
         if (total == 0) {
-            return new Result(0, units.size() - 1, 1, false, planned.stream().map(share -> 0.0).toList());
+            return new Result(Double.NaN, units.size() - 1, Double.NaN, false, planned.stream().map(share -> 0.0).toList());
         }
         double chiSquare = 0;
         for (int i = 0; i < units.size(); i++) {

@@ -127,4 +127,13 @@ class CupedTest {
         assertClose(mean.absolute().standardError(), ratio.absolute().standardError(), 1e-9, "se");
         assertClose(mean.relative().standardError(), ratio.relative().standardError(), 1e-9, "relative se");
     }
+
+    @Test
+    void aSmallVarianceReductionIsPrintedWithItsDigits() {
+        // issue 16 #10: 0.043% printed as "0.0%" read as no reduction at all
+        assertEquals("0.043", MetricComparator.threeDigits(0.043));
+        assertEquals("37.5", MetricComparator.threeDigits(37.5));
+        assertEquals("12", MetricComparator.threeDigits(12.0));
+        assertEquals("0", MetricComparator.threeDigits(0));
+    }
 }

@@ -9,7 +9,7 @@ package dev.arbiter.analytics.plan;
  * @param ruleOfThumbPerArm 16·σ²/MDE² (for proportions σ² = p(1 − p)), shown beside the exact figure
  * @param arms              number of arms, control included
  * @param comparisonAlpha   α per treatment-vs-control comparison (Bonferroni over arms − 1)
- * @param mdeAbsolute       the minimum detectable effect on the metric's scale
+ * @param mdeAbsolute       the minimum detectable effect on the metric's scale, with its sign (negative: a decrease)
  */
 public record Plan(double exactPerArm, long perArm, long total, long ruleOfThumbPerArm, int arms,
                    double comparisonAlpha, double mdeAbsolute) {

@@ -89,12 +89,14 @@ public final class SampleSizePlanner {
 
     /**
      * Units per arm to detect a change of {@code mde} in a proportion with baseline {@code baseline};
-     * {@code relative} reads the MDE as a fraction of the baseline.
+     * {@code relative} reads the MDE as a fraction of the baseline. The MDE keeps its sign: −0.02 plans
+     * for baseline − 0.02 (the variance differs on the two sides), and the plan's MDE is signed.
      */
     public Plan proportions(double baseline, double mde, boolean relative) {
         checkProportion(baseline, "baseline");
-        double absolute = Math.abs(relative ? mde * baseline : mde);
-        double p2 = baseline + absolute;
+        double signed = relative ? mde * baseline : mde;
+        double absolute = Math.abs(signed);
+        double p2 = baseline + signed;
         checkProportion(p2, "baseline + MDE");
         double zAlpha = NORMAL.inverseSurvivalProbability(tailAlpha());
         double zBeta = NORMAL.inverseCumulativeProbability(power);
@@ -102,7 +104,7 @@ public final class SampleSizePlanner {
         double each = Math.sqrt(baseline * (1 - baseline) + p2 * (1 - p2));
         double root = (zAlpha * spread + zBeta * each) / absolute;
         double exact = root * root * (1 - varianceReduction);
-        return plan(exact, 16 * baseline * (1 - baseline) / (absolute * absolute), absolute);
+        return plan(exact, 16 * baseline * (1 - baseline) / (absolute * absolute), signed);
     }
 
     /** Units per arm to detect a change of {@code mde} (absolute) in a mean with standard deviation {@code sd}. */
@@ -112,7 +114,7 @@ public final class SampleSizePlanner {
             throw new IllegalArgumentException("the standard deviation and MDE must be positive: sd=" + sd + ", mde=" + mde);
         }
         double exact = solve(n -> meanPower(delta, sd, n) - power, 2, MAX_N);
-        return plan(exact, 16 * sd * sd / (delta * delta), delta);
+        return plan(exact, 16 * sd * sd / (delta * delta), mde);
     }
 
     /** Power of the proportion test with {@code n} units per arm. */

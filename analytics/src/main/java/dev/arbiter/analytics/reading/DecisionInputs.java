@@ -2,6 +2,7 @@ package dev.arbiter.analytics.reading;
 
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.analytics.NonInferiority;
+import dev.arbiter.analytics.SampleRatioCheck;
 import dev.arbiter.analytics.plan.Progress;
 import java.util.List;
 import java.util.Objects;
@@ -19,16 +20,26 @@ import java.util.Objects;
  * @param segments        the primary metric per segment value, with BH-adjusted p-values
  * @param cheaperArm      the arm that costs less, or null when unknown
  * @param nonInferiority  the non-inferiority test of the primary, or null
+ * @param sampleRatio     the sample ratio check of the arms, or null when it was not run
  */
 public record DecisionInputs(String primaryName, Comparison primary, boolean higherIsBetter, double mde,
                              boolean mdeRelative, List<NamedGuardrail> guardrails, Progress progress,
-                             List<SegmentFinding> segments, String cheaperArm, NonInferiority nonInferiority) {
+                             List<SegmentFinding> segments, String cheaperArm, NonInferiority nonInferiority,
+                             SampleRatioCheck.Result sampleRatio) {
     /** A guardrail check with its metric's name. */
     public record NamedGuardrail(String metric, GuardrailCheck check) {
     }
 
     /** The primary metric within one segment value. */
     public record SegmentFinding(String column, String value, Comparison comparison, double adjustedPValue) {
+    }
+
+    /** Inputs without a sample ratio check. */
+    public DecisionInputs(String primaryName, Comparison primary, boolean higherIsBetter, double mde, boolean mdeRelative,
+                          List<NamedGuardrail> guardrails, Progress progress, List<SegmentFinding> segments,
+                          String cheaperArm, NonInferiority nonInferiority) {
+        this(primaryName, primary, higherIsBetter, mde, mdeRelative, guardrails, progress, segments, cheaperArm, nonInferiority,
+                null);
     }
 
     public DecisionInputs {

@@ -1,5 +1,6 @@
 package dev.arbiter.analytics.reading;
 
+import dev.arbiter.analytics.SampleRatioCheck;
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.analytics.Effect;
 import dev.arbiter.analytics.NonInferiority;
@@ -10,7 +11,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The analyst's reading order as a rule: (1) did every guardrail hold? a breach is a no-go;
+ * The analyst's reading order as a rule: (0) were the arms split as planned? a sample ratio mismatch
+ * means the assignment is broken and nothing after it can be read; (1) did every guardrail hold? a breach is a no-go;
  * (2) is the planned sample reached? if not, keep running; (3) is the primary significant at α?
  * if not, no difference was detected and the cheaper arm can be taken; (4) is the effect at
  * least the MDE? (5) does it hold across segments? a segment whose effect is significant
@@ -21,7 +23,25 @@ public final class ReadingOrder {
     private ReadingOrder() {
     }
 
+    /** A flagged mismatch: no effect can be read, whatever the metrics show; say what to do next. */
+    private static Recommendation invalid(SampleRatioCheck.Result srm) {
+        return new Recommendation(RecommendationKind.INVALID, List.of(
+                String.format(Locale.ROOT, "Sample ratio mismatch: the arms hold %s of the units against the planned split "
+                        + "(χ² = %s on %d df, %s). The assignment is broken, so every effect may be biased and none is read.",
+                        shares(srm), Numbers.plain(srm.chiSquare()), srm.df(), Numbers.pIs(srm.pValue())),
+                "Next: find the assignment bug (targeting or eligibility that differs by arm, redirects or crashes that lose "
+                        + "units in one arm, bot filtering, logging), fix it, and run the test again from the start."));
+    }
+
+    private static String shares(SampleRatioCheck.Result srm) {
+        return String.join(" / ", srm.observedShares().stream()
+                .map(share -> String.format(Locale.ROOT, "%.1f%%", 100 * share)).toList());
+    }
+
     public static Recommendation recommend(DecisionInputs in) {
+        if (in.sampleRatio() != null && in.sampleRatio().flagged()) {
+            return invalid(in.sampleRatio());
+        }
         List<String> reasons = new ArrayList<>();
         List<NamedGuardrail> breached = in.guardrails().stream()
                 .filter(g -> g.check().status() == GuardrailStatus.BREACHED).toList();

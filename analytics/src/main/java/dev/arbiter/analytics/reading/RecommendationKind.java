@@ -3,7 +3,9 @@ package dev.arbiter.analytics.reading;
 /** What the reading order recommends; JSON names as in {@link #label()}. */
 public enum RecommendationKind {
     SHIP("ship"), DO_NOT_SHIP("do_not_ship"), NO_DIFFERENCE("no_difference"), SEGMENT("segment"),
-    KEEP_RUNNING("keep_running");
+    KEEP_RUNNING("keep_running"),
+    /** The test cannot be read (a sample ratio mismatch): fix the assignment and run it again. */
+    INVALID("invalid");
 
     private final String label;
 
@@ -22,6 +24,6 @@ public enum RecommendationKind {
             }
         }
         throw new IllegalArgumentException("unknown decision '" + label
-                + "': use ship, do_not_ship, no_difference, segment or keep_running");
+                + "': use ship, do_not_ship, no_difference, segment, keep_running or invalid");
     }
 }

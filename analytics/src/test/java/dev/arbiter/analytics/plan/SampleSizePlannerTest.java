@@ -31,6 +31,23 @@ class SampleSizePlannerTest {
     }
 
     @Test
+    void aNegativeMdeKeepsItsSign() {
+        // issue 16 #2. R 4.2.2: power.prop.test(p1 = 0.85, p2 = 0.83, power = 0.8)$n = 5273.26808726
+        Plan down = PLANNER.proportions(0.85, -0.02, false);
+        assertClose(5273.26808726, down.exactPerArm(), 1e-3 / 5273, "n for 0.85 → 0.83");
+        assertEquals(5274, down.perArm());
+        assertEquals(-0.02, down.mdeAbsolute(), 1e-15, "the plan's MDE keeps its sign");
+        // R: power.prop.test(p1 = 0.85, p2 = 0.765, power = 0.8)$n = 336.551331012 (−10% relative)
+        Plan relative = PLANNER.proportions(0.85, -0.10, true);
+        assertClose(336.551331012, relative.exactPerArm(), 1e-3 / 336, "n for −10% relative");
+        assertEquals(-0.085, relative.mdeAbsolute(), 1e-12);
+        // R: power.prop.test(p1 = 0.85, p2 = 0.935, power = 0.8)$n = 207.274170815 (+10% relative)
+        assertClose(207.274170815, PLANNER.proportions(0.85, 0.10, true).exactPerArm(), 1e-3 / 207, "n for +10%");
+        assertEquals(-3.0, PLANNER.means(10, -3.0).mdeAbsolute(), 0, "a mean's MDE keeps its sign too");
+        assertEquals(PLANNER.means(10, 3.0).perArm(), PLANNER.means(10, -3.0).perArm(), "t-test power is symmetric");
+    }
+
+    @Test
     void oneSidedAndKArmsAdjustAlpha() {
         // R: power.prop.test(p1 = .30, p2 = .33, power = .9, alternative = "one.sided")$n = 4104.48936101069  [J4]
         assertClose(4104.48936101069, PLANNER.withPower(0.9).withOneSided(true).proportions(0.30, 0.03, false).exactPerArm(),

@@ -1,12 +1,14 @@
 package dev.arbiter.analytics.reading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.analytics.ArmEstimate;
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.analytics.Interval;
 import dev.arbiter.analytics.NonInferiority;
+import dev.arbiter.analytics.SampleRatioCheck;
 import dev.arbiter.analytics.WelchTest;
 import dev.arbiter.analytics.plan.Progress;
 import dev.arbiter.analytics.reading.DecisionInputs.NamedGuardrail;
@@ -109,5 +111,32 @@ class ReadingOrderTest {
         Recommendation notAdjustedSignificant = ReadingOrder.recommend(inputs(LIFT, List.of(), null,
                 List.of(new SegmentFinding("complexity", "complex", complexDrop, 0.2))));
         assertEquals(RecommendationKind.SHIP, notAdjustedSignificant.kind());
+    }
+
+    @Test
+    void aSampleRatioMismatchMakesTheTestInvalidWhateverTheMetricsSay() {
+        // issue 16 #8: 53/47 of 10,000 units against 50/50. R 4.2.2: chisq.test(c(5300, 4700))
+        // X-squared = 36, df = 1, p.value = 1.9731752900754e-09
+        SampleRatioCheck.Result srm = SampleRatioCheck.test(List.of(5300L, 4700L), List.of(0.5, 0.5));
+        assertEquals(36, srm.chiSquare(), 1e-12);
+        assertEquals(1.9731752900754e-09, srm.pValue(), 1e-20);
+        DecisionInputs base = inputs(LIFT, List.of(OK_LATENCY), Progress.of(List.of(10000L, 10000L), 4724), List.of());
+        DecisionInputs mismatched = new DecisionInputs(base.primaryName(), base.primary(), base.higherIsBetter(), base.mde(),
+                base.mdeRelative(), base.guardrails(), base.progress(), base.segments(), base.cheaperArm(),
+                base.nonInferiority(), srm);
+        assertEquals(RecommendationKind.SHIP, ReadingOrder.recommend(base).kind(), "the same numbers without a mismatch");
+        Recommendation r = ReadingOrder.recommend(mismatched);
+        assertEquals(RecommendationKind.INVALID, r.kind());
+        assertTrue(r.reasons().get(0).startsWith("Sample ratio mismatch: the arms hold 53.0% / 47.0%"), r.reasons().get(0));
+        assertTrue(r.reasons().get(1).startsWith("Next: find the assignment bug"), r.reasons().get(1));
+        assertEquals(RecommendationKind.INVALID, RecommendationKind.fromLabel("invalid"));
+    }
+
+    @Test
+    void withoutUnitsTheSampleRatioIsNotCheckedRatherThanOk() {
+        SampleRatioCheck.Result none = SampleRatioCheck.test(List.of(0L, 0L), List.of(0.5, 0.5));
+        assertFalse(none.checked());
+        assertFalse(none.flagged());
+        assertTrue(Double.isNaN(none.pValue()), "no units: no p-value, not p = 1");
     }
 }

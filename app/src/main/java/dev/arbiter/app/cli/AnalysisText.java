@@ -28,7 +28,8 @@ final class AnalysisText {
             out.append(String.format(Locale.US, "%-20s %,12d %,12d %8.2f%% %8.2f%%%n", arm.name(), arm.units(), arm.events(),
                     100 * arm.observedShare(), 100 * arm.expectedShare()));
         }
-        out.append(String.format(Locale.ROOT, "Sample ratio: chi-square %.3f, p = %s%s%n", r.srm().chiSquare(),
+        out.append(!r.srm().checked() ? "Sample ratio: no units yet, nothing to check\n"
+                : String.format(Locale.ROOT, "Sample ratio: chi-square %.3f, p = %s%s%n", r.srm().chiSquare(),
                 p(r.srm().pValue()), r.srm().flagged() ? "  MISMATCH (p < 0.001)" : " (ok)"));
         if (r.progress() != null) {
             out.append("Progress: ").append(r.progress().describe()).append('\n');
@@ -70,10 +71,15 @@ final class AnalysisText {
                         : abs.available() ? (c.significant() ? "significant" : "not significant") : abs.unavailableReason();
                 out.append(String.format(Locale.ROOT, "%-24s %-10s %-14s %12s  %-34s %-30s %8s %s%n", "", "",
                         arm.name(), number(arm.value()), effect(abs, false), effect(rel, true),
-                        abs.available() ? p(abs.pValue()) : "", status));
+                        abs.available() ? p(abs.pValue()) : "", status + adjusted(c)));
             }
         }
         return out.toString();
+    }
+
+    /** Within a segment: the Benjamini–Hochberg adjusted p that {@code significant} follows. */
+    private static String adjusted(ComparisonResult c) {
+        return Double.isNaN(c.pValueAdjusted()) ? "" : " (BH-adjusted p " + p(c.pValueAdjusted()) + ")";
     }
 
     private static String effect(Effect effect, boolean percent) {

@@ -66,7 +66,8 @@ public final class MonitorViewModel {
         }
         arms.setAll(rows);
         srmFlagged.set(result.srm().flagged());
-        srm.set(String.format(Locale.ROOT, "Sample ratio check: χ² = %.2f, p = %s%s", result.srm().chiSquare(),
+        srm.set(!result.srm().checked() ? "Sample ratio check: no units yet, nothing to check."
+                : String.format(Locale.ROOT, "Sample ratio check: χ² = %.2f, p = %s%s", result.srm().chiSquare(),
                 Format.p(result.srm().pValue()), result.srm().flagged()
                         ? " — MISMATCH: the arms are not split as planned; find the cause before reading any result."
                         : " — the split is as planned (flagged below p = 0.001)."));

@@ -206,7 +206,8 @@ public final class DecisionReport {
 
     private void sampleRatio() throws IOException {
         canvas.heading("Sample ratio check", 30);
-        canvas.paragraph("χ² = " + Format.value(result.srm().chiSquare()) + " on " + result.srm().df() + " df, "
+        canvas.paragraph(!result.srm().checked() ? "No units yet: nothing to check." : "χ² = "
+                + Format.value(result.srm().chiSquare()) + " on " + result.srm().df() + " df, "
                 + Labels.pIs(result.srm().pValue()) + ": " + (result.srm().flagged()
                 ? "SAMPLE RATIO MISMATCH — the split is not what was planned; the results below may be biased."
                 : "the observed split is consistent with the plan (flagged below p = 0.001)."), 9.5f, result.srm().flagged(),

@@ -55,16 +55,8 @@ final class RecommendationReader {
         }).toList();
         DecisionInputs inputs = new DecisionInputs(primary.name(), comparison.comparison(),
                 d.primary().directionOrIncrease().higherIsBetter(), d.primary().mde(), d.primary().isMdeRelative(),
-                guardrails, progress, findings, cheaperArm(treatment), comparison.nonInferiority());
-        Recommendation recommendation = ReadingOrder.recommend(inputs);
-        if (!srm.flagged()) {
-            return recommendation;
-        }
-        List<String> reasons = new ArrayList<>();
-        reasons.add(String.format(Locale.ROOT, "Sample ratio mismatch (p = %.2g): the arms are not split as planned, so "
-                + "every result below may be biased.", srm.pValue()));
-        reasons.addAll(recommendation.reasons());
-        return new Recommendation(recommendation.kind(), reasons);
+                guardrails, progress, findings, cheaperArm(treatment), comparison.nonInferiority(), srm);
+        return ReadingOrder.recommend(inputs);
     }
 
     /** The arm with the lower value of the cost metric, or null when there is none or it is unknown. */

@@ -22,7 +22,14 @@ public record ComparisonResult(String control, String treatment, Comparison comp
         guardrails = List.copyOf(guardrails);
     }
 
+    /**
+     * Whether the effect is significant: within a segment family by its Benjamini–Hochberg adjusted
+     * p-value against α (the p printed beside it), elsewhere by the comparison's own interval.
+     */
     public boolean significant() {
+        if (!Double.isNaN(pValueAdjusted)) {
+            return comparison.absolute().available() && pValueAdjusted < comparison.alpha();
+        }
         return comparison.significant();
     }
 

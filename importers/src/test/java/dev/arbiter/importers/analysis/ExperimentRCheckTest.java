@@ -163,6 +163,23 @@ class ExperimentRCheckTest {
         close(key + ".relativeLow", r.get(key + ".relativeLow"), comparison.relative().ci().lower(), INTERVAL);
     }
 
+    @Test
+    void segmentSignificanceFollowsTheAdjustedPThatIsPrinted() {
+        int segmentComparisons = 0;
+        for (SegmentResult segment : result.segments()) {
+            for (var metric : segment.metrics()) {
+                for (ComparisonResult c : metric.comparisons()) {
+                    if (c.comparison().absolute().available()) {
+                        segmentComparisons++;
+                        assertEquals(c.pValueAdjusted() < result.definition().alphaOrDefault(), c.significant(),
+                                segment.value() + " " + metric.name() + ": adjusted p " + c.pValueAdjusted());
+                    }
+                }
+            }
+        }
+        assertTrue(segmentComparisons > 0);
+    }
+
     /**
      * The seam to other engines (issue 15): the same case analysed through the standard-SQL dialect
      * (plain SUM, one PERCENTILE_CONT per probability, no hash, segments as text) on DuckDB, through
