@@ -49,7 +49,7 @@ public final class DecisionView extends BorderPane {
         headline.getStyleClass().add("title-3");
         headline.setWrapText(true);
         headline.textProperty().bind(model.headlineProperty());
-        Label why = new Label("Why, in the reading order (guardrails → planned sample → significance → MDE → segments):");
+        Label why = new Label("Why, in the reading order (sample ratio → guardrails → planned sample → significance → MDE → segments):");
         why.getStyleClass().add("text-muted");
         autosave.setOnFinished(event -> model.saveDraft());
         VBox body = new VBox(10, headline, why, reasons, warnings, preRegistration(), yourDecision());

@@ -73,8 +73,10 @@ final class Labels {
         }
         methods.add("Sample ratio: χ² goodness of fit of units per arm against the planned split, flagged below p = 0.001.");
         methods.add("Segments: the same tests within each segment value; p-values adjusted by Benjamini–Hochberg within each "
-                + "segment column; segments with fewer units than the minimum are marked too small to read.");
-        methods.add("Reading order: (1) any guardrail breached → do not ship; (2) primary not significant → no difference "
+                + "segment column, and a segment effect is significant when its adjusted p is below α; segments with fewer "
+                + "units than the minimum are marked too small to read.");
+        methods.add("Reading order: (0) a sample ratio mismatch (p < 0.001) → invalid, nothing else is read; "
+                + "(1) any guardrail breached → do not ship; (2) primary not significant → no difference "
                 + "(take the cheaper arm); (3) effect below the MDE is reported as such; (4) an effect that flips in a segment "
                 + "→ segmented decision. Analysis by assigned arm (intention to treat); units seen in more than one arm excluded.");
         methods.add("Sums are order-independent (DuckDB fsum); numbers can differ between runs only beyond the 12th significant digit.");
