@@ -46,7 +46,7 @@ ARBITER_EXIT_WHEN_READY=1 JAVA_TOOL_OPTIONS="-Duser.home=$work/first-user" \
 echo "== the installed command line"
 arbiter sample support-bot --workspace "$work/sb.arbiter"
 arbiter analyze --workspace "$work/sb.arbiter" --experiment "$work/support-bot.experiment.json" --json "$work/sb.json"
-grep -q '"recommendation" : "no_difference"' "$work/sb.json" || { echo "FAIL: unexpected analysis" >&2; exit 1; }
+grep -q '"recommendation" : "segment"' "$work/sb.json" || { echo "FAIL: unexpected analysis" >&2; exit 1; }
 arbiter import "$root/../shared/datasets/cookie_cats/cookie_cats.csv" --workspace "$work/cats.arbiter"
 arbiter analyze --workspace "$work/cats.arbiter" --experiment "$root/importers/src/test/resources/experiments/cookie-cats.json" \
   | grep "Recommendation: do_not_ship"

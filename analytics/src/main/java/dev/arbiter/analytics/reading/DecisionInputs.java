@@ -21,11 +21,13 @@ import java.util.Objects;
  * @param cheaperArm      the arm that costs less, or null when unknown
  * @param nonInferiority  the non-inferiority test of the primary, or null
  * @param sampleRatio     the sample ratio check of the arms, or null when it was not run
+ * @param controlArm      the control arm's name (null: "control")
+ * @param treatmentArm    the treatment arm's name (null: "the treatment")
  */
 public record DecisionInputs(String primaryName, Comparison primary, boolean higherIsBetter, double mde,
                              boolean mdeRelative, List<NamedGuardrail> guardrails, Progress progress,
                              List<SegmentFinding> segments, String cheaperArm, NonInferiority nonInferiority,
-                             SampleRatioCheck.Result sampleRatio) {
+                             SampleRatioCheck.Result sampleRatio, String controlArm, String treatmentArm) {
     /** A guardrail check with its metric's name. */
     public record NamedGuardrail(String metric, GuardrailCheck check) {
     }
@@ -39,10 +41,20 @@ public record DecisionInputs(String primaryName, Comparison primary, boolean hig
                           List<NamedGuardrail> guardrails, Progress progress, List<SegmentFinding> segments,
                           String cheaperArm, NonInferiority nonInferiority) {
         this(primaryName, primary, higherIsBetter, mde, mdeRelative, guardrails, progress, segments, cheaperArm, nonInferiority,
-                null);
+                null, null, null);
+    }
+
+    /** Inputs with a sample ratio check, arms unnamed. */
+    public DecisionInputs(String primaryName, Comparison primary, boolean higherIsBetter, double mde, boolean mdeRelative,
+                          List<NamedGuardrail> guardrails, Progress progress, List<SegmentFinding> segments,
+                          String cheaperArm, NonInferiority nonInferiority, SampleRatioCheck.Result sampleRatio) {
+        this(primaryName, primary, higherIsBetter, mde, mdeRelative, guardrails, progress, segments, cheaperArm, nonInferiority,
+                sampleRatio, null, null);
     }
 
     public DecisionInputs {
+        controlArm = controlArm == null ? "control" : controlArm;
+        treatmentArm = treatmentArm == null ? "the treatment" : treatmentArm;
         Objects.requireNonNull(primaryName, "primaryName");
         Objects.requireNonNull(primary, "primary");
         guardrails = List.copyOf(guardrails);

@@ -16,8 +16,10 @@ import java.util.Locale;
  * (2) is the planned sample reached? if not, keep running; (3) is the primary significant at α?
  * if not, no difference was detected and the cheaper arm can be taken; (4) is the effect at
  * least the MDE? (5) does it hold across segments? a segment whose effect is significant
- * (BH-adjusted) in the opposite direction calls for a segmented decision. A significant loss that
- * a non-inferiority test shows to be within its margin is not a no-go: the cheaper arm can be taken.
+ * (BH-adjusted) in the opposite direction calls for a segmented decision; so does, when overall no
+ * difference is detected, a segment whose effect is significant (BH-adjusted) either way — harm
+ * there keeps control there, a win there serves the treatment there. A significant loss that a
+ * non-inferiority test shows to be within its margin is not a no-go: the cheaper arm can be taken.
  */
 public final class ReadingOrder {
     private ReadingOrder() {
@@ -72,8 +74,8 @@ public final class ReadingOrder {
                 good ? "good" : "bad"));
         List<SegmentFinding> opposite = oppositeSegments(in, effect.estimate());
         if (!opposite.isEmpty()) {
-            opposite.forEach(s -> reasons.add("Segment " + s.column() + " = " + s.value()
-                    + " goes the other way (BH-adjusted " + Numbers.pIs(s.adjustedPValue()) + ")."));
+            opposite.forEach(s -> reasons.add(segmentReason(in, s) + " It goes the other way."));
+            reasons.add("Elsewhere: serve " + (good ? in.treatmentArm() : in.controlArm()) + ".");
             return new Recommendation(RecommendationKind.SEGMENT, reasons);
         }
         if (!good) {
@@ -113,7 +115,30 @@ public final class ReadingOrder {
                     : "Non-inferiority within the margin of " + Numbers.plain(in.nonInferiority().margin())
                             + " is not shown (" + Numbers.pIs(in.nonInferiority().pValue()) + "): a loss that large is still possible.");
         }
+        List<SegmentFinding> decisive = significantSegments(in);
+        if (!decisive.isEmpty()) {
+            decisive.forEach(s -> reasons.add(segmentReason(in, s)));
+            reasons.add("Where no segment above applies, no difference was detected: "
+                    + (in.cheaperArm() == null ? "take the cheaper arm." : "serve the cheaper arm, " + in.cheaperArm() + "."));
+            return new Recommendation(RecommendationKind.SEGMENT, reasons);
+        }
         return cheaper(in, reasons);
+    }
+
+    /** Segments whose primary effect is significant after Benjamini–Hochberg: the decision can differ there. */
+    private static List<SegmentFinding> significantSegments(DecisionInputs in) {
+        return in.segments().stream()
+                .filter(s -> s.comparison().absolute().available())
+                .filter(s -> s.adjustedPValue() < in.primary().alpha())
+                .toList();
+    }
+
+    /** "Segment complexity = complex: haiku is worse by −0.088 (CI …), BH-adjusted p < 0.0001: serve sonnet there." */
+    private static String segmentReason(DecisionInputs in, SegmentFinding s) {
+        boolean better = in.higherIsBetter() == (s.comparison().absolute().estimate() > 0);
+        return String.format(Locale.ROOT, "Segment %s = %s: %s is %s by %s in %s, BH-adjusted %s: serve %s there.",
+                s.column(), s.value(), in.treatmentArm(), better ? "better" : "worse", describe(s.comparison()),
+                in.primaryName(), Numbers.pIs(s.adjustedPValue()), better ? in.treatmentArm() : in.controlArm());
     }
 
     private static Recommendation cheaper(DecisionInputs in, List<String> reasons) {

@@ -107,7 +107,7 @@ class ReadingOrderTest {
         Recommendation r = ReadingOrder.recommend(inputs(LIFT, List.of(), null,
                 List.of(new SegmentFinding("complexity", "complex", complexDrop, 0.0001))));
         assertEquals(RecommendationKind.SEGMENT, r.kind());
-        assertTrue(r.reasons().get(r.reasons().size() - 1).contains("complexity = complex"));
+        assertTrue(r.reasons().stream().anyMatch(reason -> reason.contains("complexity = complex")), r.reasons().toString());
         Recommendation notAdjustedSignificant = ReadingOrder.recommend(inputs(LIFT, List.of(), null,
                 List.of(new SegmentFinding("complexity", "complex", complexDrop, 0.2))));
         assertEquals(RecommendationKind.SHIP, notAdjustedSignificant.kind());
@@ -138,5 +138,32 @@ class ReadingOrderTest {
         assertFalse(none.checked());
         assertFalse(none.flagged());
         assertTrue(Double.isNaN(none.pValue()), "no units: no p-value, not p = 1");
+    }
+
+    @Test
+    void noDifferenceOverallButASignificantSegmentIsASegmentedRolloutNamingTheArms() {
+        // issue 16 #11: the support-bot article — flat overall, complex tickets clearly worse with haiku
+        Comparison complexDrop = WELCH.compare(ArmEstimate.proportion(1800, 1476), ArmEstimate.proportion(1800, 1318), "p");
+        Comparison easyFlat = WELCH.compare(ArmEstimate.proportion(4200, 3800), ArmEstimate.proportion(4200, 3830), "p");
+        DecisionInputs in = new DecisionInputs("resolution_rate", FLAT, true, 0.02, false, List.of(OK_LATENCY), null,
+                List.of(new SegmentFinding("complexity", "complex", complexDrop, 0.00002),
+                        new SegmentFinding("complexity", "easy", easyFlat, 0.3)), "haiku", null, null, "sonnet", "haiku");
+        Recommendation r = ReadingOrder.recommend(in);
+        assertEquals(RecommendationKind.SEGMENT, r.kind(), r.reasons().toString());
+        assertTrue(r.reasons().stream().anyMatch(reason -> reason.startsWith("Segment complexity = complex: haiku is worse by")
+                && reason.endsWith("serve sonnet there.")), r.reasons().toString());
+        assertTrue(r.reasons().stream().noneMatch(reason -> reason.contains("= easy")), "not significant: not named");
+        assertEquals("Where no segment above applies, no difference was detected: serve the cheaper arm, haiku.", r.reasons().get(r.reasons().size() - 1));
+
+        Comparison complexWin = WELCH.compare(ArmEstimate.proportion(1800, 1318), ArmEstimate.proportion(1800, 1476), "p");
+        Recommendation win = ReadingOrder.recommend(new DecisionInputs("resolution_rate", FLAT, true, 0.02, false, List.of(),
+                null, List.of(new SegmentFinding("plan", "pro", complexWin, 0.001)), "haiku", null, null, "sonnet", "haiku"));
+        assertEquals(RecommendationKind.SEGMENT, win.kind());
+        assertTrue(win.reasons().stream().anyMatch(reason -> reason.contains("haiku is better") && reason.endsWith("serve haiku there.")),
+                win.reasons().toString());
+
+        Recommendation adjustedAway = ReadingOrder.recommend(new DecisionInputs("resolution_rate", FLAT, true, 0.02, false,
+                List.of(), null, List.of(new SegmentFinding("complexity", "complex", complexDrop, 0.08)), "haiku", null));
+        assertEquals(RecommendationKind.NO_DIFFERENCE, adjustedAway.kind(), "raw p small, BH-adjusted not: no segmented call");
     }
 }

@@ -52,4 +52,16 @@ class SimulationTest {
     void sameSeedGivesTheSameResult() {
         assertEquals(outcome(Simulation.Kind.CUPED), Simulation.run(Simulation.Kind.CUPED, RUNS, 1));
     }
+
+    @Test
+    void targetsAreTheBinomialBandsOfTheRunsMade() {
+        // issue 16 #9. R 4.2.2: qbinom(c(0.005, 0.995), 10000, 0.05) = 445 557;
+        // qbinom(c(0.005, 0.995), 2000, 0.05) = 76 126; qbinom(c(0.0005, 0.9995), 10000, 0.95) = 9427 9570
+        assertEquals(new Simulation.Band(0.0445, 0.0557), Simulation.Band.of(10_000, 0.05, Simulation.FPR_LEVEL));
+        assertEquals(new Simulation.Band(0.038, 0.063), Simulation.Band.of(2_000, 0.05, Simulation.FPR_LEVEL));
+        assertEquals(new Simulation.Band(0.9427, 0.957), Simulation.Band.of(10_000, 0.95, Simulation.COVERAGE_LEVEL));
+        // 5.8% of 2,000 runs is chance (inside 3.8–6.3%); of 10,000 runs it is a miss
+        assertTrue(new Simulation.Outcome(Simulation.Kind.PROPORTION, 2_000, 0.058, 0.95).meetsTarget());
+        assertTrue(!new Simulation.Outcome(Simulation.Kind.PROPORTION, 10_000, 0.058, 0.95).meetsTarget());
+    }
 }

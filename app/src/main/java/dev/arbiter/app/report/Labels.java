@@ -18,7 +18,8 @@ final class Labels {
             "do_not_ship", "Do not ship",
             "no_difference", "No difference — take the cheaper arm",
             "segment", "Segmented rollout",
-            "keep_running", "Keep running");
+            "keep_running", "Keep running",
+            "invalid", "Invalid — fix the assignment and run again");
 
     private Labels() {
     }
@@ -77,7 +78,8 @@ final class Labels {
                 + "units than the minimum are marked too small to read.");
         methods.add("Reading order: (0) a sample ratio mismatch (p < 0.001) → invalid, nothing else is read; "
                 + "(1) any guardrail breached → do not ship; (2) primary not significant → no difference "
-                + "(take the cheaper arm); (3) effect below the MDE is reported as such; (4) an effect that flips in a segment "
+                + "(take the cheaper arm), unless a segment's effect is significant after BH → segmented rollout naming the arm "
+                + "for that segment; (3) effect below the MDE is reported as such; (4) an effect that flips in a segment "
                 + "→ segmented decision. Analysis by assigned arm (intention to treat); units seen in more than one arm excluded.");
         methods.add("Sums are order-independent (DuckDB fsum); numbers can differ between runs only beyond the 12th significant digit.");
         return methods;

@@ -71,7 +71,8 @@ class AnalysisScreensTest {
         assertTrue(results.csv().startsWith("metric,role,arm,value,value_ci,absolute_effect_ci"));
         assertEquals(results.rows().size() + 1, results.csv().split("\r\n").length);
         assertEquals(7, results.forest().size(), "six metrics and the fallback rate");
-        assertTrue(results.recommendationProperty().get().startsWith("Recommendation: no difference"));
+        assertTrue(results.recommendationProperty().get().startsWith("Recommendation: segment"),
+                results.recommendationProperty().get());
         assertEquals(List.of("arm", "model served", "units", "events"), results.servedModelColumns().subList(0, 4));
         assertEquals("p95_latency_ms", results.distributionMetricProperty().get());
         assertEquals(List.of("sonnet", "haiku"), List.copyOf(results.distributionProperty().get().keySet()));

@@ -55,7 +55,7 @@ final class RecommendationReader {
         }).toList();
         DecisionInputs inputs = new DecisionInputs(primary.name(), comparison.comparison(),
                 d.primary().directionOrIncrease().higherIsBetter(), d.primary().mde(), d.primary().isMdeRelative(),
-                guardrails, progress, findings, cheaperArm(treatment), comparison.nonInferiority(), srm);
+                guardrails, progress, findings, cheaperArm(treatment), comparison.nonInferiority(), srm, d.control(), treatment);
         return ReadingOrder.recommend(inputs);
     }
 
