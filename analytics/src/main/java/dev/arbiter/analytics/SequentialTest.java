@@ -12,7 +12,12 @@ import java.util.List;
  * w = √s² · √[2(Nρ² + 1)/(N²ρ²) · ln(√(Nρ² + 1)/α)], normal-based. The always-valid p-value is
  * the smallest α' at which the sequence excludes 0 (ρ fixed):
  * p = min(1, √(Nρ²+1) · exp(−effect²N²ρ² / (2s²(Nρ²+1)))).
- * One-sided sequences use the same boundary on their side only: valid and slightly conservative.
+ *
+ * <p>One-sided sequences (as GrowthBook's {@code sequentialIntervalHalfwidthOneSided}) take ρ with
+ * 2α in place of α and the half-width w = √[s² · 2(Nρ² + 1)/(N²ρ²) · ln(1 + √(Nρ² + 1)/(2α))] on
+ * their side; the p-value is the α' at which that bound reaches 0 (ρ fixed), in closed form
+ * p = min(1, √(Nρ² + 1) / (2(exp(effect²N²ρ² / (2s²(Nρ² + 1))) − 1))), and 1 when the effect lies on
+ * the other side.
  */
 public final class SequentialTest {
     /** The default tuning parameter N*. */
@@ -51,9 +56,9 @@ public final class SequentialTest {
         return new SequentialTest(alpha, alternative, newTuning);
     }
 
-    /** ρ of the normal mixture, from α and N*. */
+    /** ρ of the normal mixture, from α (2α for a one-sided sequence) and N*. */
     public double rho() {
-        double logAlpha = Math.log(alpha);
+        double logAlpha = Math.log(alternative == Alternative.TWO_SIDED ? alpha : 2 * alpha);
         return Math.sqrt((-2 * logAlpha + Math.log(1 - 2 * logAlpha)) / tuning);
     }
 
@@ -80,19 +85,21 @@ public final class SequentialTest {
         double rho2 = rho() * rho();
         double s2 = total * se * se;
         double spread = total * rho2 + 1;
-        double halfWidth = Math.sqrt(s2) * Math.sqrt(2 * spread / (total * total * rho2) * Math.log(Math.sqrt(spread) / alpha));
-        double twoSidedP = Math.min(1, Math.sqrt(spread)
-                * Math.exp(-estimate * estimate * total * total * rho2 / (2 * s2 * spread)));
-        Interval ci = switch (alternative) {
-            case TWO_SIDED -> new Interval(estimate - halfWidth, estimate + halfWidth);
-            case GREATER -> new Interval(estimate - halfWidth, Double.POSITIVE_INFINITY);
-            case LESS -> new Interval(Double.NEGATIVE_INFINITY, estimate + halfWidth);
-        };
-        double p = switch (alternative) {
-            case TWO_SIDED -> twoSidedP;
-            case GREATER -> estimate > 0 ? twoSidedP : 1;
-            case LESS -> estimate < 0 ? twoSidedP : 1;
-        };
+        double scale = 2 * spread / (total * total * rho2);
+        // how far the estimate is from 0 in the mixture's terms: effect²N²ρ² / (2s²(Nρ² + 1))
+        double distance = estimate * estimate / (s2 * scale);
+        if (alternative == Alternative.TWO_SIDED) {
+            double halfWidth = Math.sqrt(s2 * scale * Math.log(Math.sqrt(spread) / alpha));
+            double p = Math.min(1, Math.sqrt(spread) * Math.exp(-distance));
+            return new Effect(estimate, new Interval(estimate - halfWidth, estimate + halfWidth), se, Double.POSITIVE_INFINITY,
+                    p, null);
+        }
+        double halfWidth = Math.sqrt(s2 * scale * Math.log(1 + Math.sqrt(spread) / (2 * alpha)));
+        boolean rightSide = alternative == Alternative.GREATER ? estimate > 0 : estimate < 0;
+        double p = rightSide ? Math.min(1, Math.sqrt(spread) / (2 * Math.expm1(distance))) : 1;
+        Interval ci = alternative == Alternative.GREATER
+                ? new Interval(estimate - halfWidth, Double.POSITIVE_INFINITY)
+                : new Interval(Double.NEGATIVE_INFINITY, estimate + halfWidth);
         return new Effect(estimate, ci, se, Double.POSITIVE_INFINITY, p, null);
     }
 }

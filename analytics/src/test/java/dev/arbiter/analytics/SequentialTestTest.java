@@ -45,12 +45,30 @@ class SequentialTestTest {
     }
 
     @Test
-    void oneSidedUsesOnlyItsSide() {
-        Comparison greater = SequentialTest.withDefaults().withAlternative(Alternative.GREATER).compare(C1, T1, "mean");
-        Comparison twoSided = SequentialTest.withDefaults().compare(C1, T1, "mean");
-        assertEquals(twoSided.absolute().ci().lower(), greater.absolute().ci().lower(), 1e-15);
+    void oneSidedSequencesAreGrowthBooksOneSidedSequence() {
+        // issue 16 #6. GrowthBook gbstats' one-sided sequence (rho from 2α, log term ln(1 + √(Nρ²+1)/(2α))) on
+        // control n=3000, Σ=1396.87, Σ²=52377.9767 vs treatment n=3461, Σ=2422.7, Σ²=134698.29, α = 0.05,
+        // N* = 5000, "greater": the audit's lower bound −0.126568 and p 0.463; to 1e-9 from the same formula
+        // in Python 3.11 (math module): lower −0.12656844172804982, p 0.46304735779462625
+        ArmEstimate control = ArmEstimate.mean(new SampleMoments(3000, 1396.87, 52377.9767));
+        ArmEstimate treatment = ArmEstimate.mean(new SampleMoments(3461, 2422.7, 134698.29));
+        Comparison greater = SequentialTest.withDefaults().withAlternative(Alternative.GREATER).compare(control, treatment, "mean");
+        assertClose(-0.12656844172804982, greater.absolute().ci().lower(), 1e-9, "lower");
         assertEquals(Double.POSITIVE_INFINITY, greater.absolute().ci().upper());
-        Comparison less = SequentialTest.withDefaults().withAlternative(Alternative.LESS).compare(C1, T1, "mean");
+        assertRelative(0.46304735779462625, greater.absolute().pValue(), 1e-9, "p");
+        Comparison twoSided = SequentialTest.withDefaults().compare(control, treatment, "mean");
+        assertTrue(greater.absolute().ci().lower() > twoSided.absolute().ci().lower(), "one side is narrower than two");
+        Comparison less = SequentialTest.withDefaults().withAlternative(Alternative.LESS).compare(control, treatment, "mean");
         assertEquals(1, less.absolute().pValue(), 0, "an effect in the other direction gives p = 1");
+    }
+
+    @Test
+    void aOneSidedBoundExcludesZeroExactlyWhenPIsBelowAlpha() {
+        for (double shift : new double[] {0.2, 0.6, 0.9, 1.2, 2.0}) {
+            ArmEstimate control = ArmEstimate.mean(new SampleMoments(2000, 2000, 6000));
+            ArmEstimate treatment = ArmEstimate.mean(new SampleMoments(2000, 2000 * (1 + shift / 10), 6000 * (1 + shift / 5)));
+            Comparison c = SequentialTest.withDefaults().withAlternative(Alternative.GREATER).compare(control, treatment, "m");
+            assertEquals(c.absolute().ci().lower() > 0, c.absolute().pValue() < 0.05, "shift " + shift + ": " + c.absolute());
+        }
     }
 }
