@@ -60,10 +60,40 @@ public final class WelchTest {
         double df = welchDf(control, treatment);
         Effect absolute = TInference.effect(treatment.value() - control.value(), variances.absoluteSe(), df, alpha,
                 alternative);
-        Effect relative = variances.relativeUnavailable() != null
-                ? Effect.unavailable(variances.relativeUnavailable())
-                : TInference.effect(variances.relativeEstimate(), variances.relativeSe(), df, alpha, alternative);
-        return new Comparison(control, treatment, absolute, relative, method, alpha, alternative, new ArrayList<>());
+        List<String> notes = new ArrayList<>();
+        Effect relative = relative(variances, absolute, df, control, treatment, notes);
+        return new Comparison(control, treatment, absolute, relative, method, alpha, alternative, notes);
+    }
+
+    /**
+     * The relative change: the delta method (GrowthBook's) when its interval agrees with the absolute
+     * test on excluding 0 and, where both arms' values are non-negative, stays above −100%; otherwise
+     * Fieller's interval, whose test is the absolute one (docs/methods.md).
+     */
+    private Effect relative(EffectVariances variances, Effect absolute, double df, ArmEstimate control,
+                            ArmEstimate treatment, List<String> notes) {
+        if (variances.relativeUnavailable() != null) {
+            return Effect.unavailable(variances.relativeUnavailable());
+        }
+        Effect delta = TInference.effect(variances.relativeEstimate(), variances.relativeSe(), df, alpha, alternative);
+        if (!delta.available() || !absolute.available()) {
+            return delta;
+        }
+        boolean agrees = delta.significantAt(alpha) == absolute.significantAt(alpha);
+        boolean inRange = control.value() < 0 || treatment.value() < 0 || delta.ci().lower() >= -1;
+        if (agrees && inRange) {
+            return delta;
+        }
+        double critical = TInference.reference(df).inverseSurvivalProbability(
+                alternative == Alternative.TWO_SIDED ? alpha / 2 : alpha);
+        Interval fieller = Fieller.relative(variances, critical, alternative);
+        if (fieller == null) {
+            notes.add("No relative interval: the control value is too uncertain for a bounded one (Fieller).");
+            return Effect.unavailable("the control value is too uncertain for a bounded relative interval (Fieller)");
+        }
+        notes.add("Relative interval by Fieller's method: the delta method's " + (agrees ? "went below −100%"
+                : "disagreed with the absolute test") + ".");
+        return new Effect(variances.relativeEstimate(), fieller, variances.relativeSe(), df, absolute.pValue(), null);
     }
 
     /** Welch–Satterthwaite degrees of freedom of the two arms. */

@@ -118,4 +118,46 @@ class WelchTestTest {
         assertEquals(Alternative.GREATER, Alternative.parse("Greater"));
         assertEquals(Alternative.TWO_SIDED, Alternative.parse("two.sided"));
     }
+
+    /**
+     * Issue 16 #7. R 4.2.2, Fieller's interval written out (Welch df, qt(0.975, df)): for 50/2000 vs 75/2000
+     * the absolute difference is significant (p = 0.0230620381) while the delta-method relative interval
+     * [−2.88%, +102.9%] contains 0; Fieller's [0.0584506283209023, 1.18463669553257] does not.
+     */
+    @Test
+    void aRelativeIntervalNeverContradictsTheAbsoluteTest() {
+        Comparison c = WelchTest.withDefaults().compare(ArmEstimate.proportion(2000, 50), ArmEstimate.proportion(2000, 75), "p");
+        assertClose(0.0230620381, c.absolute().pValue(), 1e-9, "absolute p");
+        assertClose(0.0584506283209023, c.relative().ci().lower(), 1e-9, "Fieller lower");
+        assertClose(1.18463669553257, c.relative().ci().upper(), 1e-9, "Fieller upper");
+        assertEquals(c.absolute().pValue(), c.relative().pValue(), 0, "Fieller's test is the absolute test");
+        assertTrue(c.notes().get(0).startsWith("Relative interval by Fieller's method"), c.notes().toString());
+        // where the delta method agrees with the absolute test (R: 100/2000 vs 70/2000, both p < 0.05) it is kept,
+        // as GrowthBook reports it: −0.509423861161 to −0.0905761388389
+        Comparison kept = WelchTest.withDefaults().compare(ArmEstimate.proportion(2000, 100), ArmEstimate.proportion(2000, 70), "p");
+        assertClose(-0.509423861161, kept.relative().ci().lower(), 1e-9, "delta lower");
+        assertClose(-0.0905761388389, kept.relative().ci().upper(), 1e-9, "delta upper");
+        assertTrue(kept.notes().isEmpty());
+        // 1/10000 vs 12/10000: the control's one event cannot bound a relative change (was +1100% [−1348%, +3548%])
+        Comparison rare = WelchTest.withDefaults().compare(ArmEstimate.proportion(10000, 1), ArmEstimate.proportion(10000, 12), "p");
+        assertTrue(rare.absolute().significantAt(0.05));
+        assertTrue(!rare.relative().available(), rare.relative().toString());
+    }
+
+    @Test
+    void absoluteAndRelativeAgreeOnExcludingZeroOverManyTables() {
+        int fieller = 0;
+        for (int control = 5; control <= 120; control += 5) {
+            for (int treatment = 5; treatment <= 120; treatment += 7) {
+                Comparison c = WelchTest.withDefaults().compare(ArmEstimate.proportion(2000, control),
+                        ArmEstimate.proportion(2000, treatment), "p");
+                if (c.relative().available()) {
+                    assertEquals(!c.absolute().ci().contains(0), !c.relative().ci().contains(0), control + " vs " + treatment);
+                    assertTrue(c.relative().ci().lower() >= -1, control + " vs " + treatment + ": below −100%");
+                    fieller += c.notes().isEmpty() ? 0 : 1;
+                }
+            }
+        }
+        assertTrue(fieller > 0, "some tables need Fieller's interval");
+    }
 }
