@@ -120,6 +120,8 @@ public final class ReadingOrder {
             decisive.forEach(s -> reasons.add(segmentReason(in, s)));
             reasons.add("Where no segment above applies, no difference was detected: "
                     + (in.cheaperArm() == null ? "take the cheaper arm." : "serve the cheaper arm, " + in.cheaperArm() + "."));
+            reasons.add(0, "Serve " + String.join(", ", decisive.stream().map(s -> servedIn(in, s)).toList())
+                    + "; elsewhere " + (in.cheaperArm() == null ? "the cheaper arm" : in.cheaperArm()) + ".");
             return new Recommendation(RecommendationKind.SEGMENT, reasons);
         }
         return cheaper(in, reasons);
@@ -131,6 +133,12 @@ public final class ReadingOrder {
                 .filter(s -> s.comparison().absolute().available())
                 .filter(s -> s.adjustedPValue() < in.primary().alpha())
                 .toList();
+    }
+
+    /** "sonnet to complexity = complex". */
+    private static String servedIn(DecisionInputs in, SegmentFinding s) {
+        boolean better = in.higherIsBetter() == (s.comparison().absolute().estimate() > 0);
+        return (better ? in.treatmentArm() : in.controlArm()) + " to " + s.column() + " = " + s.value();
     }
 
     /** "Segment complexity = complex: haiku is worse by −0.088 (CI …), BH-adjusted p < 0.0001: serve sonnet there." */

@@ -150,6 +150,7 @@ class ReadingOrderTest {
                         new SegmentFinding("complexity", "easy", easyFlat, 0.3)), "haiku", null, null, "sonnet", "haiku");
         Recommendation r = ReadingOrder.recommend(in);
         assertEquals(RecommendationKind.SEGMENT, r.kind(), r.reasons().toString());
+        assertEquals("Serve sonnet to complexity = complex; elsewhere haiku.", r.reasons().get(0), "the decision first");
         assertTrue(r.reasons().stream().anyMatch(reason -> reason.startsWith("Segment complexity = complex: haiku is worse by")
                 && reason.endsWith("serve sonnet there.")), r.reasons().toString());
         assertTrue(r.reasons().stream().noneMatch(reason -> reason.contains("= easy")), "not significant: not named");
