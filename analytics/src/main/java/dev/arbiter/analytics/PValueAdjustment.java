@@ -5,13 +5,15 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * Multiple-testing adjustments, exactly as R's {@code p.adjust}: Holm (family-wise error) and
- * Benjamini–Hochberg (false discovery rate). Segments use BH by default; guardrails are not part
- * of the family.
+ * Multiple-testing adjustments, exactly as R's {@code p.adjust}: Holm and Bonferroni (family-wise
+ * error) and Benjamini–Hochberg (false discovery rate). Segments use BH; comparisons of several
+ * treatments with control use Holm unless the experiment says otherwise.
  */
 public enum PValueAdjustment {
     /** Holm (1979) step-down: p.adjust(p, "holm"). */
     HOLM,
+    /** Bonferroni: p.adjust(p, "bonferroni") = min(1, m·p). */
+    BONFERRONI,
     /** Benjamini &amp; Hochberg (1995): p.adjust(p, "BH"). */
     BENJAMINI_HOCHBERG;
 
@@ -22,7 +24,11 @@ public enum PValueAdjustment {
         double[] adjusted = new double[pValues.length];
         Arrays.fill(adjusted, Double.NaN);
         int m = order.length;
-        if (this == HOLM) {
+        if (this == BONFERRONI) {
+            for (int i : order) {
+                adjusted[i] = Math.min(1, m * pValues[i]);
+            }
+        } else if (this == HOLM) {
             Arrays.sort(order, Comparator.comparingDouble(i -> pValues[i]));
             double running = 0;
             for (int rank = 0; rank < m; rank++) {

@@ -15,6 +15,13 @@ class PValueAdjustmentTest {
     }
 
     @Test
+    void bonferroniMatchesR() {
+        // R 4.2.2: p.adjust(c(0.01, 0.04, 0.03, 0.6), "bonferroni") = 0.04 0.16 0.12 1.00
+        assertArrayEquals(new double[] {0.04, 0.16, 0.12, 1.0},
+                PValueAdjustment.BONFERRONI.adjust(new double[] {0.01, 0.04, 0.03, 0.6}), 1e-15);
+    }
+
+    @Test
     void benjaminiHochbergMatchesRWithTies() {
         // R: p.adjust(p, "BH")  [I.BH]
         assertArrayEquals(new double[] {0.035, 0.056, 0.056, 0.035, 0.5, 0.056, 0.233333333333333},

@@ -27,6 +27,7 @@ public final class Simulation {
         P95_LATENCY("p95 latency, clustered events", QuantileScenario.create(), Target.FIXED),
         CUPED("CUPED-adjusted mean", CupedScenario.create(), Target.FIXED),
         SEQUENTIAL("sequential, 30 looks (any look)", new SequentialScenario(), Target.ALWAYS_VALID),
+        THREE_ARMS("3 arms, Holm across 2 treatments (family-wise)", new ThreeArmScenario(), Target.FAMILY_WISE),
         NAIVE_PER_REQUEST("naive per-request test on session-split data", NaivePerRequestScenario.create(), Target.NONE);
 
         private final String label;
@@ -59,6 +60,8 @@ public final class Simulation {
         FIXED("FPR ≈ 5%, coverage ≈ 95% (binomial bands)"),
         /** Always valid: false positives ≤ 5%, coverage ≥ 95%, over every look. */
         ALWAYS_VALID("FPR ≤ 5%, coverage ≥ 95% over all looks"),
+        /** Several comparisons as one family: any false positive ≤ 5%, each interval covers 95%. */
+        FAMILY_WISE("family-wise FPR ≤ 5%, coverage ≈ 95%"),
         /** Shown for contrast: expected to be anti-conservative. */
         NONE("none: shown to be anti-conservative");
 
@@ -82,6 +85,7 @@ public final class Simulation {
             return switch (kind.target()) {
                 case FIXED -> fpr.contains(falsePositiveRate) && cover.contains(coverage);
                 case ALWAYS_VALID -> falsePositiveRate <= fpr.upper() && coverage >= cover.lower();
+                case FAMILY_WISE -> falsePositiveRate <= fpr.upper() && cover.contains(coverage);
                 case NONE -> false;
             };
         }
@@ -95,6 +99,8 @@ public final class Simulation {
                         100 * fpr.upper(), 100 * cover.lower(), 100 * cover.upper());
                 case ALWAYS_VALID -> String.format(Locale.ROOT, "FPR ≤ %.2f%%, coverage ≥ %.2f%%", 100 * fpr.upper(),
                         100 * cover.lower());
+                case FAMILY_WISE -> String.format(Locale.ROOT, "FWER ≤ %.2f%%, coverage %.2f–%.2f%%", 100 * fpr.upper(),
+                        100 * cover.lower(), 100 * cover.upper());
                 case NONE -> kind.target().description();
             };
         }

@@ -77,9 +77,17 @@ final class AnalysisText {
         return out.toString();
     }
 
-    /** Within a segment: the Benjamini–Hochberg adjusted p that {@code significant} follows. */
+    /** The adjusted p that {@code significant} follows: across treatments (Holm, Bonferroni) or in a segment (BH). */
     private static String adjusted(ComparisonResult c) {
-        return Double.isNaN(c.pValueAdjusted()) ? "" : " (BH-adjusted p " + p(c.pValueAdjusted()) + ")";
+        if (Double.isNaN(c.pValueAdjusted())) {
+            return "";
+        }
+        String how = switch (c.adjustment()) {
+            case HOLM -> "Holm";
+            case BONFERRONI -> "Bonferroni";
+            case BENJAMINI_HOCHBERG -> "BH";
+        };
+        return " (" + how + "-adjusted p " + p(c.pValueAdjusted()) + ")";
     }
 
     private static String effect(Effect effect, boolean percent) {

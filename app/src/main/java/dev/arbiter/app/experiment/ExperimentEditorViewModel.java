@@ -241,6 +241,10 @@ public final class ExperimentEditorViewModel {
             copy(root, "modelColumn", original.modelColumn());
             copy(root, "fallbackColumn", original.fallbackColumn());
             copy(root, "costMetric", original.costMetric());
+            copy(root, "multipleTesting", original.multipleTesting());
+            if (original.crossSegments() != null) {
+                root.put("crossSegments", original.crossSegments());
+            }
             if (original.priceTable() != null) {
                 root.set("priceTable", JSON.valueToTree(original.priceTable()));
             }

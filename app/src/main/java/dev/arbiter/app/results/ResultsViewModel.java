@@ -76,8 +76,9 @@ public final class ResultsViewModel {
             }
             Comparison c = comparison.comparison();
             table.add(new ResultRow(name, role, arm.name(), Format.value(arm.value()), Format.interval(arm.ci()),
-                    Format.effect(c.absolute()), Format.relative(c.relative()), Format.p(c.absolute().pValue()),
-                    c.absolute().available() ? (c.significant() ? "yes" : "no") : "–", status(comparison), c.method()));
+                    Format.effect(c.absolute()), Format.relative(c.relative()), Format.p(c.absolute().pValue())
+                            + (Double.isNaN(comparison.pValueAdjusted()) ? "" : " (adj. " + Format.p(comparison.pValueAdjusted()) + ")"),
+                    c.absolute().available() ? (comparison.significant() ? "yes" : "no") : "–", status(comparison), c.method()));
             effects.add(new ForestRow(metric.name() + (metric.comparisons().size() > 1 ? " · " + arm.name() : ""),
                     c.relative().estimate(), c.relative().ci().lower(), c.relative().ci().upper(),
                     comparison.worstGuardrail() != null && comparison.worstGuardrail().status().label().equals("breached")));

@@ -66,7 +66,7 @@ class DecisionReportTest {
         String text = report("support-bot", d -> new ExperimentDefinition(d.name(), d.question(), d.dataset(), d.variantColumn(),
                 d.control(), d.treatments(), d.split(), d.unitColumn(), d.timestampColumn(), 0.01, d.power(), d.sequential(),
                 d.primary(), d.guardrails(), d.secondary(), d.segments(), d.crossSegments(), d.modelColumn(),
-                d.fallbackColumn(), d.costMetric(), d.priceTable()), true);
+                d.fallbackColumn(), d.costMetric(), d.priceTable(), d.multipleTesting()), true);
         assertTrue(text.contains("Plan locked "), text);
         int at = text.indexOf("Deviations from the locked plan");
         assertTrue(at > 0);

@@ -5,6 +5,7 @@ import dev.arbiter.analytics.ArmValue;
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.analytics.MetricComparator;
 import dev.arbiter.analytics.NonInferiority;
+import dev.arbiter.analytics.PValueAdjustment;
 import dev.arbiter.analytics.SampleRatioCheck;
 import dev.arbiter.analytics.SequentialTest;
 import dev.arbiter.analytics.plan.Progress;
@@ -136,7 +137,7 @@ public final class ExperimentAnalyzer {
             var decisions = new RecommendationReader(d, metrics, segments, progress, srm).decisions();
             LocalDate last = series.isEmpty() ? null : series.get(series.size() - 1).day();
             return new ExperimentResult(d, asOf, last, arms, srm, statistics.crossoverUnits(), metrics, fallback, segments,
-                    series, statistics.servedModels(), progress, decisions.get(d.treatments().get(0)), decisions, warnings,
+                    series, statistics.servedModels(), progress, RecommendationReader.overall(d, metrics, decisions), decisions, warnings,
                     statistics.distributions(), exposureDays());
         }
 
@@ -196,9 +197,28 @@ public final class ExperimentAnalyzer {
                 List<GuardrailCheck> checks = metric.rules().stream().map(rule -> GuardrailCheck.evaluate(rule, comparison)).toList();
                 NonInferiority ni = metric.nonInferiorityMargin() == null ? null : NonInferiority.test(comparison,
                         metric.nonInferiorityMargin(), metric.isNonInferiorityRelative(), metric.directionOrIncrease().higherIsBetter());
-                comparisons.add(new ComparisonResult(d.control(), treatment, comparison, checks, ni, Double.NaN));
+                comparisons.add(new ComparisonResult(d.control(), treatment, comparison, checks, ni));
             }
-            return new MetricResult(metric, role, values, comparisons);
+            return new MetricResult(metric, role, values, acrossTreatments(comparisons));
+        }
+
+        /**
+         * With several treatments, each metric's comparisons with control are one family: their
+         * p-values are adjusted (Holm unless the definition says otherwise) and significance follows
+         * the adjusted p-values.
+         */
+        private List<ComparisonResult> acrossTreatments(List<ComparisonResult> comparisons) {
+            PValueAdjustment how = d.treatmentAdjustment();
+            if (how == null) {
+                return comparisons;
+            }
+            double[] adjusted = how.adjust(comparisons.stream().mapToDouble(c -> c.comparison().absolute().available()
+                    ? c.comparison().absolute().pValue() : Double.NaN).toArray());
+            List<ComparisonResult> family = new ArrayList<>();
+            for (int i = 0; i < comparisons.size(); i++) {
+                family.add(comparisons.get(i).withAdjustedP(adjusted[i], how));
+            }
+            return family;
         }
 
         private MetricDefinition fallbackMetric() {

@@ -31,6 +31,9 @@ public final class DefinitionChecks {
         Set<String> arms = new HashSet<>();
         d.arms().stream().filter(arm -> arm != null && !arms.add(arm))
                 .forEach(arm -> problems.add("treatments: arm '" + arm + "' is listed twice"));
+        if (d.multipleTesting() != null && !List.of("holm", "bonferroni", "none").contains(d.multipleTesting())) {
+            problems.add("multipleTesting: must be holm, bonferroni or none, got '" + d.multipleTesting() + "'");
+        }
         if (d.alpha() != null && !(d.alpha() > 0 && d.alpha() <= 0.5)) {
             problems.add("alpha: must be between 0 and 0.5, got " + d.alpha());
         }

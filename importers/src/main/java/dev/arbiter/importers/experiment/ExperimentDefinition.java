@@ -1,5 +1,6 @@
 package dev.arbiter.importers.experiment;
 
+import dev.arbiter.analytics.PValueAdjustment;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -36,6 +37,8 @@ import java.util.Map;
  * @param costMetric      the metric that says which arm is cheaper (default: a metric named or
  *                        reading a column with "cost" in it)
  * @param priceTable      cost from tokens when the export has no cost column
+ * @param multipleTesting with several treatments, how their comparisons with control are adjusted:
+ *                        {@code holm} (default), {@code bonferroni} or {@code none}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "question", "dataset", "variantColumn", "control", "treatments", "split", "unitColumn",
@@ -46,7 +49,7 @@ public record ExperimentDefinition(String name, String question, String dataset,
                                    MetricDefinition primary, List<MetricDefinition> guardrails,
                                    List<MetricDefinition> secondary, List<String> segments, Boolean crossSegments,
                                    String modelColumn, String fallbackColumn, String costMetric,
-                                   PriceTable priceTable) {
+                                   PriceTable priceTable, String multipleTesting) {
     /** Default significance level. */
     public static final double DEFAULT_ALPHA = 0.05;
 
@@ -70,6 +73,15 @@ public record ExperimentDefinition(String name, String question, String dataset,
     @JsonIgnore
     public double alphaOrDefault() {
         return alpha == null ? DEFAULT_ALPHA : alpha;
+    }
+
+    /** The adjustment across treatment comparisons, or null with one treatment or {@code none} (Holm by default). */
+    @JsonIgnore
+    public PValueAdjustment treatmentAdjustment() {
+        if (treatments.size() < 2 || "none".equals(multipleTesting)) {
+            return null;
+        }
+        return "bonferroni".equals(multipleTesting) ? PValueAdjustment.BONFERRONI : PValueAdjustment.HOLM;
     }
 
     /** Planned share per arm in {@link #arms()} order; an even split when none is given. */
@@ -118,7 +130,7 @@ public record ExperimentDefinition(String name, String question, String dataset,
         Double keptPower = power == null && newPower == 0.8 ? null : newPower;
         return new ExperimentDefinition(name, question, dataset, variantColumn, control, treatments, split, unitColumn,
                 timestampColumn, keptAlpha, keptPower, plan, primary.withMde(mde, mdeRelative), guardrails, secondary, segments,
-                crossSegments, modelColumn, fallbackColumn, costMetric, priceTable);
+                crossSegments, modelColumn, fallbackColumn, costMetric, priceTable, multipleTesting);
     }
 
     /** A metric and the part it plays. */

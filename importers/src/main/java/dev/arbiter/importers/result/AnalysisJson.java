@@ -14,6 +14,7 @@ import dev.arbiter.analytics.reading.GuardrailCheck;
 import dev.arbiter.analytics.reading.Recommendation;
 import dev.arbiter.importers.statistics.ServedModel;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -135,6 +136,7 @@ public final class AnalysisJson {
         node.put("alternative", c.comparison().alternative().label());
         if (!Double.isNaN(c.pValueAdjusted())) {
             number(node, "pValueAdjusted", c.pValueAdjusted());
+            node.put("pValueAdjustment", c.adjustment().name().toLowerCase(Locale.ROOT));
         }
         if (!absolute.available()) {
             node.put("unavailable", absolute.unavailableReason());

@@ -2,6 +2,7 @@ package dev.arbiter.importers.result;
 
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.analytics.NonInferiority;
+import dev.arbiter.analytics.PValueAdjustment;
 import dev.arbiter.analytics.reading.GuardrailCheck;
 import java.util.Comparator;
 import java.util.List;
@@ -14,10 +15,13 @@ import java.util.List;
  * @param comparison      effects, intervals, p-values and the method
  * @param guardrails      the metric's guardrail rules evaluated (empty unless a guardrail)
  * @param nonInferiority  the non-inferiority test, or null when no margin is set
- * @param pValueAdjusted  Benjamini–Hochberg adjusted p-value within its segment family, or NaN
+ * @param pValueAdjusted  the adjusted p-value that {@link #significant()} follows, or NaN: across the
+ *                        treatments of an experiment with several (Holm by default), or within a
+ *                        segment family (Benjamini–Hochberg)
+ * @param adjustment      how {@code pValueAdjusted} was adjusted, or null
  */
 public record ComparisonResult(String control, String treatment, Comparison comparison, List<GuardrailCheck> guardrails,
-                               NonInferiority nonInferiority, double pValueAdjusted) {
+                               NonInferiority nonInferiority, double pValueAdjusted, PValueAdjustment adjustment) {
     public ComparisonResult {
         guardrails = List.copyOf(guardrails);
     }
@@ -33,9 +37,20 @@ public record ComparisonResult(String control, String treatment, Comparison comp
         return comparison.significant();
     }
 
-    /** The same comparison with a BH-adjusted p-value. */
+    /** A comparison without adjustment. */
+    public ComparisonResult(String control, String treatment, Comparison comparison, List<GuardrailCheck> guardrails,
+                            NonInferiority nonInferiority) {
+        this(control, treatment, comparison, guardrails, nonInferiority, Double.NaN, null);
+    }
+
+    /** The same comparison with a Benjamini–Hochberg adjusted p-value (within a segment family). */
     public ComparisonResult withAdjustedP(double adjusted) {
-        return new ComparisonResult(control, treatment, comparison, guardrails, nonInferiority, adjusted);
+        return withAdjustedP(adjusted, PValueAdjustment.BENJAMINI_HOCHBERG);
+    }
+
+    /** The same comparison with a p-value adjusted by {@code how}. */
+    public ComparisonResult withAdjustedP(double adjusted, PValueAdjustment how) {
+        return new ComparisonResult(control, treatment, comparison, guardrails, nonInferiority, adjusted, how);
     }
 
     /** The most severe guardrail status among the rules, or null when the metric has none. */

@@ -19,7 +19,7 @@ class ComparisonResultTest {
         Effect absolute = new Effect(0.02, new Interval(0.002, 0.038), 0.0091, 1e6, p, null);
         Comparison comparison = new Comparison(ArmEstimate.proportion(1000, 100), ArmEstimate.proportion(1000, 120), absolute,
                 Effect.unavailable("not needed here"), "test", 0.05, Alternative.TWO_SIDED, List.of());
-        return new ComparisonResult("a", "b", comparison, List.of(), null, Double.NaN);
+        return new ComparisonResult("a", "b", comparison, List.of(), null);
     }
 
     @Test
