@@ -62,7 +62,7 @@ final class AnalysisText {
         for (MetricResult metric : metrics) {
             ArmValue control = metric.arms().get(0);
             out.append(String.format(Locale.ROOT, "%-24s %-10s %-14s %12s%n", metric.name(), metric.role().key(),
-                    control.name(), number(control.value())));
+                    control.name(), number(control.value()) + adjustedValue(control)));
             for (ComparisonResult c : metric.comparisons()) {
                 ArmValue arm = metric.arm(c.treatment());
                 Effect abs = c.comparison().absolute();
@@ -70,11 +70,16 @@ final class AnalysisText {
                 String status = c.worstGuardrail() != null ? c.worstGuardrail().status().label()
                         : abs.available() ? (c.significant() ? "significant" : "not significant") : abs.unavailableReason();
                 out.append(String.format(Locale.ROOT, "%-24s %-10s %-14s %12s  %-34s %-30s %8s %s%n", "", "",
-                        arm.name(), number(arm.value()), effect(abs, false), effect(rel, true),
+                        arm.name(), number(arm.value()) + adjustedValue(arm), effect(abs, false), effect(rel, true),
                         abs.available() ? p(abs.pValue()) : "", status + adjusted(c)));
             }
         }
         return out.toString();
+    }
+
+    /** With a covariate: the CUPED-adjusted value the effect is computed from, beside the plain one. */
+    private static String adjustedValue(ArmValue arm) {
+        return Double.isNaN(arm.adjustedValue()) ? "" : " (CUPED " + number(arm.adjustedValue()) + ")";
     }
 
     /** The adjusted p that {@code significant} follows: across treatments (Holm, Bonferroni) or in a segment (BH). */

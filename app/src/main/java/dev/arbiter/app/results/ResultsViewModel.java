@@ -70,12 +70,12 @@ public final class ResultsViewModel {
             String role = first ? metric.role().key() : "";
             first = false;
             if (comparison == null) {
-                table.add(new ResultRow(name, role, arm.name() + " (control)", Format.value(arm.value()),
+                table.add(new ResultRow(name, role, arm.name() + " (control)", value(arm),
                         Format.interval(arm.ci()), "", "", "", "", "", ""));
                 continue;
             }
             Comparison c = comparison.comparison();
-            table.add(new ResultRow(name, role, arm.name(), Format.value(arm.value()), Format.interval(arm.ci()),
+            table.add(new ResultRow(name, role, arm.name(), value(arm), Format.interval(arm.ci()),
                     Format.effect(c.absolute()), Format.relative(c.relative()), Format.p(c.absolute().pValue())
                             + (Double.isNaN(comparison.pValueAdjusted()) ? "" : " (adj. " + Format.p(comparison.pValueAdjusted()) + ")"),
                     c.absolute().available() ? (comparison.significant() ? "yes" : "no") : "–", status(comparison), c.method()));
@@ -180,5 +180,10 @@ public final class ResultsViewModel {
 
     public ReadOnlyStringProperty recommendationProperty() {
         return recommendation.getReadOnlyProperty();
+    }
+
+    /** The arm's value; with a covariate also the CUPED-adjusted one its effect is computed from. */
+    private static String value(ArmValue arm) {
+        return Format.value(arm.value()) + (Double.isNaN(arm.adjustedValue()) ? "" : " (CUPED " + Format.value(arm.adjustedValue()) + ")");
     }
 }

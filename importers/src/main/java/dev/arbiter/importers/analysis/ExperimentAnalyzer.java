@@ -199,7 +199,26 @@ public final class ExperimentAnalyzer {
                         metric.nonInferiorityMargin(), metric.isNonInferiorityRelative(), metric.directionOrIncrease().higherIsBetter());
                 comparisons.add(new ComparisonResult(d.control(), treatment, comparison, checks, ni));
             }
-            return new MetricResult(metric, role, values, acrossTreatments(comparisons));
+            return new MetricResult(metric, role, withCupedValues(values, comparisons), acrossTreatments(comparisons));
+        }
+
+        /**
+         * With a covariate, each arm's CUPED-adjusted value beside its plain one — the values the effect
+         * is computed from (the control's only with one treatment: each comparison adjusts it anew).
+         */
+        private List<ArmValue> withCupedValues(List<ArmValue> values, List<ComparisonResult> comparisons) {
+            if (comparisons.stream().noneMatch(c -> c.comparison().method().startsWith("CUPED"))) {
+                return values;
+            }
+            List<ArmValue> adjusted = new ArrayList<>(values);
+            double alpha = d.alphaOrDefault();
+            if (comparisons.size() == 1) {
+                adjusted.set(0, values.get(0).withAdjusted(comparisons.get(0).comparison().control(), alpha));
+            }
+            for (int i = 0; i < comparisons.size(); i++) {
+                adjusted.set(i + 1, values.get(i + 1).withAdjusted(comparisons.get(i).comparison().treatment(), alpha));
+            }
+            return adjusted;
         }
 
         /**

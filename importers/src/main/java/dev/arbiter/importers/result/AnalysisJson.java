@@ -109,6 +109,10 @@ public final class AnalysisJson {
             ObjectNode a = arms.addObject().put("name", arm.name()).put("units", arm.units());
             number(a, "value", arm.value());
             interval(a, "ci", arm.ci());
+            if (!Double.isNaN(arm.adjustedValue())) {
+                number(a, "adjustedValue", arm.adjustedValue());
+                interval(a, "adjustedCi", arm.adjustedCi());
+            }
             if (arm.unavailableReason() != null) {
                 a.put("unavailable", arm.unavailableReason());
             }

@@ -83,6 +83,14 @@ class ExperimentRCheckTest {
         close("cost t.test low", r.get("cost_per_session_usd.ttestLow"), cost.ci().lower(), INTERVAL);
         close("cost t.test high", r.get("cost_per_session_usd.ttestHigh"), cost.ci().upper(), INTERVAL);
         assertTrue(Math.abs(cost.estimate() - r.get("cost_plain.absolute")) > 1e-5, "CUPED changed the estimate");
+        // issue 16 #10: each arm shows the CUPED-adjusted value its effect is computed from, beside the plain one
+        ArmValue sonnet = result.metric("cost_per_session_usd").arm("sonnet");
+        ArmValue haiku = result.metric("cost_per_session_usd").arm("haiku");
+        close("adjusted sonnet", r.get("cost_per_session_usd.control"), sonnet.adjustedValue(), POINT);
+        close("adjusted haiku", r.get("cost_per_session_usd.treatment"), haiku.adjustedValue(), POINT);
+        assertEquals(cost.estimate(), haiku.adjustedValue() - sonnet.adjustedValue(), 1e-12);
+        assertTrue(Math.abs(sonnet.value() - sonnet.adjustedValue()) > 1e-6, "the plain value stays beside it");
+        assertTrue(Double.isNaN(result.metric("resolution_rate").arm("sonnet").adjustedValue()), "no covariate, no adjusted value");
     }
 
     @Test
