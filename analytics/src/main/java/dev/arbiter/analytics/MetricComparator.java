@@ -30,7 +30,8 @@ public final class MetricComparator {
         if (control instanceof ArmStatistics.Quantile c && treatment instanceof ArmStatistics.Quantile t) {
             Comparison comparison = QuantileMetric.compare(c.quantile(), t.quantile(), alpha, alternative);
             return sequentialTuning == null ? comparison
-                    : comparison.withNote("Quantile metrics use fixed-horizon intervals, also in sequential mode.");
+                    : SequentialTest.withDefaults().withAlpha(alpha).withAlternative(alternative).withTuning(sequentialTuning)
+                            .sequential(comparison, c.quantile().units() + t.quantile().units());
         }
         if (covariateAdjusted) {
             return cuped(control, treatment, alternative);

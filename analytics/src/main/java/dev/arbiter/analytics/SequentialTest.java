@@ -78,6 +78,21 @@ public final class SequentialTest {
         return new Comparison(control, treatment, absolute, relative, name, alpha, alternative, List.of());
     }
 
+    /**
+     * A fixed-horizon comparison read again on the confidence sequence: its absolute and relative
+     * estimates with their standard errors, over {@code totalUnits} units in both arms. This is how
+     * estimates that are asymptotically normal but not means — quantiles — are protected against
+     * peeking (issue 16 #5; checked by simulation over 30 looks, docs/validation.md).
+     */
+    public Comparison sequential(Comparison fixed, long totalUnits) {
+        String name = fixed.method() + ", always-valid (sequential)";
+        Effect absolute = fixed.absolute().available()
+                ? effect(fixed.absolute().estimate(), fixed.absolute().standardError(), totalUnits) : fixed.absolute();
+        Effect relative = fixed.relative().available()
+                ? effect(fixed.relative().estimate(), fixed.relative().standardError(), totalUnits) : fixed.relative();
+        return new Comparison(fixed.control(), fixed.treatment(), absolute, relative, name, alpha, alternative, fixed.notes());
+    }
+
     private Effect effect(double estimate, double se, double total) {
         if (!(se > 0) || !Double.isFinite(se)) {
             return Effect.unavailable("the standard error is 0 (no variation in either arm)");

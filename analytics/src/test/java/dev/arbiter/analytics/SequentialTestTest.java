@@ -5,6 +5,7 @@ import static dev.arbiter.analytics.Close.assertRelative;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Expected values: reference-values.R block G (R 4.2.2, eq. 9 of Waudby-Smith et al. written out as in GrowthBook). */
@@ -70,5 +71,20 @@ class SequentialTestTest {
             Comparison c = SequentialTest.withDefaults().withAlternative(Alternative.GREATER).compare(control, treatment, "m");
             assertEquals(c.absolute().ci().lower() > 0, c.absolute().pValue() < 0.05, "shift " + shift + ": " + c.absolute());
         }
+    }
+
+    @Test
+    void aQuantileDifferenceIsReadOnTheSameSequence() {
+        // issue 16 #5. R 4.2.2, eq. 9 written out: estimate 100, SE 20, N = 2000 units, α = 0.05, N* = 5000:
+        // [37.5244181665054, 162.475581833495], p = 1.52079169615668e-04
+        Effect fixedAbsolute = new Effect(100, new Interval(60.8, 139.2), 20, Double.POSITIVE_INFINITY, 6e-7, null);
+        Comparison fixed = new Comparison(ArmEstimate.proportion(1000, 100), ArmEstimate.proportion(1000, 120), fixedAbsolute,
+                Effect.unavailable("no relative here"), "p95 (order statistics)", 0.05, Alternative.TWO_SIDED, List.of());
+        Comparison always = SequentialTest.withDefaults().sequential(fixed, 2000);
+        assertClose(37.5244181665054, always.absolute().ci().lower(), 1e-9, "lower");
+        assertClose(162.475581833495, always.absolute().ci().upper(), 1e-9, "upper");
+        assertRelative(1.52079169615668e-04, always.absolute().pValue(), 1e-9, "p");
+        assertTrue(always.method().endsWith("always-valid (sequential)"));
+        assertTrue(!always.relative().available());
     }
 }

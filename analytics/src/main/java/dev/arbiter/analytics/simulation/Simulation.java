@@ -29,7 +29,8 @@ public final class Simulation {
         SEQUENTIAL("sequential, 30 looks (any look)", new SequentialScenario(), Target.ALWAYS_VALID),
         NAIVE_PER_REQUEST("naive per-request test on session-split data", NaivePerRequestScenario.create(), Target.NONE),
         // last, so that the kinds before it keep their seeds (a kind's runs are seeded by its position)
-        THREE_ARMS("3 arms, Holm across 2 treatments (family-wise)", new ThreeArmScenario(), Target.FAMILY_WISE);
+        THREE_ARMS("3 arms, Holm across 2 treatments (family-wise)", new ThreeArmScenario(), Target.FAMILY_WISE),
+        SEQUENTIAL_P95("sequential p95 latency, clustered, 30 looks", new SequentialQuantileScenario(), Target.ALWAYS_VALID);
 
         private final String label;
         private final Scenario scenario;

@@ -71,4 +71,11 @@ class SimulationTest {
         Simulation.Outcome o = outcome(Simulation.Kind.THREE_ARMS);
         assertTrue(o.meetsTarget(), "family-wise false positives " + o.falsePositiveRate() + ", coverage " + o.coverage());
     }
+
+    @Test
+    void peekingAtAP95GuardrailThirtyTimesStaysValid() {
+        // issue 16 #5: quantiles read on the confidence sequence in sequential mode
+        Simulation.Outcome o = outcome(Simulation.Kind.SEQUENTIAL_P95);
+        assertTrue(o.meetsTarget(), "false positives over 30 looks " + o.falsePositiveRate() + ", coverage " + o.coverage());
+    }
 }
