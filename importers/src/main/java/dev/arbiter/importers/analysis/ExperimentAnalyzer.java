@@ -11,11 +11,9 @@ import dev.arbiter.analytics.SequentialTest;
 import dev.arbiter.analytics.plan.Progress;
 import dev.arbiter.analytics.reading.GuardrailCheck;
 import dev.arbiter.importers.experiment.DefinitionChecks;
-import dev.arbiter.importers.experiment.Direction;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.ExperimentException;
 import dev.arbiter.importers.experiment.MetricDefinition;
-import dev.arbiter.importers.experiment.MetricKind;
 import dev.arbiter.importers.experiment.MetricRole;
 import dev.arbiter.importers.ingest.ColumnInfo;
 import dev.arbiter.importers.result.ArmSummary;
@@ -241,9 +239,7 @@ public final class ExperimentAnalyzer {
         }
 
         private MetricDefinition fallbackMetric() {
-            return new MetricDefinition(FALLBACK_RATE, d.fallbackColumn(), MetricKind.RATIO, null, null, null,
-                    Direction.DECREASE, null, null, null, null, null, null, null, null,
-                    null, null, null);
+            return MetricDefinition.fallbackRate(FALLBACK_RATE, d.fallbackColumn());
         }
 
         private void warn(List<ArmSummary> arms, SampleRatioCheck.Result srm) {

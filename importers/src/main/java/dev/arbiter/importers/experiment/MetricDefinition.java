@@ -72,6 +72,15 @@ public record MetricDefinition(String name, String column, MetricKind kind, Aggr
         return Boolean.TRUE.equals(nonInferiorityRelative);
     }
 
+    /**
+     * The fallback rate: the share of events served by the fallback model ({@code column} is 0/1),
+     * a ratio over events read per unit, lower is better. One definition for the query and the result.
+     */
+    public static MetricDefinition fallbackRate(String name, String column) {
+        return new MetricDefinition(name, column, MetricKind.RATIO, null, null, null, Direction.DECREASE, null, null, null,
+                null, null, null, null, null, null, null, null);
+    }
+
     /** The same metric with another minimum detectable effect. */
     public MetricDefinition withMde(double newMde, boolean relative) {
         Boolean keptRelative = relative ? Boolean.TRUE : mdeRelative == null ? null : Boolean.FALSE; // no spurious change

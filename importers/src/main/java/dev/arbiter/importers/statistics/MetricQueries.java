@@ -89,8 +89,7 @@ public final class MetricQueries {
         definition.metrics().forEach(roled -> (roled.metric().kind() == MetricKind.QUANTILE ? quantileMetrics : unitMetrics)
                 .add(roled.metric()));
         if (definition.fallbackColumn() != null) {
-            unitMetrics.add(new MetricDefinition(FALLBACK, definition.fallbackColumn(), MetricKind.RATIO, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, null, null));
+            unitMetrics.add(MetricDefinition.fallbackRate(FALLBACK, definition.fallbackColumn()));
         }
         Timer timer = new Timer();
         EventSource unitSource = source();
