@@ -50,7 +50,7 @@ class SequentialTestTest {
         // issue 16 #6. GrowthBook gbstats' one-sided sequence (rho from 2α, log term ln(1 + √(Nρ²+1)/(2α))) on
         // control n=3000, Σ=1396.87, Σ²=52377.9767 vs treatment n=3461, Σ=2422.7, Σ²=134698.29, α = 0.05,
         // N* = 5000, "greater": the audit's lower bound −0.126568 and p 0.463; to 1e-9 from the same formula
-        // in Python 3.11 (math module): lower −0.12656844172804982, p 0.46304735779462625
+        // in R 4.2.2 (the formula written out) and Python 3.11: lower −0.12656844172804982, p 0.46304735779462625
         ArmEstimate control = ArmEstimate.mean(new SampleMoments(3000, 1396.87, 52377.9767));
         ArmEstimate treatment = ArmEstimate.mean(new SampleMoments(3461, 2422.7, 134698.29));
         Comparison greater = SequentialTest.withDefaults().withAlternative(Alternative.GREATER).compare(control, treatment, "mean");
