@@ -5,6 +5,7 @@ import dev.arbiter.app.common.task.UserMessages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -57,8 +58,7 @@ public final class ArbiterCommand implements Callable<Integer> {
             try {
                 return new ArbiterCommand().call();
             } catch (RuntimeException e) {
-                System.err.println("arbiter: " + UserMessages.describe(e));
-                return 1;
+                return failed(e, new PrintWriter(System.err, true));
             }
         }
         return commandLine().execute(args);
@@ -67,14 +67,18 @@ public final class ArbiterCommand implements Callable<Integer> {
     /** The configured command line, for tests that capture its output. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ArbiterCommand());
-        commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
-            cmd.getErr().println("arbiter: " + UserMessages.describe(error));
-            if (Boolean.getBoolean("arbiter.debug")) {
-                error.printStackTrace(cmd.getErr());
-            }
-            return 1;
-        });
+        commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> failed(error, cmd.getErr()));
         return commandLine;
+    }
+
+    /** One line on stderr saying what went wrong (the stack too with -Darbiter.debug=true); exit code 1. */
+    private static int failed(Throwable error, PrintWriter err) {
+        err.println("arbiter: " + UserMessages.describe(error));
+        if (Boolean.getBoolean("arbiter.debug")) {
+            error.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
     }
 
     /** Prints Arbiter's version and the runtime's. */
