@@ -87,19 +87,30 @@ cupedCase("E2", yc, xc, yt, xt)
 set.seed(9); xc <- rnorm(60); yc <- rnorm(60) + 0.05 * xc; xt <- rnorm(55); yt <- rnorm(55) + 0.05 * xt
 cupedCase("E3", yc, xc, yt, xt)
 
-cat("## F quantile type 7 and cluster-aware order-statistic interval\n")
+cat("## F quantile: mid-quantile (Ma, Genton & Parzen 2011) and cluster-aware order-statistic interval\n")
+# The mid-distribution F_mid(x) = P(X < x) + P(X = x)/2 at each distinct value, interpolated linearly (approx);
+# an event's weight in F_mid at Q between distinct values lo < Q < hi (Q = lo + t (hi - lo)) is
+# 1 below lo, (1 + t)/2 at lo, t/2 at hi, 0 above (at an end, 1/2 at the end value).
+midq <- function(x, p) { tb <- table(x); v <- as.numeric(names(tb)); cnt <- as.numeric(tb)
+  fmid <- (cumsum(cnt) - cnt / 2) / sum(cnt); approx(fmid, v, xout = p, rule = 2, ties = "ordered")$y }
+midw <- function(x, q) { v <- sort(unique(x)); lo <- max(c(v[v <= q], v[1])); hi <- if (any(v > q)) min(v[v > q]) else lo
+  t <- if (hi > lo) (q - lo) / (hi - lo) else 0; (x < lo) + (x == lo) * (1 + t) / 2 + (x == hi & hi > lo) * t / 2 }
+clusterSigma <- function(w, units) { s <- tapply(w, units, sum); nn <- tapply(w, units, length)
+  f <- sum(s) / sum(nn); v <- (var(s) - 2 * f * cov(s, nn) + f^2 * var(nn)) / mean(nn)^2; sqrt(v / length(nn)) }
+midCase <- function(label, x, units, p, z) { q <- midq(x, p); sigma <- clusterSigma(midw(x, q), units)
+  say(paste0(label, ".q"), q); say(paste0(label, ".sigma"), sigma); say(paste0(label, ".ci"), midq(x, c(p - z * sigma, p + z * sigma))) }
 set.seed(6); units <- rep(1:200, times = sample(1:8, 200, TRUE)); lat <- rlnorm(length(units), log(800) + rnorm(200, 0, 0.3)[units], 0.5)
 write.table(data.frame(unit = units, latency = lat), "quantile-f1.csv", sep = ",", row.names = FALSE, col.names = TRUE)
-q <- quantile(lat, 0.95, type = 7); say("F1.q95", q)
-s <- tapply(lat <= q, units, sum); nn <- tapply(lat, units, length)
-f <- sum(s) / sum(nn); mu <- mean(nn); v <- (var(s) - 2 * f * cov(s, nn) + f^2 * var(nn)) / mu^2; sigma <- sqrt(v / length(nn))
-say("F1.sigma", sigma); z <- qnorm(0.975)
-say("F1.bounds", c(0.95 - z * sigma, 0.95 + z * sigma)); say("F1.ci", quantile(lat, c(0.95 - z * sigma, 0.95 + z * sigma), type = 7))
+midCase("F1", lat, units, 0.95, qnorm(0.975))
+say("F1.type5", quantile(lat, 0.95, type = 5))
 set.seed(10); lat3 <- rexp(300, 1 / 500)
 write.table(data.frame(unit = 1:300, latency = lat3), "quantile-f3.csv", sep = ",", row.names = FALSE, col.names = TRUE)
-q <- quantile(lat3, 0.5, type = 7); s <- as.numeric(lat3 <= q); sigma <- sqrt(var(s) / 300)
-say("F3.q50", q); say("F3.ci", quantile(lat3, c(0.5 - qnorm(0.95) * sigma, 0.5 + qnorm(0.95) * sigma), type = 7))
-say("F2.q50", quantile(c(5, 1, 4, 2, 3, 10), 0.5, type = 7)); say("F2.q95", quantile(c(5, 1, 4, 2, 3, 10), 0.95, type = 7))
+midCase("F3", lat3, 1:300, 0.5, qnorm(0.95))
+say("F2.q50", midq(c(5, 1, 4, 2, 3, 10), 0.5)); say("F2.q95", midq(c(5, 1, 4, 2, 3, 10), 0.95)); say("F2.q05", midq(c(5, 1, 4, 2, 3, 10), 0.05))
+say("F2.tied", midq(c(1, 2, 2, 2, 3, 3, 7), c(0.1, 0.5, 0.6, 0.9)))
+set.seed(11); units4 <- rep(1:400, times = sample(1:6, 400, TRUE)); rounds <- floor(exp(log(17) + rnorm(400, 0, 0.8)[units4] + rnorm(length(units4), 0, 1.2)))
+write.table(data.frame(unit = units4, rounds = rounds), "quantile-f4.csv", sep = ",", row.names = FALSE, col.names = TRUE)
+midCase("F4.p50", rounds, units4, 0.5, qnorm(0.975)); midCase("F4.p90", rounds, units4, 0.9, qnorm(0.975))
 
 cat("## G sequential confidence sequence (Waudby-Smith et al. eq 9), GrowthBook form\n")
 seqcs <- function(label, d, se, nc, nt, alpha, tuning) {

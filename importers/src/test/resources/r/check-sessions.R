@@ -1,6 +1,6 @@
 # Independent computation of experiments/sessions.json on sessions.csv, from the raw events:
 # aggregation to sessions in R, then the pinned conventions (docs/methods.md) with R's own
-# t.test, quantile(type = 7) and p.adjust where they apply.
+# t.test, p.adjust and approx (the mid-quantile) where they apply.
 # Run (R 4.2.2): Rscript check-sessions.R > check-sessions.out   (ExperimentRCheckTest compares)
 options(digits = 15)
 d <- read.csv("sessions.csv", na.strings = "", stringsAsFactors = FALSE)
@@ -115,15 +115,21 @@ arm_ratio_cuped <- function(x) {
 ac <- arm_ratio_cuped(s); ah <- arm_ratio_cuped(h)
 welch("refusal_rate_cuped", ah, ac, ac)
 
-# p95 latency: type 7 quantile; share of events <= it per session is a ratio metric (delta method); bounds p -/+ z sigma
+# p95 latency: the mid-quantile (mid-distribution F(x-) + P(x)/2 at the distinct values, interpolated);
+# the share of events weighted by it (1 below, (1+t)/2 and t/2 at the two values around it) per session is
+# a ratio metric (delta method); bounds are the mid-quantiles at p -/+ z sigma
+midq <- function(x, p) { tb <- table(x); v <- as.numeric(names(tb)); cnt <- as.numeric(tb)
+  fmid <- (cumsum(cnt) - cnt / 2) / sum(cnt); approx(fmid, v, xout = p, rule = 2, ties = "ordered")$y }
+midw <- function(x, q) { v <- sort(unique(x)); lo <- max(c(v[v <= q], v[1])); hi <- if (any(v > q)) min(v[v > q]) else lo
+  t <- if (hi > lo) (q - lo) / (hi - lo) else 0; (x < lo) + (x == lo) * (1 + t) / 2 + (x == hi & hi > lo) * t / 2 }
 q95 <- function(x) {
   e <- ev[ev$session_id %in% x$id & !is.na(ev$latency_ms), ]
-  q <- unname(quantile(e$latency_ms, 0.95, type = 7))
-  below <- tapply(e$latency_ms <= q, e$session_id, sum); n_e <- tapply(e$latency_ms, e$session_id, length)
+  q <- midq(e$latency_ms, 0.95)
+  below <- tapply(midw(e$latency_ms, q), e$session_id, sum); n_e <- tapply(e$latency_ms, e$session_id, length)
   r <- ratio(as.numeric(below), as.numeric(n_e))
   sigma <- sqrt(r$var / r$n); z <- qnorm(0.975)
-  lo <- unname(quantile(e$latency_ms, max(0, 0.95 - z * sigma), type = 7))
-  hi <- unname(quantile(e$latency_ms, min(1, 0.95 + z * sigma), type = 7))
+  lo <- midq(e$latency_ms, max(0, 0.95 - z * sigma))
+  hi <- midq(e$latency_ms, min(1, 0.95 + z * sigma))
   se <- (hi - lo) / (2 * z)
   list(value = q, lo = lo, hi = hi, se = se, n = length(n_e))
 }

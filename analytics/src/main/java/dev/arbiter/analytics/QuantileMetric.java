@@ -9,12 +9,16 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 /**
  * Quantile metrics (p50–p99) over events, valid when events are clustered in assignment units.
  *
- * <p>Point estimate: R type 7 (DuckDB {@code quantile_cont}). Interval: the order-statistic
- * method of Deng, Knoblich &amp; Lu (2018, "Applying the delta method in metric analytics",
- * §4.3): the share of events at or below the estimate, F̂ = Σ_i S_i / Σ_i N_i with S_i the unit's
- * events ≤ Q̂ and N_i its events, is a ratio metric over units, so its standard error σ comes from
- * the delta method; the interval is [Q(p − z·σ), Q(p + z·σ)]. No density estimate is needed.
- * Two arms are compared with SE_arm = (upper − lower)/(2z), normal-based.
+ * <p>Point estimate: the mid-quantile ({@link MidQuantile}; Ma, Genton &amp; Parzen 2011), which
+ * stays continuous in the data when values repeat (R type 5 when they do not). Interval: the
+ * order-statistic method of Deng, Knoblich &amp; Lu (2018, "Applying the delta method in metric
+ * analytics", §4.3) read on the mid-distribution: the share of events at the estimate,
+ * F̂_mid = Σ_i S_i / Σ_i N_i with S_i the unit's events weighted by {@link MidQuantile#weight}
+ * and N_i its events, is a ratio metric over units, so its standard error σ comes from the delta
+ * method; the interval is [Q(p − z·σ), Q(p + z·σ)]. No density estimate is needed. Two arms are
+ * compared with SE_arm = (upper − lower)/(2z), normal-based. An order-statistic quantile (type 7)
+ * in its place gives A/A medians of tied integers 50% false positives (issue 16 #1,
+ * docs/methods.md): its interval collapses to one value or jumps by a whole step.
  *
  * <p>The engine computes it in three aggregate passes (quantile; per-unit indicator moments;
  * quantiles at the bounds), so the same queries run on a distributed engine.
@@ -55,17 +59,6 @@ public final class QuantileMetric {
     public record ProbabilityBounds(double lower, double upper, double sigma) {
     }
 
-    /** The R type 7 sample quantile of sorted values: x[h] + (h − ⌊h⌋)(x[h+1] − x[h]), h = (n − 1)p. */
-    public static double type7(double[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        double h = (sorted.length - 1) * p;
-        int low = (int) Math.floor(h);
-        int high = Math.min(low + 1, sorted.length - 1);
-        return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
-    }
-
     /**
      * Bounds from the per-unit indicator moments: numerator S_i = events ≤ Q̂, denominator
      * N_i = events, over the arm's units.
@@ -81,22 +74,31 @@ public final class QuantileMetric {
         return NormalDistribution.of(0, 1).inverseSurvivalProbability(alpha / 2);
     }
 
-    /** An arm's quantile and interval from raw events and their unit ids (tests, simulation). */
+    /** An arm's mid-quantile and interval from raw events and their unit ids (tests, simulation). */
     public static ArmQuantile estimate(double[] values, long[] unitIds, double p, double alpha) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        double quantile = type7(sorted, p);
+        MidQuantile quantile = MidQuantile.ofSorted(sorted, p);
+        if (quantile == null) {
+            return new ArmQuantile(0, 0, Double.NaN, Double.NaN, Double.NaN, z(alpha));
+        }
         Map<Long, double[]> perUnit = new HashMap<>();
         for (int i = 0; i < values.length; i++) {
-            double[] counts = perUnit.computeIfAbsent(unitIds[i], id -> new double[2]);
-            counts[0] += values[i] <= quantile ? 1 : 0;
-            counts[1] += 1;
+            double[] sums = perUnit.computeIfAbsent(unitIds[i], id -> new double[2]);
+            sums[0] += quantile.weight(values[i]);
+            sums[1] += 1;
         }
         double[] below = perUnit.values().stream().mapToDouble(c -> c[0]).toArray();
         double[] events = perUnit.values().stream().mapToDouble(c -> c[1]).toArray();
         ProbabilityBounds bounds = probabilityBounds(p, RatioMoments.of(below, events), alpha);
-        return new ArmQuantile(perUnit.size(), values.length, quantile, type7(sorted, bounds.lower()),
-                type7(sorted, bounds.upper()), z(alpha));
+        return new ArmQuantile(perUnit.size(), values.length, quantile.value(), valueAt(sorted, bounds.lower()),
+                valueAt(sorted, bounds.upper()), z(alpha));
+    }
+
+    /** The mid-quantile at {@code p}, NaN when {@code p} is not finite (fewer than 2 units give no bounds). */
+    private static double valueAt(double[] sorted, double p) {
+        MidQuantile quantile = MidQuantile.ofSorted(sorted, p);
+        return quantile == null ? Double.NaN : quantile.value();
     }
 
     /** Treatment versus control quantiles, normal-based. */

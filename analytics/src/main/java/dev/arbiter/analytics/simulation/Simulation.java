@@ -30,7 +30,11 @@ public final class Simulation {
         NAIVE_PER_REQUEST("naive per-request test on session-split data", NaivePerRequestScenario.create(), Target.NONE),
         // last, so that the kinds before it keep their seeds (a kind's runs are seeded by its position)
         THREE_ARMS("3 arms, Holm across 2 treatments (family-wise)", new ThreeArmScenario(), Target.FAMILY_WISE),
-        SEQUENTIAL_P95("sequential p95 latency, clustered, 30 looks", new SequentialQuantileScenario(), Target.ALWAYS_VALID);
+        SEQUENTIAL_P95("sequential p95 latency, clustered, 30 looks", new SequentialQuantileScenario(), Target.ALWAYS_VALID),
+        MEDIAN_TIED("median of integer game rounds, 20,000 users (ties)", TiedQuantileScenario.gameRounds(0.5), Target.FIXED),
+        P90_TIED("p90 of integer game rounds, 20,000 users (ties)", TiedQuantileScenario.gameRounds(0.9), Target.FIXED),
+        RATING_MEDIAN("median of 1-5 ratings, sessions of 1-10 (ties, clustered)", TiedQuantileScenario.ratingsMedian(),
+                Target.FIXED);
 
         private final String label;
         private final Scenario scenario;

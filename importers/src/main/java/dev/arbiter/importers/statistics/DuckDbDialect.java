@@ -31,7 +31,17 @@ final class DuckDbDialect implements SqlDialect {
 
     @Override
     public String quantiles(String expression, List<Double> probabilities, String alias) {
-        return "quantile_cont(" + expression + ", [" + String.join(", ", probabilities.stream()
+        return listValued("quantile_cont", expression, probabilities, alias);
+    }
+
+    @Override
+    public String orderStatistics(String expression, List<Double> probabilities, String alias) {
+        return listValued("quantile_disc", expression, probabilities, alias);
+    }
+
+    /** {@code function(expression, [p1, p2, …]) AS alias}: one sort for every probability. */
+    private static String listValued(String function, String expression, List<Double> probabilities, String alias) {
+        return function + "(" + expression + ", [" + String.join(", ", probabilities.stream()
                 .map(SqlDialect::literal).toList()) + "]) AS " + alias;
     }
 

@@ -1,49 +1,55 @@
 package dev.arbiter.importers.statistics;
 
+import dev.arbiter.analytics.MidQuantile;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The SQL of a quantile metric's pass 2 (docs/methods.md, "Quantile metrics"): per unit, its events
- * ({@code c}) and those at or below the quantile of each slice it is in ({@code s} for its arm,
- * {@code s}k for segment k, {@code sd} for a day), summed per slice into ratio moments; the result
+ * ({@code c}) and their weights in the mid-distribution at the quantile of each slice it is in
+ * ({@link MidQuantile#weight}: 1 below, a share at the two values around it, 0 above; {@code s} for
+ * its arm, {@code s}k for segment k, {@code sd} for a day), summed per slice into ratio moments; the result
  * has both levels ({@code lvl} 0: arms and segments, 1: days). A day's slice is that day's events,
  * clustered by unit: when some unit has events on several days, events are grouped by unit and day
  * ({@code pud}) and rolled up to units ({@code pu}); when every unit's events are on one day (as
  * with sessions), a unit is its own day's cluster and one grouping by unit serves every slice.
  *
- * <p>How a unit's counts are found depends on how many distinct quantiles the slices have. When
- * few ({@link QueryTuning#maxIndicatorBuckets()}, as when values repeat and slices share their quantile), each event is
- * compared with those few values only ({@code b}j: events at or below the j-th) and each unit then
- * picks the count of its own slice's quantile — one comparison per distinct value per event rather
- * than a search through every slice's condition. Otherwise each event is compared with the quantile
- * of its own slice, found by a {@code CASE} over the slices. Both give the same counts for units
- * whose segment values do not change; for a unit that has several values of a segment (counted and
- * warned about), buckets compare all its events with the quantile of the slice it is counted in.
+ * <p>How a unit's weights are found depends on how many distinct cuts the slices' mid-quantiles
+ * have. When few (three per quantile, up to {@link QueryTuning#maxIndicatorBuckets()} quantiles' worth,
+ * as when values repeat and slices share their neighbouring values), each event is compared with
+ * those few cuts only ({@code b}j: the unit's events below the j-th) and each unit then combines
+ * the counts at its own slice's cuts with that slice's weights, n1 + w1·(n2 − n1) + w2·(n3 − n2) —
+ * integer counts per event rather than a search through every slice's condition. Otherwise each
+ * event is weighed at its own slice's cuts, found by a {@code CASE} over the slices. Both give the
+ * same sums for units whose segment values do not change; for a unit that has several values of a
+ * segment (counted and warned about), buckets weigh all its events at the slice it is counted in.
  */
 final class IndicatorCounts {
-    /** At most this many distinct quantiles over all slices to count per value rather than per slice. */
+    /** Cuts per mid-quantile ({@link MidQuantile#cuts()}). */
+    private static final int CUTS = 3;
 
     private final EventSource source;
     private final SqlDialect dialect;
     private final Dimensions dimensions;
-    private final Map<SliceKey, double[]> values;
+    private final Map<SliceKey, MidQuantile> values;
+    /** The distinct cuts of every slice's mid-quantile, in increasing order: one per-value count each. */
     private final List<Double> buckets;
     private final int maxBuckets;
     private final SegmentCodes codes;
     private final boolean unitsWithinOneDay;
 
     /**
-     * @param values     per slice, its events and quantile ({@code [events, quantile]}) from pass 1
+     * @param values     per slice with events, its mid-quantile from pass 1
      * @param maxBuckets at most this many distinct quantiles to count per value ({@link QueryTuning#maxIndicatorBuckets()}; tests vary it)
      * @param unitsWithinOneDay every unit's events are on one day (and have a timestamp): a unit is its own
      *                          day cluster, so one grouping by unit serves arms, segments and days
      */
-    IndicatorCounts(EventSource source, SqlDialect dialect, Dimensions dimensions, Map<SliceKey, double[]> values,
+    IndicatorCounts(EventSource source, SqlDialect dialect, Dimensions dimensions, Map<SliceKey, MidQuantile> values,
                     int maxBuckets, boolean unitsWithinOneDay) {
         this.dialect = dialect;
         this.maxBuckets = maxBuckets;
@@ -51,13 +57,9 @@ final class IndicatorCounts {
         this.source = source;
         this.dimensions = dimensions;
         this.values = values;
-        TreeSet<Double> distinct = new TreeSet<>();
-        values.values().forEach(v -> {
-            if (Double.isFinite(v[1])) {
-                distinct.add(v[1]);
-            }
-        });
-        this.buckets = new ArrayList<>(distinct);
+        TreeSet<Double> cuts = new TreeSet<>();
+        values.values().forEach(quantile -> Arrays.stream(quantile.cuts()).forEach(cuts::add));
+        this.buckets = new ArrayList<>(cuts);
         Map<String, List<String>> known = new HashMap<>();
         dimensions.segments().forEach(segment -> known.put(segment.name(), new ArrayList<>()));
         values.keySet().stream().filter(SliceKey::isSegment)
@@ -65,9 +67,12 @@ final class IndicatorCounts {
         this.codes = new SegmentCodes(known, dialect.tuning().maxSegmentCodes());
     }
 
-    /** Whether units pick their counts from per-value buckets (few distinct quantiles). */
+    /**
+     * Whether units pick their weights from per-value counts (few distinct quantiles: each quantile
+     * has three cuts, usually shared with its neighbours' when values repeat).
+     */
     boolean usesBuckets() {
-        return buckets.size() <= maxBuckets;
+        return buckets.size() <= CUTS * maxBuckets;
     }
 
     /** The query after {@code WITH ev, q}: its common table expressions and final select. */
@@ -156,15 +161,14 @@ final class IndicatorCounts {
         List<Dimensions.Segment> segments = dimensions.segments();
         boolean twoLevels = twoLevels();
         SqlQuery query = new SqlQuery().sql(", " + (twoLevels ? "pud" : "pu") + " AS (SELECT unit" + unitDay()
-                + ", MIN(ai) AS ai, COUNT(*) AS c, SUM(CASE WHEN v <= ").append(quantileOf(null, false))
-                .sql(" THEN 1 ELSE 0 END) AS s");
+                + ", MIN(ai) AS ai, COUNT(*) AS c, SUM(").append(weightBySlice(null, false)).sql(") AS s");
         for (int k = 0; k < segments.size(); k++) {
             Dimensions.Segment segment = segments.get(k);
-            query.sql(", MIN(" + segment.alias() + ") AS " + segment.alias() + ", SUM(CASE WHEN v <= ")
-                    .append(quantileOf(segment, false)).sql(" THEN 1 ELSE 0 END) AS s" + k);
+            query.sql(", MIN(" + segment.alias() + ") AS " + segment.alias() + ", SUM(")
+                    .append(weightBySlice(segment, false)).sql(") AS s" + k);
         }
         if (dimensions.daily()) {
-            query.sql(", SUM(CASE WHEN v <= ").append(quantileOf(null, true)).sql(" THEN 1 ELSE 0 END) AS sd");
+            query.sql(", SUM(").append(weightBySlice(null, true)).sql(") AS sd");
         }
         query.sql(" FROM q GROUP BY " + firstGroup() + ")");
         if (twoLevels) {
@@ -189,8 +193,7 @@ final class IndicatorCounts {
         SqlQuery perEvent = new SqlQuery();
         StringBuilder rollUp = new StringBuilder();
         for (int j = 0; j < buckets.size(); j++) {
-            perEvent.sql(", SUM(CASE WHEN v <= CAST(").value(buckets.get(j))
-                    .sql(" AS DOUBLE PRECISION) THEN 1 ELSE 0 END) AS b" + j);
+            perEvent.sql(", SUM(CASE WHEN v < ").append(number(buckets.get(j))).sql(" THEN 1 ELSE 0 END) AS b" + j);
             rollUp.append(", SUM(b").append(j).append(") AS b").append(j);
         }
         for (int k = 0; k < segments.size(); k++) {
@@ -218,28 +221,61 @@ final class IndicatorCounts {
         return query.sql(" FROM pu0)");
     }
 
-    /** {@code (CASE WHEN <slice> THEN quantile ... END)} over one dimension's slices. */
-    private SqlQuery quantileOf(Dimensions.Segment segment, boolean days) {
-        SqlQuery cases = slices(segment, days, false, quantile -> new SqlQuery().sql("CAST(").value(quantile)
-                .sql(" AS DOUBLE PRECISION)"));
-        return cases == null ? new SqlQuery().sql("CAST(NULL AS DOUBLE PRECISION)") : new SqlQuery().sql("(").append(cases)
-                .sql(" END)");
+    /** An event's weight at its own slice's mid-quantile, each cut and weight a {@code CASE} over the dimension's slices. */
+    private SqlQuery weightBySlice(Dimensions.Segment segment, boolean days) {
+        return weight(part -> {
+            SqlQuery cases = slices(segment, days, false, quantile -> number(part.apply(quantile)));
+            return cases == null ? new SqlQuery().sql("CAST(NULL AS DOUBLE PRECISION)")
+                    : new SqlQuery().sql("(").append(cases).sql(" END)");
+        });
     }
 
-    /** {@code CASE WHEN <slice> THEN b<j> ... ELSE 0 END}: the count at the slice's quantile. */
+    /**
+     * {@code CASE WHEN v < cut1 THEN 1 WHEN v < cut2 THEN w1 WHEN v < cut3 THEN w2 ELSE 0 END}: an
+     * event's weight in the mid-distribution at a quantile ({@link MidQuantile#weight}); a NULL cut
+     * (no slice) weighs 0. {@code parts} turns one part of a mid-quantile into SQL.
+     */
+    private static SqlQuery weight(Function<Function<MidQuantile, Double>, SqlQuery> parts) {
+        SqlQuery weight = new SqlQuery().sql("CASE");
+        for (int i = 0; i < 3; i++) {
+            int cut = i;
+            weight.sql(" WHEN v < ").append(parts.apply(q -> q.cuts()[cut])).sql(" THEN ")
+                    .append(i == 0 ? new SqlQuery().sql("1") : parts.apply(q -> q.weights()[cut]));
+        }
+        return weight.sql(" ELSE 0 END");
+    }
+
+    private static SqlQuery number(double value) {
+        return new SqlQuery().sql("CAST(").value(value).sql(" AS DOUBLE PRECISION)");
+    }
+
+    /**
+     * {@code CASE WHEN <slice> THEN n1 + w1 (n2 − n1) + w2 (n3 − n2) ... ELSE 0 END}: the unit's
+     * weight at its slice's mid-quantile from its counts below the slice's three cuts.
+     */
     private SqlQuery pick(Dimensions.Segment segment, boolean days) {
-        SqlQuery cases = slices(segment, days, true, quantile -> new SqlQuery().sql("b" + buckets.indexOf(quantile)));
+        SqlQuery cases = slices(segment, days, true, quantile -> {
+            double[] cuts = quantile.cuts();
+            double[] weights = quantile.weights();
+            String[] below = new String[CUTS];
+            for (int k = 0; k < CUTS; k++) {
+                below[k] = "b" + buckets.indexOf(cuts[k]);
+            }
+            return new SqlQuery().sql("(" + below[0] + " + ").append(number(weights[1]))
+                    .sql(" * (" + below[1] + " - " + below[0] + ") + ").append(number(weights[2]))
+                    .sql(" * (" + below[2] + " - " + below[1] + "))");
+        });
         return cases == null ? new SqlQuery().sql("0") : cases.sql(" ELSE 0 END");
     }
 
     /** {@code CASE WHEN <slice> THEN <then(quantile)> ...} over the dimension's slices with a quantile, or null. */
-    private SqlQuery slices(Dimensions.Segment segment, boolean days, boolean coded, Function<Double, SqlQuery> then) {
+    private SqlQuery slices(Dimensions.Segment segment, boolean days, boolean coded, Function<MidQuantile, SqlQuery> then) {
         SqlQuery cases = new SqlQuery().sql("CASE");
         boolean any = false;
-        for (Map.Entry<SliceKey, double[]> slice : values.entrySet()) {
-            if (inDimension(slice.getKey(), segment, days) && Double.isFinite(slice.getValue()[1])) {
+        for (Map.Entry<SliceKey, MidQuantile> slice : values.entrySet()) {
+            if (inDimension(slice.getKey(), segment, days)) {
                 cases.sql(" WHEN ").append(condition(slice.getKey(), segment, coded)).sql(" THEN ")
-                        .append(then.apply(slice.getValue()[1]));
+                        .append(then.apply(slice.getValue()));
                 any = true;
             }
         }

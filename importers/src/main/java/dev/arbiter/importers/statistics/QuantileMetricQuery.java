@@ -1,6 +1,7 @@
 package dev.arbiter.importers.statistics;
 
 import dev.arbiter.analytics.ArmStatistics;
+import dev.arbiter.analytics.MidQuantile;
 import dev.arbiter.analytics.QuantileMetric;
 import dev.arbiter.analytics.QuantileMetric.ArmQuantile;
 import dev.arbiter.analytics.QuantileMetric.ProbabilityBounds;
@@ -11,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +22,15 @@ import java.util.TreeSet;
 
 /**
  * A quantile metric in three aggregate passes over the metric's events (docs/methods.md, "Quantile
- * metrics"), each one scan with GROUPING SETS over arm, segments (and, in pass 1, the event day):
- * (1) the R type 7 quantile per slice; (2) per unit, its events at or below its slices' quantiles,
- * summed per slice into ratio moments whose delta-method standard error gives the probability bounds
- * p ± zσ (for days, per unit and day); (3) the quantiles at every slice's bounds (one query per
- * dimension, so each group is asked only its own dimension's probabilities). A day's slice is
- * that day's events (not cumulative). Units seen in more than one arm are left out, as everywhere.
+ * metrics"), over arm, segments and the event day: (1) the mid-quantile per slice
+ * ({@link MidQuantile}); (2) per unit, its events weighted by the mid-distribution at its slices'
+ * quantiles, summed per slice into ratio moments whose delta-method standard error gives the
+ * probability bounds p ± zσ (for days, per unit and day); (3) the mid-quantiles at every slice's
+ * bounds. Passes 1 and 3 either count each distinct value ({@link Method#HISTOGRAMS}) or ask the
+ * engine for the few order statistics around each quantile, one query per dimension so each group
+ * is asked only its own dimension's probabilities; when those order statistics show a tie, the
+ * values are counted instead. A day's slice is that day's events (not cumulative). Units seen in
+ * more than one arm are left out, as everywhere.
  */
 final class QuantileMetricQuery {
     private final EventSource source;
@@ -38,12 +43,15 @@ final class QuantileMetricQuery {
     private int maxBuckets;
     private boolean unitsWithinOneDay;
     private Map<SliceKey, ValueHistogram> histograms;
+    /** How pass 2 weighed events in the last run (for the profile). */
+    private String passTwoWay;
 
     /**
      * How passes 1 and 3 find quantiles. Both are exact. {@link #HISTOGRAMS} counts each distinct
      * value per slice in one scan and reads every quantile from the counts (fast when values repeat,
      * as latencies in ms, tokens or rounded costs do); {@link #QUANTILE_QUERIES} asks the engine's
-     * quantile function per slice (for continuous values, where a histogram would be the data).
+     * discrete quantile function for the order statistics around each quantile (for continuous
+     * values, where a histogram would be the data), falling back to counting on a tie there.
      * {@link #AUTOMATIC} looks at the first rows of the column to choose.
      */
     enum Method {
@@ -94,40 +102,56 @@ final class QuantileMetricQuery {
     Map<SliceKey, ArmStatistics> run(Connection connection) throws SQLException {
         long start = System.nanoTime();
         histograms = method.useHistograms(connection, this) ? histograms(connection) : null;
-        Map<SliceKey, double[]> values = histograms != null ? valuesFromHistograms() : values(connection);
+        Map<SliceKey, SliceQuantile> quantiles = histograms != null ? quantilesFromHistograms()
+                : quantilesFromOrderStatistics(connection);
+        if (quantiles == null) {
+            // a tie among the order statistics at some quantile: count values instead
+            histograms = histograms(connection);
+            quantiles = quantilesFromHistograms();
+        }
         long pass1 = System.nanoTime();
-        Map<SliceKey, Bounds> bounds = probabilityBounds(connection, values);
+        Map<SliceKey, Bounds> bounds = probabilityBounds(connection, quantiles);
         long pass2 = System.nanoTime();
+        if (histograms == null && !limits(connection, bounds)) {
+            histograms = histograms(connection);
+        }
         if (histograms != null) {
             limitsFromHistograms(bounds);
-        } else {
-            limits(connection, bounds);
         }
         if (Boolean.getBoolean("arbiter.profile")) {
-            System.err.printf(Locale.ROOT, "    passes 1 / 2 / 3 (%s): %.2f / %.2f / %.2f s%n",
-                    histograms != null ? "histograms" : "quantile queries", (pass1 - start) / 1e9,
+            System.err.printf(Locale.ROOT, "    passes 1 / 2 / 3 (%s, %s): %.2f / %.2f / %.2f s%n",
+                    histograms != null ? "histograms" : "order statistics", passTwoWay, (pass1 - start) / 1e9,
                     (pass2 - pass1) / 1e9, (System.nanoTime() - pass2) / 1e9);
         }
         Map<SliceKey, ArmStatistics> result = new LinkedHashMap<>();
         double z = QuantileMetric.z(alpha);
-        values.forEach((slice, v) -> {
+        quantiles.forEach((slice, quantile) -> {
             Bounds b = bounds.get(slice);
             long units = b == null ? 0 : b.units;
-            result.put(slice, new ArmStatistics.Quantile(new ArmQuantile(units, (long) v[0], v[1],
+            result.put(slice, new ArmStatistics.Quantile(new ArmQuantile(units, quantile.events(), quantile.value(),
                     b == null ? Double.NaN : b.lower, b == null ? Double.NaN : b.upper, z)));
         });
         return result;
     }
 
+    /** A slice's events and its mid-quantile (null when it has none). */
+    record SliceQuantile(long events, MidQuantile point) {
+        double value() {
+            return point == null ? Double.NaN : point.value();
+        }
+    }
+
     /** A slice's units, probability bounds and (after pass 3) the quantiles at them. */
     private static final class Bounds {
         final long units;
+        final long events;
         final ProbabilityBounds probabilities;
         double lower = Double.NaN;
         double upper = Double.NaN;
 
-        Bounds(long units, ProbabilityBounds probabilities) {
+        Bounds(long units, long events, ProbabilityBounds probabilities) {
             this.units = units;
+            this.events = events;
             this.probabilities = probabilities;
         }
     }
@@ -179,21 +203,26 @@ final class QuantileMetricQuery {
         return found;
     }
 
-    private Map<SliceKey, double[]> valuesFromHistograms() {
-        Map<SliceKey, double[]> values = new LinkedHashMap<>();
-        histograms.forEach((slice, histogram) -> values.put(slice,
-                new double[] {histogram.count(), histogram.quantile(metric.quantile())}));
-        return values;
+    private Map<SliceKey, SliceQuantile> quantilesFromHistograms() {
+        Map<SliceKey, SliceQuantile> quantiles = new LinkedHashMap<>();
+        histograms.forEach((slice, histogram) -> quantiles.put(slice,
+                new SliceQuantile(histogram.count(), histogram.midQuantile(metric.quantile()))));
+        return quantiles;
     }
 
     private void limitsFromHistograms(Map<SliceKey, Bounds> bounds) {
         bounds.forEach((slice, b) -> {
             ValueHistogram histogram = histograms.get(slice);
             if (histogram != null && b.probabilities != null) {
-                b.lower = histogram.quantile(b.probabilities.lower());
-                b.upper = histogram.quantile(b.probabilities.upper());
+                b.lower = histogram.midQuantile(b.probabilities.lower()).value();
+                b.upper = histogram.midQuantile(b.probabilities.upper()).value();
             }
         });
+    }
+
+    /** Whether the last run counted values (by choice, or because the engine's order statistics showed a tie). */
+    boolean countedValues() {
+        return histograms != null;
     }
 
     /** The whole arms' histograms when pass 1 counted values (exact percentiles for the distribution), else null. */
@@ -210,29 +239,63 @@ final class QuantileMetricQuery {
         return arms;
     }
 
-    /** Pass 1: events and the quantile per slice (arms, segment values, days). */
-    private Map<SliceKey, double[]> values(Connection connection) throws SQLException {
-        SqlQuery query = events().sql(" SELECT ai" + dimensions.selectList() + ", COUNT(*) AS events, "
-                + dialect.quantiles("v", List.of(metric.quantile()), "value") + " FROM q GROUP BY "
+    /**
+     * Pass 1 by the engine: events per slice, then each slice's mid-quantile from the few order
+     * statistics around it ({@link MidQuantile#positions}); null when two of them are equal (ties
+     * there need the values counted).
+     */
+    private Map<SliceKey, SliceQuantile> quantilesFromOrderStatistics(Connection connection) throws SQLException {
+        Map<SliceKey, Long> events = events(connection);
+        Map<SliceKey, List<Double>> asked = new HashMap<>();
+        events.forEach((slice, n) -> asked.put(slice, probabilities(n, metric.quantile())));
+        Map<SliceKey, double[]> statistics = orderStatistics(connection, asked);
+        Map<SliceKey, SliceQuantile> quantiles = new LinkedHashMap<>();
+        for (Map.Entry<SliceKey, Long> slice : events.entrySet()) {
+            MidQuantile point = MidQuantile.ofOrderStatistics(slice.getValue(), metric.quantile(),
+                    statistics.get(slice.getKey()));
+            if (point == null) {
+                return null;
+            }
+            quantiles.put(slice.getKey(), new SliceQuantile(slice.getValue(), point));
+        }
+        return quantiles;
+    }
+
+    /** Events per slice (arms, segment values, days). */
+    private Map<SliceKey, Long> events(Connection connection) throws SQLException {
+        SqlQuery query = events().sql(" SELECT ai" + dimensions.selectList() + ", COUNT(*) AS events FROM q GROUP BY "
                 + dimensions.groupingSets("ai"));
-        Map<SliceKey, double[]> values = new LinkedHashMap<>();
+        Map<SliceKey, Long> events = new LinkedHashMap<>();
         try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 SliceKey slice = dimensions.slice(rows, source.armName(rows.getInt("ai")));
                 if (slice != null) {
-                    values.put(slice, new double[] {rows.getLong("events"), dialect.readQuantiles(rows, "value", 1)[0]});
+                    events.put(slice, rows.getLong("events"));
                 }
             }
         }
-        return values;
+        return events;
     }
 
-    /** Pass 2 ({@link IndicatorCounts}): per slice, the units' ratio moments of events at or below its quantile. */
-    private Map<SliceKey, Bounds> probabilityBounds(Connection connection, Map<SliceKey, double[]> values)
+    /** The discrete probabilities selecting the order statistics of a mid-quantile at {@code p} of {@code n} values. */
+    private static List<Double> probabilities(long n, double p) {
+        return Arrays.stream(MidQuantile.positions(n, p)).mapToObj(i -> (i - 0.5) / n).toList();
+    }
+
+    /** Pass 2 ({@link IndicatorCounts}): per slice, the units' ratio moments of their events' mid-distribution weights at its quantile. */
+    private Map<SliceKey, Bounds> probabilityBounds(Connection connection, Map<SliceKey, SliceQuantile> quantiles)
             throws SQLException {
-        SqlQuery query = events().append(new IndicatorCounts(source, dialect, dimensions, values, maxBuckets, unitsWithinOneDay).query());
+        Map<SliceKey, MidQuantile> points = new LinkedHashMap<>();
+        quantiles.forEach((slice, quantile) -> {
+            if (quantile.point() != null) {
+                points.put(slice, quantile.point());
+            }
+        });
+        IndicatorCounts counts = new IndicatorCounts(source, dialect, dimensions, points, maxBuckets, unitsWithinOneDay);
+        passTwoWay = counts.usesBuckets() ? "per-value counts" : "per-slice weights";
+        SqlQuery query = events().append(counts.query());
         Map<SliceKey, Bounds> bounds = new HashMap<>();
-        readBounds(connection, query, bounds, rows -> {
+        readBounds(connection, query, quantiles, bounds, rows -> {
             String arm = source.armName(rows.getInt("ai"));
             return rows.getInt("lvl") == 0 ? dimensions.slice(rows, arm, false)
                     : rows.getDate("day") == null ? null : SliceKey.day(arm, rows.getDate("day").toLocalDate());
@@ -241,8 +304,8 @@ final class QuantileMetricQuery {
     }
 
     /** Reads the ratio moments of each row's slice into probability bounds. */
-    private void readBounds(Connection connection, SqlQuery query, Map<SliceKey, Bounds> bounds, SliceReader slices)
-            throws SQLException {
+    private void readBounds(Connection connection, SqlQuery query, Map<SliceKey, SliceQuantile> quantiles,
+                            Map<SliceKey, Bounds> bounds, SliceReader slices) throws SQLException {
         try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 SliceKey slice = slices.read(rows);
@@ -253,12 +316,11 @@ final class QuantileMetricQuery {
                 RatioMoments indicator = new RatioMoments(rows.getLong("n"), rows.getDouble("ss" + k),
                         rows.getDouble("sss" + k), rows.getDouble("sc"), rows.getDouble("scc"), rows.getDouble("ssc" + k));
                 ProbabilityBounds probabilities = QuantileMetric.probabilityBounds(metric.quantile(), indicator, alpha);
-                if (Double.isFinite(probabilities.lower()) && Double.isFinite(probabilities.upper())) {
-                    bounds.put(slice, new Bounds(rows.getLong("n"), probabilities));
-                } else {
-                    // fewer than 2 units: no interval; the slice's comparison says why
-                    bounds.put(slice, new Bounds(rows.getLong("n"), null));
-                }
+                SliceQuantile quantile = quantiles.get(slice);
+                long events = quantile == null ? 0 : quantile.events();
+                boolean finite = Double.isFinite(probabilities.lower()) && Double.isFinite(probabilities.upper());
+                // fewer than 2 units: no interval; the slice's comparison says why
+                bounds.put(slice, new Bounds(rows.getLong("n"), events, finite && events > 0 ? probabilities : null));
             }
         }
     }
@@ -270,43 +332,74 @@ final class QuantileMetricQuery {
     }
 
     /**
-     * Pass 3: the quantiles at every slice's bounds, one query per dimension (whole arms, each
-     * segment column, days), each asking only for its own slices' probabilities: a quantile's cost
-     * grows with the number of probabilities asked of every group.
+     * Pass 3 by the engine: the mid-quantiles at every slice's bounds p ∓ zσ from the order
+     * statistics around them; false when two of them are equal (ties there need the values counted).
      */
-    private void limits(Connection connection, Map<SliceKey, Bounds> bounds) throws SQLException {
-        limits(connection, bounds, null, null);
-        for (Dimensions.Segment segment : dimensions.segments()) {
-            limits(connection, bounds, segment.name(), segment.alias());
+    private boolean limits(Connection connection, Map<SliceKey, Bounds> bounds) throws SQLException {
+        Map<SliceKey, List<Double>> asked = new HashMap<>();
+        bounds.forEach((slice, b) -> {
+            if (b.probabilities != null) {
+                List<Double> both = new ArrayList<>(probabilities(b.events, b.probabilities.lower()));
+                both.addAll(probabilities(b.events, b.probabilities.upper()));
+                asked.put(slice, both);
+            }
+        });
+        Map<SliceKey, double[]> statistics = orderStatistics(connection, asked);
+        for (Map.Entry<SliceKey, List<Double>> slice : asked.entrySet()) {
+            Bounds b = bounds.get(slice.getKey());
+            double[] all = statistics.get(slice.getKey());
+            int lowerCount = MidQuantile.positions(b.events, b.probabilities.lower()).length;
+            MidQuantile lower = MidQuantile.ofOrderStatistics(b.events, b.probabilities.lower(),
+                    Arrays.copyOfRange(all, 0, lowerCount));
+            MidQuantile upper = MidQuantile.ofOrderStatistics(b.events, b.probabilities.upper(),
+                    Arrays.copyOfRange(all, lowerCount, all.length));
+            if (lower == null || upper == null) {
+                return false;
+            }
+            b.lower = lower.value();
+            b.upper = upper.value();
         }
-        if (dimensions.daily()) {
-            limits(connection, bounds, null, "day");
-        }
+        return true;
     }
 
-    /** The bounds of one dimension: {@code column} a segment's name, or null for arms ({@code key} null) or days. */
-    private void limits(Connection connection, Map<SliceKey, Bounds> bounds, String column, String key)
+    /**
+     * The order statistics each slice asks for (as discrete probabilities), one query per dimension
+     * (whole arms, each segment column, days), each asking only its own slices' probabilities: an
+     * order statistic's cost grows with the number of probabilities asked of every group.
+     */
+    private Map<SliceKey, double[]> orderStatistics(Connection connection, Map<SliceKey, List<Double>> asked)
             throws SQLException {
+        Map<SliceKey, double[]> found = new HashMap<>();
+        orderStatistics(connection, asked, null, null, found);
+        for (Dimensions.Segment segment : dimensions.segments()) {
+            orderStatistics(connection, asked, segment.name(), segment.alias(), found);
+        }
+        if (dimensions.daily()) {
+            orderStatistics(connection, asked, null, "day", found);
+        }
+        return found;
+    }
+
+    /** One dimension's order statistics: {@code column} a segment's name, or null for arms ({@code key} null) or days. */
+    private void orderStatistics(Connection connection, Map<SliceKey, List<Double>> asked, String column, String key,
+                                 Map<SliceKey, double[]> found) throws SQLException {
         boolean days = "day".equals(key) && column == null;
-        Map<SliceKey, Bounds> mine = new HashMap<>();
-        bounds.forEach((slice, b) -> {
+        Map<SliceKey, List<Double>> mine = new HashMap<>();
+        asked.forEach((slice, probabilities) -> {
             boolean matches = days ? slice.isDay() : key == null ? slice.isWholeArm()
                     : column.equals(slice.segmentColumn());
-            if (matches && b.probabilities != null) {
-                mine.put(slice, b);
+            if (matches) {
+                mine.put(slice, probabilities);
             }
         });
         TreeSet<Double> needed = new TreeSet<>();
-        mine.values().forEach(b -> {
-            needed.add(b.probabilities.lower());
-            needed.add(b.probabilities.upper());
-        });
+        mine.values().forEach(needed::addAll);
         if (needed.isEmpty()) {
             return;
         }
         List<Double> probabilities = new ArrayList<>(needed);
         String keys = key == null ? "ai" : "ai, " + key;
-        SqlQuery query = events().sql(" SELECT " + keys + ", " + dialect.quantiles("v", probabilities, "bound")
+        SqlQuery query = events().sql(" SELECT " + keys + ", " + dialect.orderStatistics("v", probabilities, "stat")
                 + " FROM q GROUP BY " + keys);
         try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
@@ -314,11 +407,10 @@ final class QuantileMetricQuery {
                 SliceKey slice = key == null ? SliceKey.arm(arm) : days
                         ? (rows.getDate("day") == null ? null : SliceKey.day(arm, rows.getDate("day").toLocalDate()))
                         : SliceKey.segment(arm, column, rows.getString(key));
-                Bounds b = slice == null ? null : mine.get(slice);
-                if (b != null) {
-                    double[] quantiles = dialect.readQuantiles(rows, "bound", probabilities.size());
-                    b.lower = quantiles[probabilities.indexOf(b.probabilities.lower())];
-                    b.upper = quantiles[probabilities.indexOf(b.probabilities.upper())];
+                List<Double> wanted = slice == null ? null : mine.get(slice);
+                if (wanted != null) {
+                    double[] all = dialect.readQuantiles(rows, "stat", probabilities.size());
+                    found.put(slice, wanted.stream().mapToDouble(p -> all[probabilities.indexOf(p)]).toArray());
                 }
             }
         }

@@ -23,12 +23,16 @@ public interface SqlDialect {
      * after {@code alias}: standard SQL has one {@code PERCENTILE_CONT} per probability.
      */
     default String quantiles(String expression, List<Double> probabilities, String alias) {
-        StringBuilder list = new StringBuilder();
-        for (int i = 0; i < probabilities.size(); i++) {
-            list.append(i == 0 ? "" : ", ").append("PERCENTILE_CONT(").append(literal(probabilities.get(i)))
-                    .append(") WITHIN GROUP (ORDER BY ").append(expression).append(") AS ").append(alias).append('_').append(i);
-        }
-        return list.toString();
+        return percentiles("PERCENTILE_CONT", expression, probabilities, alias);
+    }
+
+    /**
+     * Select-list text selecting, per probability, the value at position ⌈n·p⌉ of the ordered values
+     * (no interpolation), named after {@code alias} and read by {@link #readQuantiles}: the i-th
+     * smallest of n is asked at p = (i − ½)/n, which every discrete percentile definition maps to i.
+     */
+    default String orderStatistics(String expression, List<Double> probabilities, String alias) {
+        return percentiles("PERCENTILE_DISC", expression, probabilities, alias);
     }
 
     /** Whole days from date {@code from} to date {@code to}, as an integer. */
@@ -76,6 +80,16 @@ public interface SqlDialect {
     /** The thresholds that shape the query plans on this engine ({@link QueryTuning#STANDARD} by default). */
     default QueryTuning tuning() {
         return QueryTuning.STANDARD;
+    }
+
+    /** One standard {@code function(p) WITHIN GROUP (ORDER BY expression)} per probability, named alias_i. */
+    private static String percentiles(String function, String expression, List<Double> probabilities, String alias) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < probabilities.size(); i++) {
+            list.append(i == 0 ? "" : ", ").append(function).append('(').append(literal(probabilities.get(i)))
+                    .append(") WITHIN GROUP (ORDER BY ").append(expression).append(") AS ").append(alias).append('_').append(i);
+        }
+        return list.toString();
     }
 
     /** A probability as an SQL numeric literal (Arbiter's own number, never user text). */

@@ -1,10 +1,12 @@
 package dev.arbiter.importers.statistics;
 
+import dev.arbiter.analytics.MidQuantile;
 import java.util.Arrays;
 
 /**
  * The exact distribution of one slice's values as distinct values and their counts, from which
- * any R type 7 quantile follows without another scan: x(lo) + (h − lo)(x(lo+1) − x(lo)) with
+ * any mid-quantile ({@link MidQuantile}, the quantile metrics) or R type 7 quantile (the
+ * distribution's percentiles) follows without another scan; type 7 is x(lo) + (h − lo)(x(lo+1) − x(lo)) with
  * h = (n − 1)p over the sorted values (the same definition as R's default and DuckDB's
  * {@code quantile_cont}). Values must be appended in increasing order, in Java's total order of
  * doubles (−0.0 before 0.0, NaN last), which is the engine's sort order.
@@ -54,6 +56,11 @@ final class ValueHistogram {
         }
         double high = orderStatistic(lo + 1);
         return low + (h - lo) * (high - low);
+    }
+
+    /** The mid-quantile at probability {@code p} ({@link MidQuantile}); null when empty or {@code p} is not finite. */
+    MidQuantile midQuantile(double p) {
+        return MidQuantile.of(values, cumulative, size, p);
     }
 
     /** The {@code k}-th smallest value, 0-based. */

@@ -1,6 +1,7 @@
 package dev.arbiter.importers.statistics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.analytics.QuantileMetric.ArmQuantile;
@@ -36,6 +37,7 @@ class QuantileMethodsAgreeTest {
              "split": {"a": 0.5, "b": 0.5}, "unitColumn": "session_id", "timestampColumn": "ts",
              "primary": {"name": "p95_latency", "column": "latency_ms", "kind": "quantile", "quantile": 0.95},
              "guardrails": [{"name": "p50_cost", "column": "cost_usd", "kind": "quantile", "quantile": 0.5, "maxRatio": 2},
+                            {"name": "p75_wait", "column": "wait_s", "kind": "quantile", "quantile": 0.75, "maxRatio": 2},
                             {"name": "p90_tokens_easy", "column": "tokens", "kind": "quantile", "quantile": 0.9,
                              "where": {"column": "plan", "equals": "free"}, "maxRatio": 2}],
              "segments": ["plan", "complexity", "region"], "crossSegments": true}""";
@@ -52,6 +54,7 @@ class QuantileMethodsAgreeTest {
                 + ts + " AS ts, "
                 + "CAST(200 + hash(i) % 700 + CASE WHEN hash(i // 7) % 2 = 0 THEN 0 ELSE 15 END AS INTEGER) AS latency_ms, "
                 + "(hash(i + 1) % 100000) / 7919.0 AS cost_usd, CAST(hash(i + 2) % 50 AS INTEGER) AS tokens, "
+                + "hash(i + 3) / 1e16 AS wait_s, "
                 + "CASE hash(i // 7) % 3 WHEN 0 THEN 'free' WHEN 1 THEN 'pro' ELSE NULL END AS plan, "
                 + "CASE WHEN hash(i // 7 + 5) % 4 = 0 THEN 'complex' ELSE 'easy' END AS complexity, "
                 + "'r' || (hash(i // 7 + 9) % 20) AS region "
@@ -75,10 +78,33 @@ class QuantileMethodsAgreeTest {
         }
     }
 
+    /**
+     * The engine's order statistics serve continuous values without counting them (64-bit hashes: no
+     * tie near any slice's quantile or bound); on integer latencies they meet ties and the values are
+     * counted instead — the numbers are the same either way (above).
+     */
+    @Test
+    void orderStatisticsCountValuesOnlyWhenTheyTie() throws Exception {
+        Path file = workspace(false);
+        ExperimentDefinition definition = ExperimentFile.parse(EXPERIMENT, "test");
+        try (Workspace workspace = Workspace.open(file); Connection connection = workspace.newConnection()) {
+            EventSource source = new EventSource(definition, DatasetCatalog.columns(connection, "events"), null);
+            Dimensions dimensions = new Dimensions(source, definition.segments(), true);
+            QuantileMetricQuery wait = new QuantileMetricQuery(source, SqlDialect.DUCKDB, definition.guardrails().get(1),
+                    dimensions, 0.05, null, QuantileMetricQuery.Method.QUANTILE_QUERIES);
+            assertTrue(wait.run(connection).size() > 40, "slices");
+            assertFalse(wait.countedValues(), "continuous waits are read from order statistics");
+            QuantileMetricQuery latency = new QuantileMetricQuery(source, SqlDialect.DUCKDB, definition.primary(),
+                    dimensions, 0.05, null, QuantileMetricQuery.Method.QUANTILE_QUERIES);
+            latency.run(connection);
+            assertTrue(latency.countedValues(), "integer latencies tie");
+        }
+    }
+
     /** Asserts every quantile metric's slices and percentiles agree; returns how many slices were compared. */
     private static int sameStatistics(ExperimentStatistics counted, ExperimentStatistics selected) {
         int compared = 0;
-        for (String metric : new String[] {"p95_latency", "p50_cost", "p90_tokens_easy"}) {
+        for (String metric : new String[] {"p95_latency", "p50_cost", "p90_tokens_easy", "p75_wait"}) {
             Map<SliceKey, ArmStatistics> a = counted.metrics().get(metric);
             Map<SliceKey, ArmStatistics> b = selected.metrics().get(metric);
             assertEquals(b.keySet(), a.keySet(), metric + ": the same slices");
@@ -123,7 +149,8 @@ class QuantileMethodsAgreeTest {
                 assertTrue(sameStatistics(statistics, queries.withOneLevelDays(false).run(connection)) > 60,
                         "grouping by unit alone gives what grouping by unit and day gives");
             }
-            for (String[] metric : new String[][] {{"p95_latency", "latency_ms", "0.95"}, {"p50_cost", "cost_usd", "0.5"}}) {
+            for (String[] metric : new String[][] {{"p95_latency", "latency_ms", "0.95"}, {"p50_cost", "cost_usd", "0.5"},
+                {"p75_wait", "wait_s", "0.75"}}) {
                 Map<SliceKey, List<double[]>> raw = new HashMap<>();
                 try (ResultSet rows = statement.executeQuery("SELECT variant, session_id, " + metric[1] + ", plan, "
                         + "CAST(ts AS DATE) AS day FROM events WHERE session_id NOT IN (SELECT session_id FROM events "
