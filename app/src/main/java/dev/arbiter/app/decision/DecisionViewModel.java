@@ -100,7 +100,7 @@ public final class DecisionViewModel {
         headline.set("Recommendation — " + title);
         reasons.setAll(lines);
         warnings.setAll(result.warnings());
-        current = result.definition();
+        current = result.definition().file();
         loadLock();
         if (!result.definition().name().equals(experiment)) {
             experiment = result.definition().name();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbiter.app.common.task.BackgroundTask;
 import dev.arbiter.app.common.task.TaskExecutor;
 import dev.arbiter.importers.Sql;
+import dev.arbiter.importers.experiment.ExperimentBuilder;
 import dev.arbiter.importers.experiment.DefinitionChecks;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.ExperimentFile;
@@ -124,7 +125,7 @@ public final class ExperimentEditorViewModel {
         treatments.set(String.join(", ", d.treatments()));
         unitColumn.set(text(d.unitColumn()));
         timestampColumn.set(text(d.timestampColumn()));
-        alpha.set(String.valueOf(d.alphaOrDefault()));
+        alpha.set(String.valueOf(ExperimentBuilder.alpha(d)));
         power.set(d.power() == null ? "0.8" : String.valueOf(d.power()));
         segments.set(String.join(", ", d.segments()));
         MetricDefinition primary = d.primary();
@@ -133,9 +134,9 @@ public final class ExperimentEditorViewModel {
             primaryColumn.set(text(primary.column()));
             primaryKind.set(primary.kind() == null ? "unit" : primary.kind().key());
             primaryAggregate.set(primary.aggregate() == null ? "" : primary.aggregate().key());
-            primaryDirection.set(primary.directionOrIncrease().key());
+            primaryDirection.set(ExperimentBuilder.direction(primary).key());
             primaryMde.set(primary.mde() == null ? "" : String.valueOf(primary.mde()));
-            primaryMdeRelative.set(primary.isMdeRelative());
+            primaryMdeRelative.set(Boolean.TRUE.equals(primary.mdeRelative()));
         }
         guardrails.setAll(d.guardrails().stream().map(GuardrailDraft::of).toList());
         check();

@@ -1,5 +1,6 @@
 package dev.arbiter.app.experiment;
 
+import dev.arbiter.importers.experiment.ExperimentBuilder;
 import dev.arbiter.importers.experiment.MetricDefinition;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -23,7 +24,7 @@ public final class GuardrailDraft {
         draft.column.set(metric.column() == null ? "" : metric.column());
         draft.aggregate.set(metric.aggregate() == null ? "sum" : metric.aggregate().key());
         draft.quantile.set(metric.quantile() == null ? "0.95" : String.valueOf(metric.quantile()));
-        draft.direction.set(metric.directionOrIncrease().key());
+        draft.direction.set(ExperimentBuilder.direction(metric).key());
         if (!metric.rules().isEmpty()) {
             draft.rule.set(metric.rules().get(0).kind().key());
             draft.threshold.set(String.valueOf(metric.rules().get(0).threshold()));

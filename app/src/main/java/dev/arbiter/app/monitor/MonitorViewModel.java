@@ -78,7 +78,7 @@ public final class MonitorViewModel {
         primaryName.set(result.primary().name());
         effect.set(PrimarySeries.cumulativeEffect(result));
         effectTitle.set(result.primary().name() + ": treatment − control over the units exposed so far, "
-                + (result.definition().isSequential() ? "always-valid 95% band (safe to peek)"
+                + (result.definition().sequential() ? "always-valid 95% band (safe to peek)"
                         : "fixed-horizon 95% band (read at the planned sample)"));
     }
 

@@ -11,6 +11,7 @@ import dev.arbiter.app.common.task.TaskExecutor;
 import dev.arbiter.app.session.WorkspaceSession;
 import dev.arbiter.importers.result.DailyPoint;
 import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.experiment.Experiment;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.ExperimentStore;
 import java.util.ArrayList;
@@ -73,14 +74,14 @@ public final class PlanViewModel {
         if (result == null) {
             return;
         }
-        ExperimentDefinition d = result.definition();
+        Experiment d = result.definition();
         Comparison primary = result.primary().comparisons().get(0).comparison();
         proportion.set(primary.method().contains("proportions"));
         baseline.set(primary.control().baseline());
         sd.set(Math.sqrt(primary.control().baselineVariance()));
-        relative.set(d.primary().isMdeRelative());
+        relative.set(d.primary().mdeRelative());
         mde.set(d.primary().mde());
-        alpha.set(d.alphaOrDefault());
+        alpha.set(d.alpha());
         power.set(d.power() == null ? 0.8 : d.power());
         arms.set(d.arms().size());
         List<DailyPoint> days = result.series();

@@ -52,7 +52,7 @@ public record SegmentTable(List<SegmentRow> rows, List<ForestRow> forest) {
                 flags.add("too small to read (< " + ExperimentAnalyzer.MIN_SEGMENT_UNITS + " units in an arm)");
             }
             if (opposite) {
-                flags.add("opposite sign to overall" + (comparison.pValueAdjusted() < result.definition().alphaOrDefault()
+                flags.add("opposite sign to overall" + (comparison.pValueAdjusted() < result.definition().alpha()
                         ? ", significant after BH" : ""));
             }
             String label = String.valueOf(segment.value());

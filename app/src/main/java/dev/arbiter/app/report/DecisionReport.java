@@ -21,7 +21,7 @@ import dev.arbiter.importers.result.MetricResult;
 import dev.arbiter.importers.result.SegmentResult;
 import dev.arbiter.importers.signoff.DecisionFile;
 import dev.arbiter.importers.signoff.Signoff;
-import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.Experiment;
 import dev.arbiter.importers.experiment.MetricRole;
 import dev.arbiter.importers.ingest.DatasetCatalog.ImportRecord;
 import java.io.IOException;
@@ -52,7 +52,7 @@ public final class DecisionReport {
 
     private final ReportInput input;
     private final ExperimentResult result;
-    private final ExperimentDefinition definition;
+    private final Experiment definition;
     private final AboutInfo about = AboutInfoReader.read();
     private PdfCanvas canvas;
 
@@ -149,8 +149,8 @@ public final class DecisionReport {
                 .map(arm -> arm + " " + Format.percent(definition.plannedShares().get(definition.arms().indexOf(arm))).substring(1))
                 .collect(Collectors.joining(", "))});
         facts.add(new String[] {"Dates", dates()});
-        facts.add(new String[] {"Significance", "α = " + Format.value(definition.alphaOrDefault()) + (definition.power() == null ? ""
-                : ", power " + Format.value(definition.power())) + (definition.isSequential()
+        facts.add(new String[] {"Significance", "α = " + Format.value(definition.alpha()) + (definition.power() == null ? ""
+                : ", power " + Format.value(definition.power())) + (definition.sequential()
                 ? ", always-valid (sequential) intervals" : ", fixed-horizon intervals")});
         facts.add(new String[] {"Sample", result.progress() == null ? "no planned sample size in the definition"
                 : "planned " + Format.count(result.progress().plannedPerArm()) + " units per arm; achieved "
@@ -259,7 +259,7 @@ public final class DecisionReport {
         }
         if (result.series().size() > 1) {
             canvas.keep(PRIMARY_CHART + 20);
-            canvas.paragraph("Cumulative effect with its " + (definition.isSequential() ? "always-valid " : "") + "interval, by day of first exposure:",
+            canvas.paragraph("Cumulative effect with its " + (definition.sequential() ? "always-valid " : "") + "interval, by day of first exposure:",
                     8.5f, false, PdfCanvas.MUTED);
             canvas.chart(Charts.timeline(primary.name() + " effect", PrimarySeries.cumulativeEffect(result), 0.0, null), PRIMARY_CHART);
         }

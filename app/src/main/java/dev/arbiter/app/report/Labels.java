@@ -5,7 +5,7 @@ import dev.arbiter.app.projection.Format;
 import dev.arbiter.importers.result.ComparisonResult;
 import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.result.MetricResult;
-import dev.arbiter.importers.experiment.MetricDefinition;
+import dev.arbiter.importers.experiment.Metric;
 import dev.arbiter.importers.experiment.MetricKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ final class Labels {
         return "difference " + Format.effect(c.absolute()) + ", relative " + Format.relative(c.relative()) + ", "
                 + pIs(c.absolute().pValue()) + "; " + (c.significant() ? "significant" : "not significant") + " at α = "
                 + Format.value(c.alpha()) + " (" + c.method() + ", " + c.alternative().label() + ")"
-                + (metric.definition().mde() == null ? "" : "; MDE " + (metric.definition().isMdeRelative()
+                + (metric.definition().mde() == null ? "" : "; MDE " + (metric.definition().mdeRelative()
                 ? Format.percent(metric.definition().mde()) : Format.value(metric.definition().mde())))
                 + ".";
     }
@@ -52,7 +52,7 @@ final class Labels {
     /** The methods behind the numbers in this result, one line each. */
     static List<String> methods(ExperimentResult result) {
         List<String> methods = new ArrayList<>();
-        List<MetricDefinition> metrics = result.metrics().stream().map(MetricResult::definition).toList();
+        List<Metric> metrics = result.metrics().stream().map(MetricResult::definition).toList();
         if (metrics.stream().anyMatch(m -> m.kind() == MetricKind.UNIT)) {
             methods.add("Unit metrics: the column aggregated per assignment unit (units without a matching event count as 0), "
                     + "arms compared by Welch's t-test; relative effects by the delta method on the ratio of means.");
@@ -62,14 +62,15 @@ final class Labels {
                     + "(events within a unit are correlated, so never a per-event test).");
         }
         if (metrics.stream().anyMatch(m -> m.kind() == MetricKind.QUANTILE)) {
-            methods.add("Quantile metrics: sample quantile R type 7 over events; interval by the order-statistic method of "
-                    + "Deng, Knoblich & Yu (2018) with the cluster (unit) adjustment.");
+            methods.add("Quantile metrics: the mid-quantile over events (Ma, Genton & Parzen 2011; R type 5 without ties, "
+                    + "smooth across tied values); interval by the order-statistic method of Deng, Knoblich & Lu (2018) "
+                    + "read on the mid-distribution, with the cluster (unit) adjustment.");
         }
-        if (metrics.stream().anyMatch(m -> m.covariate() != null)) {
+        if (metrics.stream().anyMatch(m -> m instanceof Metric.Adjustable adjustable && adjustable.covariate() != null)) {
             methods.add("CUPED: θ = cov(Y, X) / var(X) pooled over arms; adjusted mean Ȳ − θX̄; relative lift over the "
                     + "unadjusted control mean.");
         }
-        if (result.definition().isSequential()) {
+        if (result.definition().sequential()) {
             methods.add("Always-valid intervals: asymptotic confidence sequence of Waudby-Smith et al., tuned to the planned sample.");
         }
         methods.add("Sample ratio: χ² goodness of fit of units per arm against the planned split, flagged below p = 0.001.");

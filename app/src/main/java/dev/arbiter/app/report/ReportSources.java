@@ -33,7 +33,7 @@ public final class ReportSources {
     /** The report's input for a result already computed (the Decision screen's). */
     public static ReportInput from(Workspace workspace, ExperimentResult result, DecisionRecord decision, PaperSize paper)
             throws WorkspaceException {
-        ExperimentDefinition definition = result.definition();
+        ExperimentDefinition definition = result.definition().file();
         PreRegistration.Lock lock = new PreRegistration(workspace).get(definition.name()).orElse(null);
         List<String> deviations = lock == null ? List.of() : PreRegistration.deviations(lock.definition(), definition);
         return new ReportInput(result, ExperimentFile.toJson(definition), AnalysisJson.write(result), decision,

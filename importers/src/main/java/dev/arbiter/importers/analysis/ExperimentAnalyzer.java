@@ -11,10 +11,14 @@ import dev.arbiter.analytics.SequentialTest;
 import dev.arbiter.analytics.plan.Progress;
 import dev.arbiter.analytics.reading.GuardrailCheck;
 import dev.arbiter.importers.experiment.DefinitionChecks;
+import dev.arbiter.importers.experiment.Experiment;
+import dev.arbiter.importers.experiment.ExperimentBuilder;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.ExperimentException;
-import dev.arbiter.importers.experiment.MetricDefinition;
+import dev.arbiter.importers.experiment.Metric;
+import dev.arbiter.importers.experiment.MetricBasics;
 import dev.arbiter.importers.experiment.MetricRole;
+import dev.arbiter.importers.experiment.ProblemListener;
 import dev.arbiter.importers.ingest.ColumnInfo;
 import dev.arbiter.importers.result.ArmSummary;
 import dev.arbiter.importers.result.ComparisonResult;
@@ -80,21 +84,22 @@ public final class ExperimentAnalyzer {
      */
     public static ExperimentResult analyze(StatisticsSource events, ExperimentDefinition definition, LocalDate asOf,
                                            String source, int exposureDays) throws ExperimentException, WorkspaceException {
-        List<String> problems = DefinitionChecks.ofDefinition(definition);
-        if (!problems.isEmpty()) {
-            throw new ExperimentException(source, problems);
+        ProblemListener.Collecting problems = ProblemListener.collecting();
+        Experiment experiment = ExperimentBuilder.build(definition, problems);
+        if (experiment == null) {
+            throw new ExperimentException(source, problems.lines());
         }
         try {
             List<ColumnInfo> columns = events.columns(definition.dataset());
-            problems = DefinitionChecks.againstColumns(definition, columns);
-            if (problems.isEmpty()) {
-                problems = DefinitionChecks.againstArms(definition, events.armValues(definition));
+            List<String> found = DefinitionChecks.againstColumns(definition, columns);
+            if (found.isEmpty()) {
+                found = DefinitionChecks.againstArms(definition, events.armValues(experiment));
             }
-            if (!problems.isEmpty()) {
-                throw new ExperimentException(source, problems);
+            if (!found.isEmpty()) {
+                throw new ExperimentException(source, found);
             }
-            ExperimentStatistics statistics = events.statistics(definition, columns, asOf, exposureDays);
-            return new ResultBuilder(definition, asOf, statistics, exposureDays).build();
+            ExperimentStatistics statistics = events.statistics(experiment, columns, asOf, exposureDays);
+            return new ResultBuilder(experiment, asOf, statistics, exposureDays).build();
         } catch (SQLException e) {
             throw new WorkspaceException("Cannot analyse '" + definition.name() + "' in " + events.describe() + ": "
                     + e.getMessage(), e);
@@ -103,20 +108,20 @@ public final class ExperimentAnalyzer {
 
     /** Turns statistics into results. */
     static final class ResultBuilder {
-        private final ExperimentDefinition d;
+        private final Experiment d;
         private final LocalDate asOf;
         private final ExperimentStatistics statistics;
         private final MetricComparator comparator;
         private final List<String> warnings = new ArrayList<>();
 
-        ResultBuilder(ExperimentDefinition d, LocalDate asOf, ExperimentStatistics statistics, int exposureDays) {
+        ResultBuilder(Experiment d, LocalDate asOf, ExperimentStatistics statistics, int exposureDays) {
             if (exposureDays > 0 && d.timestampColumn() == null) {
                 warnings.add("Days since first exposure need a timestampColumn in the definition; none were read.");
             }
             this.d = d;
             this.asOf = asOf;
             this.statistics = statistics;
-            this.comparator = new MetricComparator(d.alphaOrDefault(), tuning(d));
+            this.comparator = new MetricComparator(d.alpha(), tuning(d));
         }
 
         ExperimentResult build() {
@@ -155,13 +160,16 @@ public final class ExperimentAnalyzer {
                         .forEach(roled -> {
                             Map<SliceKey, ArmStatistics> slices = new HashMap<>();
                             days.metrics().get(day).get(roled.metric().name()).forEach((arm, s) -> slices.put(SliceKey.arm(arm), s));
-                            metrics.add(metric(roled.metric().withoutCovariate(),
-                                    roled.role(), slices, SliceKey::arm));
+                            metrics.add(metric(withoutCovariate(roled.metric()), roled.role(), slices, SliceKey::arm));
                         });
                 points.add(new ExposureDayPoint(day, d.arms().stream().map(arm -> byArm.get(arm)[0]).toList(),
                         d.arms().stream().map(arm -> byArm.get(arm)[1]).toList(), metrics));
             });
             return points;
+        }
+
+        private static Metric withoutCovariate(Metric metric) {
+            return metric instanceof Metric.Adjustable adjustable ? adjustable.withoutCovariate() : metric;
         }
 
         private List<ArmSummary> arms() {
@@ -178,23 +186,24 @@ public final class ExperimentAnalyzer {
         }
 
         /** One metric over the slices {@code slice(arm)}: values per arm and each treatment's comparison. */
-        MetricResult metric(MetricDefinition metric, MetricRole role, Map<SliceKey, ArmStatistics> byslice,
+        MetricResult metric(Metric metric, MetricRole role, Map<SliceKey, ArmStatistics> byslice,
                             Function<String, SliceKey> slice) {
             ArmStatistics any = byslice.values().stream().findFirst().orElse(null);
             Function<String, ArmStatistics> of = arm -> {
                 ArmStatistics found = byslice.get(slice.apply(arm));
-                return found != null ? found : any.empty(d.alphaOrDefault());
+                return found != null ? found : any.empty(d.alpha());
             };
             ArmStatistics control = of.apply(d.control());
             ArmStatistics first = of.apply(d.treatments().get(0));
             List<ArmValue> values = d.arms().stream().map(arm -> comparator.value(arm, of.apply(arm), control, first)).toList();
             List<ComparisonResult> comparisons = new ArrayList<>();
+            boolean cuped = metric instanceof Metric.Adjustable adjustable && adjustable.covariate() != null;
+            MetricBasics basics = metric.basics();
             for (String treatment : d.treatments()) {
-                Comparison comparison = comparator.compare(metric.alternativeOrTwoSided(), metric.covariate() != null, control,
-                        of.apply(treatment));
+                Comparison comparison = comparator.compare(metric.alternative(), cuped, control, of.apply(treatment));
                 List<GuardrailCheck> checks = metric.rules().stream().map(rule -> GuardrailCheck.evaluate(rule, comparison)).toList();
-                NonInferiority ni = metric.nonInferiorityMargin() == null ? null : NonInferiority.test(comparison,
-                        metric.nonInferiorityMargin(), metric.isNonInferiorityRelative(), metric.directionOrIncrease().higherIsBetter());
+                NonInferiority ni = basics.nonInferiorityMargin() == null ? null : NonInferiority.test(comparison,
+                        basics.nonInferiorityMargin(), basics.nonInferiorityRelative(), metric.direction().higherIsBetter());
                 comparisons.add(new ComparisonResult(d.control(), treatment, comparison, checks, ni));
             }
             return new MetricResult(metric, role, withCupedValues(values, comparisons), acrossTreatments(comparisons));
@@ -209,7 +218,7 @@ public final class ExperimentAnalyzer {
                 return values;
             }
             List<ArmValue> adjusted = new ArrayList<>(values);
-            double alpha = d.alphaOrDefault();
+            double alpha = d.alpha();
             if (comparisons.size() == 1) {
                 adjusted.set(0, values.get(0).withAdjusted(comparisons.get(0).comparison().control(), alpha));
             }
@@ -225,7 +234,7 @@ public final class ExperimentAnalyzer {
          * the adjusted p-values.
          */
         private List<ComparisonResult> acrossTreatments(List<ComparisonResult> comparisons) {
-            PValueAdjustment how = d.treatmentAdjustment();
+            PValueAdjustment how = d.adjustment();
             if (how == null) {
                 return comparisons;
             }
@@ -238,8 +247,8 @@ public final class ExperimentAnalyzer {
             return family;
         }
 
-        private MetricDefinition fallbackMetric() {
-            return MetricDefinition.fallbackRate(FALLBACK_RATE, d.fallbackColumn());
+        private Metric fallbackMetric() {
+            return Metric.Ratio.fallbackRate(FALLBACK_RATE, d.fallbackColumn());
         }
 
         private void warn(List<ArmSummary> arms, SampleRatioCheck.Result srm) {
@@ -262,12 +271,12 @@ public final class ExperimentAnalyzer {
             }
         }
 
-        private static Double tuning(ExperimentDefinition d) {
-            if (!d.isSequential()) {
+        private static Double tuning(Experiment d) {
+            if (!d.sequential()) {
                 return null;
             }
-            if (d.sequential().tuning() != null) {
-                return d.sequential().tuning();
+            if (d.sequentialTuning() != null) {
+                return d.sequentialTuning();
             }
             return d.plannedUnitsPerArm() != null ? (double) d.plannedUnitsPerArm() * d.arms().size()
                     : SequentialTest.DEFAULT_TUNING;
@@ -277,7 +286,7 @@ public final class ExperimentAnalyzer {
     /** Reads one metric over a set of slices; the builder's {@code metric} method. */
     @FunctionalInterface
     interface MetricReader {
-        MetricResult read(MetricDefinition metric, MetricRole role, Map<SliceKey, ArmStatistics> slices,
+        MetricResult read(Metric metric, MetricRole role, Map<SliceKey, ArmStatistics> slices,
                           Function<String, SliceKey> slice);
     }
 }

@@ -9,7 +9,7 @@ import dev.arbiter.analytics.reading.ReadingOrder;
 import dev.arbiter.analytics.reading.Recommendation;
 import dev.arbiter.analytics.reading.RecommendationKind;
 import dev.arbiter.analytics.plan.Progress;
-import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.Experiment;
 import dev.arbiter.importers.experiment.MetricRole;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,13 +27,13 @@ import dev.arbiter.importers.result.SegmentResult;
  * sample ratio mismatch comes first among the reasons.
  */
 final class RecommendationReader {
-    private final ExperimentDefinition d;
+    private final Experiment d;
     private final List<MetricResult> metrics;
     private final List<SegmentResult> segments;
     private final Progress progress;
     private final SampleRatioCheck.Result srm;
 
-    RecommendationReader(ExperimentDefinition d, List<MetricResult> metrics, List<SegmentResult> segments, Progress progress,
+    RecommendationReader(Experiment d, List<MetricResult> metrics, List<SegmentResult> segments, Progress progress,
                    SampleRatioCheck.Result srm) {
         this.d = d;
         this.metrics = metrics;
@@ -59,7 +59,7 @@ final class RecommendationReader {
             return new DecisionInputs.SegmentFinding(s.column(), s.value(), c.comparison(), c.pValueAdjusted());
         }).toList();
         DecisionInputs inputs = new DecisionInputs(primary.name(), adjustedReading(comparison),
-                d.primary().directionOrIncrease().higherIsBetter(), d.primary().mde(), d.primary().isMdeRelative(),
+                d.primary().direction().higherIsBetter(), d.primary().mde(), d.primary().mdeRelative(),
                 guardrails, progress, findings, cheaperArm(treatment), comparison.nonInferiority(), srm, d.control(), treatment);
         Recommendation recommendation = ReadingOrder.recommend(inputs);
         if (comparison.adjustment() == null) {
@@ -88,7 +88,7 @@ final class RecommendationReader {
      * The experiment's recommendation: with one treatment, its own; with several, which arm to ship
      * (the best shippable one by the primary's effect) or none, with each treatment's reading.
      */
-    static Recommendation overall(ExperimentDefinition d, List<MetricResult> metrics, Map<String, Recommendation> decisions) {
+    static Recommendation overall(Experiment d, List<MetricResult> metrics, Map<String, Recommendation> decisions) {
         if (decisions.size() == 1) {
             return decisions.values().iterator().next();
         }
@@ -96,7 +96,7 @@ final class RecommendationReader {
                 .map(e -> e.getKey() + ": " + e.getValue().kind().label()).toList());
         RecommendationKind kind = overallKind(decisions);
         List<String> chosen = decisions.keySet().stream().filter(t -> decisions.get(t).kind() == kind).toList();
-        boolean higherIsBetter = d.primary().directionOrIncrease().higherIsBetter();
+        boolean higherIsBetter = d.primary().direction().higherIsBetter();
         String pick = chosen.stream().max(Comparator.comparingDouble(t -> (higherIsBetter ? 1 : -1)
                 * metrics.get(0).comparison(t).comparison().absolute().estimate())).orElse(d.treatments().get(0));
         List<String> reasons = new ArrayList<>();

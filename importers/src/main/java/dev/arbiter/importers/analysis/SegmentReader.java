@@ -1,7 +1,7 @@
 package dev.arbiter.importers.analysis;
 
 import dev.arbiter.analytics.PValueAdjustment;
-import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.Experiment;
 import dev.arbiter.importers.result.ComparisonResult;
 import dev.arbiter.importers.result.MetricResult;
 import dev.arbiter.importers.result.SegmentResult;
@@ -22,11 +22,11 @@ import java.util.Set;
  * one treatment, across the column's values.
  */
 final class SegmentReader {
-    private final ExperimentDefinition d;
+    private final Experiment d;
     private final ExperimentStatistics statistics;
     private final ExperimentAnalyzer.MetricReader reader;
 
-    SegmentReader(ExperimentDefinition d, ExperimentStatistics statistics, ExperimentAnalyzer.MetricReader reader) {
+    SegmentReader(Experiment d, ExperimentStatistics statistics, ExperimentAnalyzer.MetricReader reader) {
         this.d = d;
         this.statistics = statistics;
         this.reader = reader;

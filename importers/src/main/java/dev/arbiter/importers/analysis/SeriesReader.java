@@ -1,6 +1,6 @@
 package dev.arbiter.importers.analysis;
 
-import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.Experiment;
 import dev.arbiter.importers.experiment.MetricKind;
 import dev.arbiter.analytics.ArmStatistics;
 import dev.arbiter.importers.statistics.ExperimentStatistics;
@@ -20,11 +20,11 @@ import dev.arbiter.importers.result.MetricResult;
  * not additive: they give that day's events' quantile with its interval and comparison.
  */
 final class SeriesReader {
-    private final ExperimentDefinition d;
+    private final Experiment d;
     private final ExperimentStatistics statistics;
     private final ExperimentAnalyzer.MetricReader reader;
 
-    SeriesReader(ExperimentDefinition d, ExperimentStatistics statistics, ExperimentAnalyzer.MetricReader reader) {
+    SeriesReader(Experiment d, ExperimentStatistics statistics, ExperimentAnalyzer.MetricReader reader) {
         this.d = d;
         this.statistics = statistics;
         this.reader = reader;

@@ -1,7 +1,6 @@
 package dev.arbiter.importers.experiment;
 
 import dev.arbiter.importers.ingest.ColumnInfo;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,35 +17,41 @@ public final class DefinitionChecks {
     private DefinitionChecks() {
     }
 
-    /** Problems of the definition itself: required keys, ranges, the split, metric settings. */
+    /** Problems of the definition itself, as "key: message" lines. */
     public static List<String> ofDefinition(ExperimentDefinition d) {
-        List<String> problems = new ArrayList<>();
+        ProblemListener.Collecting problems = ProblemListener.collecting();
+        ofDefinition(d, problems);
+        return problems.lines();
+    }
+
+    /** Reports the problems of the definition itself: required keys, ranges, the split, metric settings. */
+    public static void ofDefinition(ExperimentDefinition d, ProblemListener problems) {
         required(problems, "dataset", d.dataset());
         required(problems, "variantColumn", d.variantColumn());
         required(problems, "unitColumn", d.unitColumn());
         required(problems, "control", d.control());
         if (d.treatments().isEmpty()) {
-            problems.add("treatments: name at least one treatment arm");
+            problems.report("treatments", "name at least one treatment arm");
         }
         Set<String> arms = new HashSet<>();
         d.arms().stream().filter(arm -> arm != null && !arms.add(arm))
-                .forEach(arm -> problems.add("treatments: arm '" + arm + "' is listed twice"));
+                .forEach(arm -> problems.report("treatments", "arm '" + arm + "' is listed twice"));
         if (d.multipleTesting() != null && !List.of("holm", "bonferroni", "none").contains(d.multipleTesting())) {
-            problems.add("multipleTesting: must be holm, bonferroni or none, got '" + d.multipleTesting() + "'");
+            problems.report("multipleTesting", "must be holm, bonferroni or none, got '" + d.multipleTesting() + "'");
         }
         if (d.alpha() != null && !(d.alpha() > 0 && d.alpha() <= 0.5)) {
-            problems.add("alpha: must be between 0 and 0.5, got " + d.alpha());
+            problems.report("alpha", "must be between 0 and 0.5, got " + d.alpha());
         }
         if (d.power() != null && !(d.power() > 0 && d.power() < 1)) {
-            problems.add("power: must be between 0 and 1, got " + d.power());
+            problems.report("power", "must be between 0 and 1, got " + d.power());
         }
         split(problems, d);
         if (d.primary() == null) {
-            problems.add("primary: the experiment needs one primary metric");
+            problems.report("primary", "the experiment needs one primary metric");
         } else {
             metric(problems, "primary", d.primary(), d, false);
             if (d.primary().mde() == null || !(d.primary().mde() > 0)) {
-                problems.add("primary.mde: the primary metric needs a positive minimum detectable effect");
+                problems.report("primary.mde", "the primary metric needs a positive minimum detectable effect");
             }
         }
         for (int i = 0; i < d.guardrails().size(); i++) {
@@ -57,25 +62,30 @@ public final class DefinitionChecks {
         }
         Set<String> names = new HashSet<>();
         d.metrics().stream().map(m -> m.metric().name()).filter(name -> name != null && !names.add(name))
-                .forEach(name -> problems.add("metrics: the name '" + name + "' is used twice"));
+                .forEach(name -> problems.report("metrics", "the name '" + name + "' is used twice"));
         if (d.costMetric() != null && !names.contains(d.costMetric())) {
-            problems.add("costMetric: there is no metric named '" + d.costMetric() + "'");
+            problems.report("costMetric", "there is no metric named '" + d.costMetric() + "'");
         }
         if (d.sequential() != null && d.sequential().plannedUnitsPerArm() != null && d.sequential().plannedUnitsPerArm() <= 0) {
-            problems.add("sequential.plannedUnitsPerArm: must be positive, got " + d.sequential().plannedUnitsPerArm());
+            problems.report("sequential.plannedUnitsPerArm", "must be positive, got " + d.sequential().plannedUnitsPerArm());
         }
         if (d.sequential() != null && d.sequential().tuning() != null && !(d.sequential().tuning() > 0)) {
-            problems.add("sequential.tuning: must be positive, got " + d.sequential().tuning());
+            problems.report("sequential.tuning", "must be positive, got " + d.sequential().tuning());
         }
-        return problems;
     }
 
     /** Problems with the dataset: missing columns, a metric on a text column, a timestamp that is not a time. */
     public static List<String> againstColumns(ExperimentDefinition d, List<ColumnInfo> columns) {
-        List<String> problems = new ArrayList<>();
+        ProblemListener.Collecting problems = ProblemListener.collecting();
+        againstColumns(d, columns, problems);
+        return problems.lines();
+    }
+
+    /** Reports the dataset's problems (see {@link #againstColumns(ExperimentDefinition, List)}). */
+    public static void againstColumns(ExperimentDefinition d, List<ColumnInfo> columns, ProblemListener problems) {
         if (columns.isEmpty()) {
-            problems.add("dataset: the workspace has no dataset '" + d.dataset() + "'");
-            return problems;
+            problems.report("dataset", "the workspace has no dataset '" + d.dataset() + "'");
+            return;
         }
         Map<String, ColumnInfo> byName = columns.stream().collect(Collectors.toMap(ColumnInfo::name, Function.identity(), (a, b) -> a));
         PriceTable prices = d.priceTable();
@@ -84,7 +94,7 @@ public final class DefinitionChecks {
         check.exists("variantColumn", d.variantColumn());
         check.exists("unitColumn", d.unitColumn());
         if (check.exists("timestampColumn", d.timestampColumn()) && !byName.get(d.timestampColumn()).isTemporal()) {
-            problems.add("timestampColumn: column '" + d.timestampColumn() + "' is " + byName.get(d.timestampColumn()).type()
+            problems.report("timestampColumn", "column '" + d.timestampColumn() + "' is " + byName.get(d.timestampColumn()).type()
                     + ", not a date or timestamp");
         }
         for (int i = 0; i < d.segments().size(); i++) {
@@ -109,24 +119,23 @@ public final class DefinitionChecks {
                 check.number(key + ".covariate.column", m.covariate().column());
             }
         }
-        return problems;
     }
 
     /** Problems with the arms: a control or treatment that does not occur in the variant column. */
     public static List<String> againstArms(ExperimentDefinition d, List<String> valuesInData) {
-        List<String> problems = new ArrayList<>();
+        ProblemListener.Collecting problems = ProblemListener.collecting();
         String found = valuesInData.size() > 20 ? String.join(", ", valuesInData.subList(0, 20)) + ", ..."
                 : String.join(", ", valuesInData);
         if (!valuesInData.contains(d.control())) {
-            problems.add("control: '" + d.control() + "' does not occur in column '" + d.variantColumn() + "' (values: " + found + ")");
+            problems.report("control", "'" + d.control() + "' does not occur in column '" + d.variantColumn() + "' (values: " + found + ")");
         }
         for (int i = 0; i < d.treatments().size(); i++) {
             if (!valuesInData.contains(d.treatments().get(i))) {
-                problems.add("treatments[" + i + "]: '" + d.treatments().get(i) + "' does not occur in column '"
+                problems.report("treatments[" + i + "]", "'" + d.treatments().get(i) + "' does not occur in column '"
                         + d.variantColumn() + "' (values: " + found + ")");
             }
         }
-        return problems;
+        return problems.lines();
     }
 
     /** The key path of a metric, e.g. {@code guardrails[1]}. */
@@ -138,98 +147,98 @@ public final class DefinitionChecks {
         };
     }
 
-    private static void split(List<String> problems, ExperimentDefinition d) {
+    private static void split(ProblemListener problems, ExperimentDefinition d) {
         if (d.split() == null || d.split().isEmpty()) {
             return;
         }
         double sum = 0;
         for (Map.Entry<String, Double> share : d.split().entrySet()) {
             if (!d.arms().contains(share.getKey())) {
-                problems.add("split." + share.getKey() + ": '" + share.getKey() + "' is not one of the arms " + d.arms());
+                problems.report("split." + share.getKey(), "'" + share.getKey() + "' is not one of the arms " + d.arms());
             }
             if (share.getValue() == null || !(share.getValue() > 0 && share.getValue() < 1)) {
-                problems.add("split." + share.getKey() + ": a share must be between 0 and 1, got " + share.getValue());
+                problems.report("split." + share.getKey(), "a share must be between 0 and 1, got " + share.getValue());
             } else {
                 sum += share.getValue();
             }
         }
         d.arms().stream().filter(arm -> arm != null && !d.split().containsKey(arm))
-                .forEach(arm -> problems.add("split: arm '" + arm + "' has no planned share"));
+                .forEach(arm -> problems.report("split", "arm '" + arm + "' has no planned share"));
         if (Math.abs(sum - 1) > 1e-6) {
-            problems.add("split: the shares must sum to 1, they sum to " + (Math.round(sum * 1e6) / 1e6));
+            problems.report("split", "the shares must sum to 1, they sum to " + (Math.round(sum * 1e6) / 1e6));
         }
     }
 
-    private static void metric(List<String> problems, String key, MetricDefinition m, ExperimentDefinition d,
+    private static void metric(ProblemListener problems, String key, MetricDefinition m, ExperimentDefinition d,
                                boolean guardrail) {
         required(problems, key + ".name", m.name());
         if (m.kind() == null) {
-            problems.add(key + ".kind: say unit, ratio or quantile");
+            problems.report(key + ".kind", "say unit, ratio or quantile");
             return;
         }
-        if (m.column() == null && !(m.kind() == MetricKind.UNIT && m.aggregateOrDefault() == Aggregate.COUNT)) {
-            problems.add(key + ".column: a " + m.kind().key() + " metric needs a column");
+        if (m.column() == null && !(m.kind() == MetricKind.UNIT && ExperimentBuilder.aggregate(m) == Aggregate.COUNT)) {
+            problems.report(key + ".column", "a " + m.kind().key() + " metric needs a column");
         }
         if (m.kind() == MetricKind.QUANTILE && (m.quantile() == null || !(m.quantile() > 0 && m.quantile() < 1))) {
-            problems.add(key + ".quantile: a quantile metric needs a probability between 0 and 1, e.g. 0.95");
+            problems.report(key + ".quantile", "a quantile metric needs a probability between 0 and 1, e.g. 0.95");
         }
         if (m.kind() != MetricKind.QUANTILE && m.quantile() != null) {
-            problems.add(key + ".quantile: only quantile metrics take a probability");
+            problems.report(key + ".quantile", "only quantile metrics take a probability");
         }
         if (m.kind() != MetricKind.UNIT && m.aggregate() != null) {
-            problems.add(key + ".aggregate: only unit metrics take an aggregate");
+            problems.report(key + ".aggregate", "only unit metrics take an aggregate");
         }
         if (m.kind() != MetricKind.RATIO && m.denominator() != null) {
-            problems.add(key + ".denominator: only ratio metrics take a denominator");
+            problems.report(key + ".denominator", "only ratio metrics take a denominator");
         }
         covariate(problems, key, m, d);
         if (m.where() != null) {
             required(problems, key + ".where.column", m.where().column());
             if (m.where().values().isEmpty()) {
-                problems.add(key + ".where: give the values as \"equals\" or \"in\"");
+                problems.report(key + ".where", "give the values as \"equals\" or \"in\"");
             }
         }
         if (m.nonInferiorityMargin() != null && !(m.nonInferiorityMargin() > 0)) {
-            problems.add(key + ".nonInferiorityMargin: must be positive, got " + m.nonInferiorityMargin());
+            problems.report(key + ".nonInferiorityMargin", "must be positive, got " + m.nonInferiorityMargin());
         }
         if (m.mde() != null && !(m.mde() > 0)) {
-            problems.add(key + ".mde: must be positive, got " + m.mde());
+            problems.report(key + ".mde", "must be positive, got " + m.mde());
         }
         try {
-            m.alternativeOrTwoSided();
+            ExperimentBuilder.alternative(m);
             m.rules();
         } catch (IllegalArgumentException e) {
-            problems.add(key + ": " + e.getMessage());
+            problems.report(key, e.getMessage());
         }
         if (guardrail && m.maxRatio() == null && m.minRatio() == null && m.maxValue() == null && m.minValue() == null) {
-            problems.add(key + ": a guardrail needs a rule: maxRatio, minRatio, maxValue or minValue");
+            problems.report(key, "a guardrail needs a rule: maxRatio, minRatio, maxValue or minValue");
         }
     }
 
-    private static void covariate(List<String> problems, String key, MetricDefinition m, ExperimentDefinition d) {
+    private static void covariate(ProblemListener problems, String key, MetricDefinition m, ExperimentDefinition d) {
         Covariate covariate = m.covariate();
         if (covariate == null) {
             return;
         }
         if (m.kind() == MetricKind.QUANTILE) {
-            problems.add(key + ".covariate: CUPED applies to unit and ratio metrics, not quantiles");
+            problems.report(key + ".covariate", "CUPED applies to unit and ratio metrics, not quantiles");
         } else if (covariate.isPreExposure() && d.timestampColumn() == null) {
-            problems.add(key + ".covariate: a pre-exposure covariate needs the timestampColumn");
+            problems.report(key + ".covariate", "a pre-exposure covariate needs the timestampColumn");
         } else if (!covariate.isPreExposure() && m.kind() == MetricKind.RATIO) {
-            problems.add(key + ".covariate: a ratio metric's covariate must be \"preExposure\"");
+            problems.report(key + ".covariate", "a ratio metric's covariate must be \"preExposure\"");
         } else if (!covariate.isPreExposure() && covariate.column() == null) {
-            problems.add(key + ".covariate: give \"preExposure\" or a column");
+            problems.report(key + ".covariate", "give \"preExposure\" or a column");
         }
     }
 
-    private static void required(List<String> problems, String key, String value) {
+    private static void required(ProblemListener problems, String key, String value) {
         if (value == null || value.isBlank()) {
-            problems.add(key + ": missing");
+            problems.report(key, "missing");
         }
     }
 
     /** Column checks against one dataset, collecting problems. */
-    private record Checker(List<String> problems, Map<String, ColumnInfo> columns, String dataset, String computed) {
+    private record Checker(ProblemListener problems, Map<String, ColumnInfo> columns, String dataset, String computed) {
         boolean exists(String key, String column) {
             if (column == null) {
                 return false;
@@ -239,7 +248,7 @@ public final class DefinitionChecks {
             }
             String near = columns.keySet().stream().filter(name -> name.equalsIgnoreCase(column)).findFirst()
                     .map(name -> " (did you mean '" + name + "'?)").orElse("");
-            problems.add(key + ": dataset '" + dataset + "' has no column '" + column + "'" + near);
+            problems.report(key, "dataset '" + dataset + "' has no column '" + column + "'" + near);
             return false;
         }
 
@@ -247,7 +256,7 @@ public final class DefinitionChecks {
             if (exists(key, column) && !column.equals(computed)) {
                 ColumnInfo info = columns.get(column);
                 if (!info.isNumeric() && !info.isBoolean()) {
-                    problems.add(key + ": column '" + column + "' is " + info.type()
+                    problems.report(key, "column '" + column + "' is " + info.type()
                             + "; a metric needs numbers or true/false");
                 }
             }

@@ -1,6 +1,5 @@
 package dev.arbiter.importers.experiment;
 
-import dev.arbiter.analytics.PValueAdjustment;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -11,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An experiment as the analyst defines it: which dataset and columns, the arms and their planned
- * split, the primary metric, guardrails, secondary metrics and segments. The JSON keys are a
- * contract (docs/experiment-format.md): extended, never renamed.
+ * An experiment as the analyst defines it, in its file form: which dataset and columns, the arms
+ * and their planned split, the primary metric, guardrails, secondary metrics and segments, each
+ * nullable where the file may leave it out. The JSON keys are a contract
+ * (docs/experiment-format.md): extended, never renamed. {@link ExperimentBuilder} checks it and
+ * resolves it into the {@link Experiment} that is analysed.
  *
  * @param name            shown in reports
  * @param question        the one concrete question the test answers
@@ -70,20 +71,6 @@ public record ExperimentDefinition(String name, String question, String dataset,
         return arms;
     }
 
-    @JsonIgnore
-    public double alphaOrDefault() {
-        return alpha == null ? DEFAULT_ALPHA : alpha;
-    }
-
-    /** The adjustment across treatment comparisons, or null with one treatment or {@code none} (Holm by default). */
-    @JsonIgnore
-    public PValueAdjustment treatmentAdjustment() {
-        if (treatments.size() < 2 || "none".equals(multipleTesting)) {
-            return null;
-        }
-        return "bonferroni".equals(multipleTesting) ? PValueAdjustment.BONFERRONI : PValueAdjustment.HOLM;
-    }
-
     /** Planned share per arm in {@link #arms()} order; an even split when none is given. */
     @JsonIgnore
     public List<Double> plannedShares() {
@@ -104,11 +91,6 @@ public record ExperimentDefinition(String name, String question, String dataset,
         guardrails.forEach(metric -> all.add(new RoledMetric(metric, MetricRole.GUARDRAIL)));
         secondary.forEach(metric -> all.add(new RoledMetric(metric, MetricRole.SECONDARY)));
         return all;
-    }
-
-    @JsonIgnore
-    public boolean isSequential() {
-        return sequential != null && sequential.isEnabled();
     }
 
     /** The planned units per arm, or null when no plan was recorded. */

@@ -2,13 +2,14 @@ package dev.arbiter.importers.experiment;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.arbiter.analytics.Alternative;
 import dev.arbiter.analytics.reading.GuardrailRule;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One metric of an experiment, as written in the definition file (docs/experiment-format.md).
+ * One metric of an experiment, as written in the definition file (docs/experiment-format.md): the
+ * file form, nullable where the file may leave a key out; {@link ExperimentBuilder} resolves it into
+ * a {@link Metric} with the defaults applied.
  *
  * @param name                   the metric's name in reports
  * @param column                 the event column it reads (optional for {@code count})
@@ -47,51 +48,11 @@ public record MetricDefinition(String name, String column, MetricKind kind, Aggr
         return rules;
     }
 
-    @JsonIgnore
-    public Direction directionOrIncrease() {
-        return direction == null ? Direction.INCREASE : direction;
-    }
-
-    @JsonIgnore
-    public Aggregate aggregateOrDefault() {
-        return aggregate == null ? (column == null ? Aggregate.COUNT : Aggregate.MEAN) : aggregate;
-    }
-
-    @JsonIgnore
-    public Alternative alternativeOrTwoSided() {
-        return alternative == null ? Alternative.TWO_SIDED : Alternative.parse(alternative);
-    }
-
-    @JsonIgnore
-    public boolean isMdeRelative() {
-        return Boolean.TRUE.equals(mdeRelative);
-    }
-
-    @JsonIgnore
-    public boolean isNonInferiorityRelative() {
-        return Boolean.TRUE.equals(nonInferiorityRelative);
-    }
-
-    /**
-     * The fallback rate: the share of events served by the fallback model ({@code column} is 0/1),
-     * a ratio over events read per unit, lower is better. One definition for the query and the result.
-     */
-    public static MetricDefinition fallbackRate(String name, String column) {
-        return new MetricDefinition(name, column, MetricKind.RATIO, null, null, null, Direction.DECREASE, null, null, null,
-                null, null, null, null, null, null, null, null);
-    }
-
     /** The same metric with another minimum detectable effect. */
     public MetricDefinition withMde(double newMde, boolean relative) {
         Boolean keptRelative = relative ? Boolean.TRUE : mdeRelative == null ? null : Boolean.FALSE; // no spurious change
         return new MetricDefinition(name, column, kind, aggregate, denominator, quantile, direction, newMde, keptRelative, where,
                 covariate, nonInferiorityMargin, nonInferiorityRelative, alternative, maxRatio, minRatio, maxValue, minValue);
-    }
-
-    /** The same metric without its CUPED covariate. */
-    public MetricDefinition withoutCovariate() {
-        return new MetricDefinition(name, column, kind, aggregate, denominator, quantile, direction, mde, mdeRelative, where,
-                null, nonInferiorityMargin, nonInferiorityRelative, alternative, maxRatio, minRatio, maxValue, minValue);
     }
 
     private static void add(List<GuardrailRule> rules, GuardrailRule.Kind kind, Double threshold) {

@@ -43,8 +43,8 @@ public final class AnalysisJson {
         root.put("unitColumn", r.definition().unitColumn());
         root.put("asOf", r.asOf() == null ? null : r.asOf().toString());
         root.put("lastExposureDay", r.lastExposureDay() == null ? null : r.lastExposureDay().toString());
-        root.put("alpha", r.definition().alphaOrDefault());
-        root.put("sequential", r.definition().isSequential());
+        root.put("alpha", r.definition().alpha());
+        root.put("sequential", r.definition().sequential());
         ArrayNode arms = root.putArray("arms");
         r.arms().forEach(arm -> {
             ObjectNode node = arms.addObject().put("name", arm.name()).put("units", arm.units()).put("events", arm.events());
@@ -103,7 +103,7 @@ public final class AnalysisJson {
         ObjectNode node = MAPPER.createObjectNode().put("name", m.name()).put("role", m.role().key())
                 .put("kind", m.definition().kind().key());
         node.put("column", m.definition().column());
-        node.put("direction", m.definition().directionOrIncrease().key());
+        node.put("direction", m.definition().direction().key());
         ArrayNode arms = node.putArray("arms");
         for (ArmValue arm : m.arms()) {
             ObjectNode a = arms.addObject().put("name", arm.name()).put("units", arm.units());

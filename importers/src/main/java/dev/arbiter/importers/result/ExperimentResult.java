@@ -3,7 +3,7 @@ package dev.arbiter.importers.result;
 import dev.arbiter.analytics.SampleRatioCheck;
 import dev.arbiter.analytics.plan.Progress;
 import dev.arbiter.analytics.reading.Recommendation;
-import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.Experiment;
 import dev.arbiter.importers.statistics.ServedModel;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -32,7 +32,7 @@ import java.util.Map;
  * @param distributions  per quantile metric and arm, the percentiles 1 to 99 of its events (descriptive)
  * @param byDaysSinceExposure unit and ratio metrics by days since first exposure; empty unless asked
  */
-public record ExperimentResult(ExperimentDefinition definition, LocalDate asOf, LocalDate lastExposureDay,
+public record ExperimentResult(Experiment definition, LocalDate asOf, LocalDate lastExposureDay,
                                List<ArmSummary> arms, SampleRatioCheck.Result srm, long crossoverUnits,
                                List<MetricResult> metrics, MetricResult fallback, List<SegmentResult> segments,
                                List<DailyPoint> series, List<ServedModel> servedModels, Progress progress,

@@ -1,6 +1,6 @@
 package dev.arbiter.importers.result;
 
-import dev.arbiter.importers.experiment.MetricDefinition;
+import dev.arbiter.importers.experiment.Metric;
 import dev.arbiter.importers.experiment.MetricRole;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -14,7 +14,7 @@ import dev.arbiter.analytics.ArmValue;
  * @param arms        per-arm values, control first
  * @param comparisons one per treatment
  */
-public record MetricResult(MetricDefinition definition, MetricRole role, List<ArmValue> arms,
+public record MetricResult(Metric definition, MetricRole role, List<ArmValue> arms,
                            List<ComparisonResult> comparisons) {
     public MetricResult {
         arms = List.copyOf(arms);

@@ -1,6 +1,6 @@
 package dev.arbiter.importers.statistics;
 
-import dev.arbiter.importers.experiment.MetricDefinition;
+import dev.arbiter.importers.experiment.Metric;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,11 +24,11 @@ final class DistributionQuery {
 
     private final EventSource source;
     private final SqlDialect dialect;
-    private final MetricDefinition metric;
+    private final Metric metric;
     private final SqlQuery crossoverFilter;
 
     /** @param crossoverFilter leaves out units seen in several arms, as the estimates do; null when there are none */
-    DistributionQuery(EventSource source, SqlDialect dialect, MetricDefinition metric, SqlQuery crossoverFilter) {
+    DistributionQuery(EventSource source, SqlDialect dialect, Metric metric, SqlQuery crossoverFilter) {
         this.source = source;
         this.dialect = dialect;
         this.metric = metric;

@@ -1,7 +1,7 @@
 package dev.arbiter.importers.statistics;
 
 import dev.arbiter.importers.Sql;
-import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.Experiment;
 import dev.arbiter.importers.experiment.PriceTable;
 import dev.arbiter.importers.ingest.ColumnInfo;
 import java.time.LocalDate;
@@ -18,21 +18,21 @@ import java.util.Map;
  * integers per event is much cheaper than comparing arm names (docs/benchmarks.md).
  */
 final class EventSource {
-    private final ExperimentDefinition definition;
+    private final Experiment definition;
     private final Map<String, ColumnInfo> columns;
     private final LocalDate asOf;
     private final Map<String, String> numericAliases = new LinkedHashMap<>();
     private final Map<String, String> rawAliases = new LinkedHashMap<>();
     private final Map<String, String> textAliases = new LinkedHashMap<>();
 
-    EventSource(ExperimentDefinition definition, List<ColumnInfo> columns, LocalDate asOf) {
+    EventSource(Experiment definition, List<ColumnInfo> columns, LocalDate asOf) {
         this.definition = definition;
         this.columns = new LinkedHashMap<>();
         columns.forEach(column -> this.columns.put(column.name(), column));
         this.asOf = asOf;
     }
 
-    ExperimentDefinition definition() {
+    Experiment definition() {
         return definition;
     }
 

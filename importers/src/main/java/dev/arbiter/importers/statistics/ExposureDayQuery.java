@@ -1,6 +1,6 @@
 package dev.arbiter.importers.statistics;
 
-import dev.arbiter.importers.experiment.MetricDefinition;
+import dev.arbiter.importers.experiment.Metric;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,15 +23,15 @@ import dev.arbiter.analytics.ArmStatistics;
 final class ExposureDayQuery {
     private final EventSource source;
     private final SqlDialect dialect;
-    private final List<MetricDefinition> metrics;
+    private final List<Metric.Adjustable> metrics;
     private final int maxDays;
     private final UnitMetricQuery columns;
 
     /** @param metrics unit and ratio metrics, their covariates ignored; {@code maxDays} the last k reported */
-    ExposureDayQuery(EventSource source, SqlDialect dialect, List<MetricDefinition> metrics, int maxDays) {
+    ExposureDayQuery(EventSource source, SqlDialect dialect, List<Metric.Adjustable> metrics, int maxDays) {
         this.source = source;
         this.dialect = dialect;
-        this.metrics = metrics.stream().map(MetricDefinition::withoutCovariate).toList();
+        this.metrics = metrics.stream().map(Metric.Adjustable::withoutCovariate).toList();
         this.maxDays = maxDays;
         this.columns = new UnitMetricQuery(source, dialect, this.metrics, new Dimensions(source, List.of(), false));
     }

@@ -1,7 +1,7 @@
 package dev.arbiter.importers.statistics;
 
 import dev.arbiter.importers.Sql;
-import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.Experiment;
 import dev.arbiter.importers.ingest.ColumnInfo;
 import dev.arbiter.importers.ingest.DatasetCatalog;
 import java.sql.Connection;
@@ -46,7 +46,7 @@ public final class JdbcStatisticsSource implements StatisticsSource {
     }
 
     @Override
-    public List<String> armValues(ExperimentDefinition definition) throws SQLException {
+    public List<String> armValues(Experiment definition) throws SQLException {
         String variant = Sql.identifier(definition.variantColumn());
         List<String> values = new ArrayList<>();
         try (Connection connection = connections.open();
@@ -61,7 +61,7 @@ public final class JdbcStatisticsSource implements StatisticsSource {
     }
 
     @Override
-    public ExperimentStatistics statistics(ExperimentDefinition definition, List<ColumnInfo> columns, LocalDate asOf,
+    public ExperimentStatistics statistics(Experiment definition, List<ColumnInfo> columns, LocalDate asOf,
                                            int exposureDays) throws SQLException {
         try (Connection connection = connections.open()) {
             return new MetricQueries(definition, columns, dialect, asOf).withExposureDays(exposureDays).run(connection);

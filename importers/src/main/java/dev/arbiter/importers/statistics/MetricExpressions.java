@@ -2,7 +2,7 @@ package dev.arbiter.importers.statistics;
 
 import dev.arbiter.importers.experiment.Aggregate;
 import dev.arbiter.importers.experiment.Filter;
-import dev.arbiter.importers.experiment.MetricDefinition;
+import dev.arbiter.importers.experiment.Metric;
 
 /**
  * Per-unit SQL expressions of one metric over the events of a unit (inside {@code GROUP BY unit}):
@@ -19,17 +19,21 @@ final class MetricExpressions {
     }
 
     /** The metric's filter as a condition, or null when it has none. */
-    SqlQuery condition(MetricDefinition metric) {
-        Filter where = metric.where();
+    SqlQuery condition(Metric metric) {
+        return condition(metric.where());
+    }
+
+    /** A filter as a condition, or null when there is none. */
+    SqlQuery condition(Filter where) {
         if (where == null) {
             return null;
         }
         return new SqlQuery().sql("(" + source.raw(where.column()) + " IN ").values(where.values()).sql(")");
     }
 
-    /** A unit metric's value per unit: the aggregate of its column over the unit's (matching) events. */
-    SqlQuery unitValue(MetricDefinition metric, Aggregate aggregate, String column) {
-        SqlQuery cond = condition(metric);
+    /** A unit metric's value per unit: the aggregate of a column over the unit's events matching {@code where}. */
+    SqlQuery unitValue(Filter where, Aggregate aggregate, String column) {
+        SqlQuery cond = condition(where);
         if (aggregate == Aggregate.COUNT && column == null) {
             return cond == null ? new SqlQuery().sql("COUNT(*)")
                     : new SqlQuery().sql("COUNT(CASE WHEN ").append(cond).sql(" THEN 1 END)");
@@ -47,7 +51,7 @@ final class MetricExpressions {
     }
 
     /** A ratio metric's numerator per unit: Σ column over matching events. */
-    SqlQuery numerator(MetricDefinition metric) {
+    SqlQuery numerator(Metric.Ratio metric) {
         return coalesce(dialect.sumFunction(), inner(condition(metric), source.number(metric.column())));
     }
 
@@ -55,7 +59,7 @@ final class MetricExpressions {
      * A ratio metric's denominator per unit: Σ denominator column, or the number of matching events,
      * over events whose numerator is known.
      */
-    SqlQuery denominator(MetricDefinition metric) {
+    SqlQuery denominator(Metric.Ratio metric) {
         String value = source.number(metric.column());
         SqlQuery counted = both(condition(metric), value + " IS NOT NULL");
         if (metric.denominator() == null) {

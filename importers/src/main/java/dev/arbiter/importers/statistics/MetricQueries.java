@@ -1,9 +1,8 @@
 package dev.arbiter.importers.statistics;
 
 import dev.arbiter.analytics.ArmStatistics;
-import dev.arbiter.importers.experiment.ExperimentDefinition;
-import dev.arbiter.importers.experiment.MetricDefinition;
-import dev.arbiter.importers.experiment.MetricKind;
+import dev.arbiter.importers.experiment.Experiment;
+import dev.arbiter.importers.experiment.Metric;
 import dev.arbiter.importers.ingest.ColumnInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,7 +22,7 @@ import java.util.Map;
 public final class MetricQueries {
     private static final String FALLBACK = "\u0000fallback";
 
-    private final ExperimentDefinition definition;
+    private final Experiment definition;
     private final List<ColumnInfo> columns;
     private final SqlDialect dialect;
     private final LocalDate asOf;
@@ -38,7 +37,7 @@ public final class MetricQueries {
      * @param dialect    the engine's dialect
      * @param asOf       the last day of events to include, or null for all
      */
-    public MetricQueries(ExperimentDefinition definition, List<ColumnInfo> columns, SqlDialect dialect, LocalDate asOf) {
+    public MetricQueries(Experiment definition, List<ColumnInfo> columns, SqlDialect dialect, LocalDate asOf) {
         this.definition = definition;
         this.columns = List.copyOf(columns);
         this.dialect = dialect;
@@ -84,12 +83,17 @@ public final class MetricQueries {
     }
 
     public ExperimentStatistics run(Connection connection) throws SQLException {
-        List<MetricDefinition> unitMetrics = new ArrayList<>();
-        List<MetricDefinition> quantileMetrics = new ArrayList<>();
-        definition.metrics().forEach(roled -> (roled.metric().kind() == MetricKind.QUANTILE ? quantileMetrics : unitMetrics)
-                .add(roled.metric()));
+        List<Metric.Adjustable> unitMetrics = new ArrayList<>();
+        List<Metric.Quantile> quantileMetrics = new ArrayList<>();
+        definition.metrics().forEach(roled -> {
+            if (roled.metric() instanceof Metric.Quantile quantile) {
+                quantileMetrics.add(quantile);
+            } else {
+                unitMetrics.add((Metric.Adjustable) roled.metric());
+            }
+        });
         if (definition.fallbackColumn() != null) {
-            unitMetrics.add(MetricDefinition.fallbackRate(FALLBACK, definition.fallbackColumn()));
+            unitMetrics.add(Metric.Ratio.fallbackRate(FALLBACK, definition.fallbackColumn()));
         }
         Timer timer = new Timer();
         EventSource unitSource = source();
@@ -100,10 +104,10 @@ public final class MetricQueries {
         Map<SliceKey, ArmStatistics> fallback = metrics.containsKey(FALLBACK) ? metrics.remove(FALLBACK) : Map.of();
         SqlQuery crossovers = units.crossoverUnits() == 0 || quantileMetrics.isEmpty() ? null : crossoverFilter();
         Map<String, Map<String, double[]>> distributions = new LinkedHashMap<>();
-        for (MetricDefinition metric : quantileMetrics) {
+        for (Metric.Quantile metric : quantileMetrics) {
             EventSource source = source();
             QuantileMetricQuery quantile = new QuantileMetricQuery(source, dialect, metric, dimensions(source),
-                    definition.alphaOrDefault(), crossovers, quantileMethod).maxBuckets(maxBuckets)
+                    definition.alpha(), crossovers, quantileMethod).maxBuckets(maxBuckets)
                     .unitsWithinOneDay(units.unitsOnSeveralDays() == 0 && oneLevelDays);
             Map<SliceKey, ArmStatistics> statistics = quantile.run(connection);
             metrics.put(metric.name(), statistics);
@@ -120,7 +124,7 @@ public final class MetricQueries {
         ExperimentStatistics.ExposureDays byExposureDay = null;
         EventSource exposureSource = source();
         if (exposureDays > 0 && exposureSource.hasTimestamp()) {
-            List<MetricDefinition> additive = new ArrayList<>(unitMetrics);
+            List<Metric.Adjustable> additive = new ArrayList<>(unitMetrics);
             additive.removeIf(metric -> metric.name().equals(FALLBACK));
             byExposureDay = new ExposureDayQuery(exposureSource, dialect, additive, exposureDays).run(connection);
             timer.lap("by days since exposure");
@@ -167,6 +171,6 @@ public final class MetricQueries {
     }
 
     private Dimensions dimensions(EventSource source) {
-        return new Dimensions(source, definition.segments(), Boolean.TRUE.equals(definition.crossSegments()));
+        return new Dimensions(source, definition.segments(), definition.crossSegments());
     }
 }

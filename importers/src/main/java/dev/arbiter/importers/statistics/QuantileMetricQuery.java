@@ -6,7 +6,7 @@ import dev.arbiter.analytics.QuantileMetric;
 import dev.arbiter.analytics.QuantileMetric.ArmQuantile;
 import dev.arbiter.analytics.QuantileMetric.ProbabilityBounds;
 import dev.arbiter.analytics.RatioMoments;
-import dev.arbiter.importers.experiment.MetricDefinition;
+import dev.arbiter.importers.experiment.Metric;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,7 +35,7 @@ import java.util.TreeSet;
 final class QuantileMetricQuery {
     private final EventSource source;
     private final SqlDialect dialect;
-    private final MetricDefinition metric;
+    private final Metric.Quantile metric;
     private final Dimensions dimensions;
     private final double alpha;
     private final SqlQuery crossoverFilter;
@@ -70,12 +70,12 @@ final class QuantileMetricQuery {
      * @param crossoverFilter a condition on {@code unit} that leaves out units seen in several arms,
      *                        or null when there are none
      */
-    QuantileMetricQuery(EventSource source, SqlDialect dialect, MetricDefinition metric, Dimensions dimensions,
+    QuantileMetricQuery(EventSource source, SqlDialect dialect, Metric.Quantile metric, Dimensions dimensions,
                         double alpha, SqlQuery crossoverFilter) {
         this(source, dialect, metric, dimensions, alpha, crossoverFilter, Method.AUTOMATIC);
     }
 
-    QuantileMetricQuery(EventSource source, SqlDialect dialect, MetricDefinition metric, Dimensions dimensions,
+    QuantileMetricQuery(EventSource source, SqlDialect dialect, Metric.Quantile metric, Dimensions dimensions,
                         double alpha, SqlQuery crossoverFilter, Method method) {
         this.method = method;
         this.maxBuckets = dialect.tuning().maxIndicatorBuckets();
@@ -206,7 +206,7 @@ final class QuantileMetricQuery {
     private Map<SliceKey, SliceQuantile> quantilesFromHistograms() {
         Map<SliceKey, SliceQuantile> quantiles = new LinkedHashMap<>();
         histograms.forEach((slice, histogram) -> quantiles.put(slice,
-                new SliceQuantile(histogram.count(), histogram.midQuantile(metric.quantile()))));
+                new SliceQuantile(histogram.count(), histogram.midQuantile(metric.probability()))));
         return quantiles;
     }
 
@@ -247,11 +247,11 @@ final class QuantileMetricQuery {
     private Map<SliceKey, SliceQuantile> quantilesFromOrderStatistics(Connection connection) throws SQLException {
         Map<SliceKey, Long> events = events(connection);
         Map<SliceKey, List<Double>> asked = new HashMap<>();
-        events.forEach((slice, n) -> asked.put(slice, probabilities(n, metric.quantile())));
+        events.forEach((slice, n) -> asked.put(slice, probabilities(n, metric.probability())));
         Map<SliceKey, double[]> statistics = orderStatistics(connection, asked);
         Map<SliceKey, SliceQuantile> quantiles = new LinkedHashMap<>();
         for (Map.Entry<SliceKey, Long> slice : events.entrySet()) {
-            MidQuantile point = MidQuantile.ofOrderStatistics(slice.getValue(), metric.quantile(),
+            MidQuantile point = MidQuantile.ofOrderStatistics(slice.getValue(), metric.probability(),
                     statistics.get(slice.getKey()));
             if (point == null) {
                 return null;
@@ -315,7 +315,7 @@ final class QuantileMetricQuery {
                 String k = slice.isSegment() ? Integer.toString(segmentIndex(slice)) : "";
                 RatioMoments indicator = new RatioMoments(rows.getLong("n"), rows.getDouble("ss" + k),
                         rows.getDouble("sss" + k), rows.getDouble("sc"), rows.getDouble("scc"), rows.getDouble("ssc" + k));
-                ProbabilityBounds probabilities = QuantileMetric.probabilityBounds(metric.quantile(), indicator, alpha);
+                ProbabilityBounds probabilities = QuantileMetric.probabilityBounds(metric.probability(), indicator, alpha);
                 SliceQuantile quantile = quantiles.get(slice);
                 long events = quantile == null ? 0 : quantile.events();
                 boolean finite = Double.isFinite(probabilities.lower()) && Double.isFinite(probabilities.upper());

@@ -1,7 +1,6 @@
 package dev.arbiter.importers.statistics;
 
-import dev.arbiter.importers.experiment.MetricDefinition;
-import dev.arbiter.importers.experiment.MetricKind;
+import dev.arbiter.importers.experiment.Metric;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,10 +19,10 @@ import java.util.Map;
 final class ServedModelQuery {
     private final EventSource source;
     private final SqlDialect dialect;
-    private final List<MetricDefinition> metrics;
+    private final List<Metric> metrics;
     private final String modelColumn;
 
-    ServedModelQuery(EventSource source, SqlDialect dialect, List<MetricDefinition> metrics, String modelColumn) {
+    ServedModelQuery(EventSource source, SqlDialect dialect, List<Metric> metrics, String modelColumn) {
         this.source = source;
         this.dialect = dialect;
         this.metrics = List.copyOf(metrics);
@@ -36,18 +35,18 @@ final class ServedModelQuery {
         SqlQuery select = new SqlQuery().sql(" SELECT arm, " + model + " AS model, COUNT(*) AS events, "
                 + "COUNT(DISTINCT unit) AS units");
         for (int i = 0; i < metrics.size(); i++) {
-            MetricDefinition metric = metrics.get(i);
+            Metric metric = metrics.get(i);
             SqlQuery cond = expressions.condition(metric);
             String value = metric.column() == null ? "1.0" : source.number(metric.column());
             SqlQuery inner = cond == null ? new SqlQuery().sql(value)
                     : new SqlQuery().sql("CASE WHEN ").append(cond).sql(" THEN " + value + " END");
             select.sql(", ");
-            if (metric.kind() == MetricKind.QUANTILE) {
-                select.sql("PERCENTILE_CONT(" + SqlDialect.literal(metric.quantile()) + ") WITHIN GROUP (ORDER BY ")
+            if (metric instanceof Metric.Quantile quantile) {
+                select.sql("PERCENTILE_CONT(" + SqlDialect.literal(quantile.probability()) + ") WITHIN GROUP (ORDER BY ")
                         .append(inner).sql(")");
-            } else if (metric.kind() == MetricKind.RATIO && metric.denominator() != null) {
+            } else if (metric instanceof Metric.Ratio ratio && ratio.denominator() != null) {
                 select.sql(dialect.sumFunction() + "(").append(inner).sql(") / NULLIF(" + dialect.sumFunction()
-                        + "(CASE WHEN " + value + " IS NOT NULL THEN " + source.number(metric.denominator()) + " END), 0)");
+                        + "(CASE WHEN " + value + " IS NOT NULL THEN " + source.number(ratio.denominator()) + " END), 0)");
             } else {
                 select.sql("AVG(").append(inner).sql(")");
             }

@@ -1,6 +1,6 @@
 package dev.arbiter.importers.statistics;
 
-import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.Experiment;
 import dev.arbiter.importers.ingest.ColumnInfo;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -20,7 +20,7 @@ public interface StatisticsSource {
     List<ColumnInfo> columns(String dataset) throws SQLException;
 
     /** The distinct values of the experiment's variant column (at most 1,000), as text, in order. */
-    List<String> armValues(ExperimentDefinition definition) throws SQLException;
+    List<String> armValues(Experiment definition) throws SQLException;
 
     /**
      * The sufficient statistics of the experiment's metrics per arm, segment and day.
@@ -29,6 +29,6 @@ public interface StatisticsSource {
      * @param asOf         the last day of events to include, or null for all
      * @param exposureDays also by days 0..N since first exposure (0: not)
      */
-    ExperimentStatistics statistics(ExperimentDefinition definition, List<ColumnInfo> columns, LocalDate asOf,
+    ExperimentStatistics statistics(Experiment definition, List<ColumnInfo> columns, LocalDate asOf,
                                     int exposureDays) throws SQLException;
 }

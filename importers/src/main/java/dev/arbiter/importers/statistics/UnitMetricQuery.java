@@ -4,8 +4,7 @@ import dev.arbiter.analytics.CovariateMoments;
 import dev.arbiter.analytics.RatioCovariateMoments;
 import dev.arbiter.analytics.RatioMoments;
 import dev.arbiter.importers.experiment.Covariate;
-import dev.arbiter.importers.experiment.MetricDefinition;
-import dev.arbiter.importers.experiment.MetricKind;
+import dev.arbiter.importers.experiment.Metric;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,11 +32,11 @@ final class UnitMetricQuery {
 
     private final EventSource source;
     private final SqlDialect dialect;
-    private final List<MetricDefinition> metrics;
+    private final List<Metric.Adjustable> metrics;
     private final Dimensions dimensions;
     private final MetricExpressions expressions;
 
-    UnitMetricQuery(EventSource source, SqlDialect dialect, List<MetricDefinition> metrics, Dimensions dimensions) {
+    UnitMetricQuery(EventSource source, SqlDialect dialect, List<Metric.Adjustable> metrics, Dimensions dimensions) {
         this.source = source;
         this.dialect = dialect;
         this.metrics = List.copyOf(metrics);
@@ -167,40 +166,35 @@ final class UnitMetricQuery {
     }
 
     /** Metric {@code i}'s per-unit columns ({@code y}i, or {@code m}i and {@code d}i), covariates aside. */
-    void addPerUnit(int i, MetricDefinition metric, SqlQuery perUnit, SqlQuery pre, List<String> fromPre) {
+    void addPerUnit(int i, Metric.Adjustable metric, SqlQuery perUnit, SqlQuery pre, List<String> fromPre) {
         Covariate covariate = metric.covariate();
         boolean preExposure = covariate != null && covariate.isPreExposure();
-        if (metric.kind() == MetricKind.RATIO) {
-            perUnit.sql(", ").append(expressions.numerator(metric)).sql(" AS m" + i)
-                    .sql(", ").append(expressions.denominator(metric)).sql(" AS d" + i);
+        if (metric instanceof Metric.Ratio ratio) {
+            perUnit.sql(", ").append(expressions.numerator(ratio)).sql(" AS m" + i)
+                    .sql(", ").append(expressions.denominator(ratio)).sql(" AS d" + i);
             if (preExposure) {
-                pre.sql(", ").append(expressions.numerator(metric)).sql(" AS pm" + i)
-                        .sql(", ").append(expressions.denominator(metric)).sql(" AS pd" + i);
+                pre.sql(", ").append(expressions.numerator(ratio)).sql(" AS pm" + i)
+                        .sql(", ").append(expressions.denominator(ratio)).sql(" AS pd" + i);
                 fromPre.add("pm" + i);
                 fromPre.add("pd" + i);
             }
             return;
         }
-        perUnit.sql(", ").append(expressions.unitValue(metric, metric.aggregateOrDefault(), metric.column()))
-                .sql(" AS y" + i);
+        Metric.Unit unit = (Metric.Unit) metric;
+        perUnit.sql(", ").append(expressions.unitValue(unit.where(), unit.aggregate(), unit.column())).sql(" AS y" + i);
         if (preExposure) {
-            pre.sql(", ").append(expressions.unitValue(metric, metric.aggregateOrDefault(), metric.column()))
-                    .sql(" AS px" + i);
+            pre.sql(", ").append(expressions.unitValue(unit.where(), unit.aggregate(), unit.column())).sql(" AS px" + i);
             fromPre.add("px" + i);
         } else if (covariate != null) {
-            perUnit.sql(", ").append(expressions.unitValue(withoutFilter(metric), covariate.aggregateOrMean(),
-                    covariate.column())).sql(" AS cpx" + i);
+            // a covariate column reads every event of the unit, whatever the metric's filter
+            perUnit.sql(", ").append(expressions.unitValue(null, covariate.aggregateOrMean(), covariate.column()))
+                    .sql(" AS cpx" + i);
         }
     }
 
-    private static MetricDefinition withoutFilter(MetricDefinition metric) {
-        return new MetricDefinition(metric.name(), metric.column(), metric.kind(), metric.aggregate(), metric.denominator(),
-                metric.quantile(), metric.direction(), null, null, null, null, null, null, null, null, null, null, null);
-    }
-
     /** Metric {@code i}'s sums over units: values, squares, cross products. */
-    static void sums(int i, MetricDefinition metric, CellSums sums) {
-        if (metric.kind() == MetricKind.RATIO) {
+    static void sums(int i, Metric.Adjustable metric, CellSums sums) {
+        if (metric instanceof Metric.Ratio) {
             String m = "m" + i;
             String d = "d" + i;
             sums.exactSum(m, "s" + m).exactSum(m + "*" + m, "q" + m).exactSum(d, "s" + d).exactSum(d + "*" + d, "q" + d)
@@ -225,9 +219,9 @@ final class UnitMetricQuery {
     }
 
     /** Metric {@code i}'s statistics from a row of sums with its unit count in column {@code n}. */
-    ArmStatistics read(ResultSet row, int i, MetricDefinition metric) throws SQLException {
+    ArmStatistics read(ResultSet row, int i, Metric.Adjustable metric) throws SQLException {
         long n = row.getLong("n");
-        if (metric.kind() == MetricKind.RATIO) {
+        if (metric instanceof Metric.Ratio) {
             String m = "m" + i;
             String d = "d" + i;
             RatioMoments moments = new RatioMoments(n, row.getDouble("s" + m), row.getDouble("q" + m),

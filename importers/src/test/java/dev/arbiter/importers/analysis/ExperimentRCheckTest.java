@@ -179,7 +179,7 @@ class ExperimentRCheckTest {
                 for (ComparisonResult c : metric.comparisons()) {
                     if (c.comparison().absolute().available()) {
                         segmentComparisons++;
-                        assertEquals(c.pValueAdjusted() < result.definition().alphaOrDefault(), c.significant(),
+                        assertEquals(c.pValueAdjusted() < result.definition().alpha(), c.significant(),
                                 segment.value() + " " + metric.name() + ": adjusted p " + c.pValueAdjusted());
                     }
                 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.analytics.QuantileMetric.ArmQuantile;
-import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.Experiment;
+import dev.arbiter.importers.experiment.ExperimentBuilder;
+import dev.arbiter.importers.experiment.Metric;
 import dev.arbiter.importers.experiment.ExperimentFile;
 import dev.arbiter.importers.ingest.DatasetCatalog;
 import dev.arbiter.importers.workspace.Workspace;
@@ -35,7 +37,7 @@ class QuantileMethodsAgreeTest {
     private static final String EXPERIMENT = """
             {"name": "q", "dataset": "events", "variantColumn": "variant", "control": "a", "treatments": ["b"],
              "split": {"a": 0.5, "b": 0.5}, "unitColumn": "session_id", "timestampColumn": "ts",
-             "primary": {"name": "p95_latency", "column": "latency_ms", "kind": "quantile", "quantile": 0.95},
+             "primary": {"name": "p95_latency", "column": "latency_ms", "kind": "quantile", "quantile": 0.95, "mde": 10},
              "guardrails": [{"name": "p50_cost", "column": "cost_usd", "kind": "quantile", "quantile": 0.5, "maxRatio": 2},
                             {"name": "p75_wait", "column": "wait_s", "kind": "quantile", "quantile": 0.75, "maxRatio": 2},
                             {"name": "p90_tokens_easy", "column": "tokens", "kind": "quantile", "quantile": 0.9,
@@ -64,7 +66,7 @@ class QuantileMethodsAgreeTest {
     @Test
     void histogramsAndQuantileQueriesGiveTheSameStatistics() throws Exception {
         Path file = workspace(false);
-        ExperimentDefinition definition = ExperimentFile.parse(EXPERIMENT, "test");
+        Experiment definition = ExperimentBuilder.build(ExperimentFile.parse(EXPERIMENT, "test"));
         try (Workspace workspace = Workspace.open(file); Connection connection = workspace.newConnection()) {
             MetricQueries queries = new MetricQueries(definition, DatasetCatalog.columns(connection, "events"), SqlDialect.DUCKDB, null);
             ExperimentStatistics selected = queries.withQuantileMethod(QuantileMetricQuery.Method.QUANTILE_QUERIES)
@@ -86,15 +88,15 @@ class QuantileMethodsAgreeTest {
     @Test
     void orderStatisticsCountValuesOnlyWhenTheyTie() throws Exception {
         Path file = workspace(false);
-        ExperimentDefinition definition = ExperimentFile.parse(EXPERIMENT, "test");
+        Experiment definition = ExperimentBuilder.build(ExperimentFile.parse(EXPERIMENT, "test"));
         try (Workspace workspace = Workspace.open(file); Connection connection = workspace.newConnection()) {
             EventSource source = new EventSource(definition, DatasetCatalog.columns(connection, "events"), null);
             Dimensions dimensions = new Dimensions(source, definition.segments(), true);
-            QuantileMetricQuery wait = new QuantileMetricQuery(source, SqlDialect.DUCKDB, definition.guardrails().get(1),
+            QuantileMetricQuery wait = new QuantileMetricQuery(source, SqlDialect.DUCKDB, (Metric.Quantile) definition.guardrails().get(1),
                     dimensions, 0.05, null, QuantileMetricQuery.Method.QUANTILE_QUERIES);
             assertTrue(wait.run(connection).size() > 40, "slices");
             assertFalse(wait.countedValues(), "continuous waits are read from order statistics");
-            QuantileMetricQuery latency = new QuantileMetricQuery(source, SqlDialect.DUCKDB, definition.primary(),
+            QuantileMetricQuery latency = new QuantileMetricQuery(source, SqlDialect.DUCKDB, (Metric.Quantile) definition.primary(),
                     dimensions, 0.05, null, QuantileMetricQuery.Method.QUANTILE_QUERIES);
             latency.run(connection);
             assertTrue(latency.countedValues(), "integer latencies tie");
@@ -138,8 +140,8 @@ class QuantileMethodsAgreeTest {
         "1000, false, false"})
     void everySliceMatchesTheInMemoryReference(int buckets, boolean withinOneDay, boolean days) throws Exception {
         Path file = workspace(withinOneDay);
-        ExperimentDefinition definition = ExperimentFile.parse(days ? EXPERIMENT
-                : EXPERIMENT.replace("\"timestampColumn\": \"ts\",", ""), "test");
+        Experiment definition = ExperimentBuilder.build(ExperimentFile.parse(days ? EXPERIMENT
+                : EXPERIMENT.replace("\"timestampColumn\": \"ts\",", ""), "test"));
         try (Workspace workspace = Workspace.open(file); Connection connection = workspace.newConnection();
              Statement statement = connection.createStatement()) {
             MetricQueries queries = new MetricQueries(definition, DatasetCatalog.columns(connection, "events"),

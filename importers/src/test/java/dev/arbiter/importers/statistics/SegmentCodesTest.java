@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.Experiment;
+import dev.arbiter.importers.experiment.ExperimentBuilder;
 import dev.arbiter.importers.experiment.ExperimentFile;
-import dev.arbiter.importers.experiment.MetricDefinition;
+import dev.arbiter.importers.experiment.Metric;
 import dev.arbiter.importers.ingest.DatasetCatalog;
 import dev.arbiter.importers.workspace.Workspace;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class SegmentCodesTest {
     private static final String EXPERIMENT = """
             {"name": "codes", "dataset": "events", "variantColumn": "variant", "control": "a", "treatments": ["b"],
              "unitColumn": "session_id", "timestampColumn": "ts",
-             "primary": {"name": "ok", "column": "ok", "kind": "unit", "aggregate": "mean"},
+             "primary": {"name": "ok", "column": "ok", "kind": "unit", "aggregate": "mean", "mde": 0.01},
              "guardrails": [{"name": "cost", "column": "cost", "kind": "unit", "aggregate": "sum", "maxRatio": 2},
                             {"name": "refusal", "column": "refusal", "kind": "ratio", "maxRatio": 2}],
              "segments": ["plan", "script"], "crossSegments": true}""";
@@ -48,11 +49,11 @@ class SegmentCodesTest {
                 + "WHEN hash(i // 5) % 4 = 0 THEN NULL WHEN hash(i // 5) % 4 = 1 THEN 'free' ELSE 'pro' END AS plan, "
                 + "CASE WHEN (i // 5) % 30 = 1 THEN CASE i % 2 WHEN 0 THEN 'ｚ' ELSE '𝒜' END "
                 + "WHEN hash(i // 5 + 3) % 2 = 0 THEN 'ｚ' ELSE '𝒜' END AS script FROM range(20000) t(i)");
-        ExperimentDefinition definition = ExperimentFile.parse(EXPERIMENT, "test");
+        Experiment definition = ExperimentBuilder.build(ExperimentFile.parse(EXPERIMENT, "test"));
         try (Workspace workspace = Workspace.open(file); Connection connection = workspace.newConnection()) {
             EventSource source = new EventSource(definition, DatasetCatalog.columns(connection, "events"), null);
             Dimensions dimensions = new Dimensions(source, definition.segments(), true);
-            List<MetricDefinition> metrics = definition.metrics().stream().map(m -> m.metric()).toList();
+            List<Metric.Adjustable> metrics = definition.metrics().stream().map(m -> (Metric.Adjustable) m.metric()).toList();
             UnitMetricQuery query = new UnitMetricQuery(source, SqlDialect.DUCKDB, metrics, dimensions);
             List<Dimensions.Segment> single = dimensions.segments().subList(0, 2);
             SegmentCodes found = SegmentCodes.find(connection, source, single, QueryTuning.DUCKDB.maxSegmentCodes());
