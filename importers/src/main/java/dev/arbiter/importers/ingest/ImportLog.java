@@ -1,6 +1,9 @@
 package dev.arbiter.importers.ingest;
 
 import dev.arbiter.importers.workspace.WorkspaceSchema;
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,13 +12,17 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** Writes an import's log row, its rejected rows and the dataset's roles, in the import's transaction. */
 final class ImportLog {
     private static final String TMP_REJECTS = "arbiter_tmp_reject_errors";
+    private static final String TMP_SCANS = "arbiter_tmp_reject_scans";
     /** Long prompts and responses fit on one CSV line; DuckDB's default limit is 2 MB. */
     static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
 
@@ -24,7 +31,7 @@ final class ImportLog {
 
     /** The reject-table options for {@code read_csv}, fixed names in the connection's temp catalog; optionally long lines. */
     static String csvRejectOptions(boolean longLines) {
-        return "store_rejects = true, rejects_table = '" + TMP_REJECTS + "', rejects_scan = 'arbiter_tmp_reject_scans'"
+        return "store_rejects = true, rejects_table = '" + TMP_REJECTS + "', rejects_scan = '" + TMP_SCANS + "'"
                 + (longLines ? ", max_line_size = " + MAX_LINE_BYTES : "");
     }
 
@@ -48,19 +55,63 @@ final class ImportLog {
         }
     }
 
-    /** Copies DuckDB's CSV rejects into {@code arbiter_rejects}; returns the number of rejected lines. */
+    /**
+     * Copies DuckDB's CSV rejects into {@code arbiter_rejects}, one row per rejected record with all
+     * its problems (columns and reasons joined), numbered by the physical line where the record
+     * starts in its file; returns the number of rejected records.
+     */
     static long copyCsvRejects(Connection connection, long importId, String file) throws SQLException {
-        try (PreparedStatement copy = connection.prepareStatement("INSERT INTO " + WorkspaceSchema.REJECTS
-                + " SELECT ?, ?, line, column_name, csv_line, error_type || ': ' || error_message FROM " + TMP_REJECTS)) {
-            copy.setLong(1, importId);
-            copy.setString(2, file);
-            copy.executeUpdate();
-        }
+        List<RejectedRecord> records = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(DISTINCT line) FROM " + TMP_REJECTS)) {
-            rows.next();
-            return rows.getLong(1);
+             ResultSet rows = statement.executeQuery("SELECT s.file_path, r.line, min(r.line_byte_position) AS start, "
+                     + "string_agg(DISTINCT r.column_name, ', ' ORDER BY r.column_name) AS columns, min(r.csv_line) AS raw, "
+                     + "string_agg(r.error_type || ': ' || r.error_message, '; ' ORDER BY r.column_idx) AS reasons FROM "
+                     + TMP_REJECTS + " r JOIN " + TMP_SCANS + " s ON r.scan_id = s.scan_id AND r.file_id = s.file_id "
+                     + "GROUP BY s.file_path, r.line ORDER BY s.file_path, r.line")) {
+            while (rows.next()) {
+                Object start = rows.getObject("start");
+                records.add(new RejectedRecord(rows.getString("file_path"), rows.getLong("line"),
+                        start == null ? null : ((Number) start).longValue(), rows.getString("columns"),
+                        rows.getString("raw"), rows.getString("reasons")));
+            }
         }
+        Map<String, Map<Long, Long>> lines = physicalLines(records);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + WorkspaceSchema.REJECTS
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (RejectedRecord record : records) {
+                Map<Long, Long> inFile = lines.get(record.path());
+                Long line = inFile == null || record.start() == null ? null : inFile.get(record.start());
+                insert.setLong(1, importId);
+                insert.setString(2, file);
+                insert.setLong(3, line == null ? record.record() : line);
+                insert.setString(4, record.columns());
+                insert.setString(5, record.raw());
+                insert.setString(6, record.reasons());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return records.size();
+    }
+
+    /** One rejected CSV record: its file, DuckDB's record number, its first byte, and what was wrong. */
+    private record RejectedRecord(String path, long record, Long start, String columns, String raw, String reasons) {
+    }
+
+    /** Per file, the physical line of each rejected record's first byte (none when the file cannot be read again). */
+    private static Map<String, Map<Long, Long>> physicalLines(List<RejectedRecord> records) {
+        Map<String, TreeSet<Long>> offsets = new HashMap<>();
+        records.stream().filter(record -> record.start() != null)
+                .forEach(record -> offsets.computeIfAbsent(record.path(), p -> new TreeSet<>()).add(record.start()));
+        Map<String, Map<Long, Long>> lines = new HashMap<>();
+        offsets.forEach((path, starts) -> {
+            try {
+                lines.put(path, PhysicalLines.of(Path.of(path), starts));
+            } catch (IOException | InvalidPathException e) {
+                // the record number DuckDB gave stays (it is the line when no value spans lines)
+            }
+        });
+        return lines;
     }
 
     static void writeRejects(Connection connection, long importId, String file, List<JsonLinesCheck.Rejected> rejected)

@@ -60,6 +60,26 @@ class BadInputCorpusTest {
         check(empty.toString(), ImportOptions.defaults(), "error: exports is a folder with no data files (.parquet or .csv)");
     }
 
+    /**
+     * Issue 19 #2: a rejected record is numbered by the physical line where it starts, after values
+     * that span lines, and kept once with all its problems.
+     */
+    @Test
+    void rejectedRecordsKeepTheirPhysicalLineOnceEach() throws Exception {
+        Path workspaceDir = Files.createTempDirectory(dir, "w");
+        try (Workspace workspace = ImportFixtures.importWorkspace(workspaceDir)) {
+            ImportReport report = new DatasetImporter(workspace).importSource(
+                    folder().resolve("rejects-after-quoted-newlines.csv").toString(), ImportOptions.defaults(), ImportMonitor.NONE);
+            assertEquals(4, report.rowsLoaded());
+            assertEquals(3, report.rowsRejected());
+            List<DatasetCatalog.RejectedRow> rejects = new DatasetCatalog(workspace).rejects(100);
+            assertEquals(List.of(5L, 9L, 10L), rejects.stream().map(DatasetCatalog.RejectedRow::line).toList(),
+                    "lines as an editor shows them: " + rejects);
+            assertTrue(rejects.get(0).reason().contains("MISSING COLUMNS"), rejects.get(0).reason());
+            assertTrue(rejects.get(2).reason().contains("TOO MANY COLUMNS"), rejects.get(2).reason());
+        }
+    }
+
     @Test
     void corpusHasAtLeastTwentyFiveCases() throws Exception {
         assertTrue(corpus().count() + 2 >= 25);
