@@ -3,6 +3,7 @@ package dev.arbiter.importers.experiment;
 import dev.arbiter.importers.ingest.ColumnInfo;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -27,6 +28,10 @@ public final class DefinitionChecks {
     /** Reports the problems of the definition itself: required keys, ranges, the split, metric settings. */
     public static void ofDefinition(ExperimentDefinition d, ProblemListener problems) {
         required(problems, "dataset", d.dataset());
+        if (d.dataset() != null && d.dataset().toLowerCase(Locale.ROOT).startsWith("arbiter_")) {
+            problems.report("dataset", "'" + d.dataset() + "' is one of Arbiter's own tables (names starting with "
+                    + "'arbiter_'), not a dataset of events");
+        }
         required(problems, "variantColumn", d.variantColumn());
         required(problems, "unitColumn", d.unitColumn());
         required(problems, "control", d.control());
@@ -180,7 +185,8 @@ public final class DefinitionChecks {
             problems.report(key + ".column", "a " + m.kind().key() + " metric needs a column");
         }
         if (m.kind() == MetricKind.QUANTILE && (m.quantile() == null || !(m.quantile() > 0 && m.quantile() < 1))) {
-            problems.report(key + ".quantile", "a quantile metric needs a probability between 0 and 1, e.g. 0.95");
+            problems.report(key + ".quantile", "a quantile metric needs a probability strictly between 0 and 1, e.g. 0.95"
+                    + (m.quantile() == null ? "" : ", got " + m.quantile()));
         }
         if (m.kind() != MetricKind.QUANTILE && m.quantile() != null) {
             problems.report(key + ".quantile", "only quantile metrics take a probability");

@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -109,7 +110,8 @@ public final class DatasetImporter {
     private static final class Run {
         private final Connection connection;
         private final Source source;
-        private final String dataset;
+        private final String given;
+        private String dataset;
         private final ImportOptions options;
         private final ImportMonitor monitor;
         private final CompletableFuture<Fingerprint> fingerprint;
@@ -122,6 +124,7 @@ public final class DatasetImporter {
             CompletableFuture<Fingerprint> fingerprint, Instant started, boolean longLines, PhaseTimer timer) {
             this.connection = connection;
             this.source = source;
+            this.given = dataset;
             this.dataset = dataset;
             this.options = options;
             this.monitor = monitor;
@@ -141,7 +144,9 @@ public final class DatasetImporter {
             Map<Role, String> roles = roles(columns);
             RoleDetector.Detection detection = RoleDetector.detect(columns);
             String select = selectList(columns, detection, roles);
-            boolean exists = Tables.exists(connection, dataset);
+            Optional<String> existing = Tables.existingName(connection, given);
+            dataset = existing.orElse(given);
+            boolean exists = existing.isPresent();
             checkMode(exists);
             long before = exists && options.mode() == ImportOptions.Mode.APPEND ? Tables.count(connection, dataset) : 0;
             long staged = write(reader, select, roles.get(Role.EVENT_ID), exists);
@@ -222,8 +227,9 @@ public final class DatasetImporter {
 
         private void checkMode(boolean exists) throws ImportException {
             if (exists && options.mode() == ImportOptions.Mode.CREATE) {
-                throw new ImportException("dataset '" + dataset + "' already exists in this workspace: "
-                        + "use --append to add the rows or --replace to replace it");
+                throw new ImportException("dataset '" + given + "' already exists in this workspace"
+                        + (dataset.equals(given) ? "" : " as '" + dataset + "' (dataset names ignore case)")
+                        + ": use --append to add the rows or --replace to replace it");
             }
         }
 

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Small catalog queries of the import, names quoted and values bound. */
 final class Tables {
@@ -48,13 +49,16 @@ final class Tables {
         return columns;
     }
 
-    static boolean exists(Connection connection, String table) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ?")) {
+    /**
+     * The name a table goes by in the workspace when one matches {@code table} — DuckDB's
+     * identifiers ignore case, so {@code BASE} is the table {@code base}.
+     */
+    static Optional<String> existingName(Connection connection, String table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT table_name FROM information_schema.tables "
+                + "WHERE table_schema = 'main' AND lower(table_name) = lower(?) ORDER BY table_name LIMIT 1")) {
             query.setString(1, table);
             try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1) > 0;
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
             }
         }
     }

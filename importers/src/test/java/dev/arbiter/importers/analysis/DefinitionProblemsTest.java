@@ -1,9 +1,11 @@
 package dev.arbiter.importers.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arbiter.importers.experiment.ExperimentBuilder;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.ExperimentFile;
 import dev.arbiter.importers.workspace.Workspace;
@@ -11,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.arbiter.importers.experiment.DefinitionChecks;
@@ -53,11 +57,28 @@ class DefinitionProblemsTest {
                 "alpha: must be between 0 and 0.5, got 0.7",
                 "split: the shares must sum to 1, they sum to 1.1",
                 "primary.mde: the primary metric needs a positive minimum detectable effect",
-                "guardrails[0].quantile: a quantile metric needs a probability between 0 and 1, e.g. 0.95",
+                "guardrails[0].quantile: a quantile metric needs a probability strictly between 0 and 1, e.g. 0.95",
                 "guardrails[0]: a guardrail needs a rule: maxRatio, minRatio, maxValue or minValue",
                 "guardrails[1].aggregate: only unit metrics take an aggregate",
                 "secondary[0].covariate: a pre-exposure covariate needs the timestampColumn",
                 "metrics: the name 'conversion' is used twice"), problems);
+    }
+
+    /**
+     * Issue 19 #7: a probability of 0 or 1 is refused saying "strictly", with what was given; a
+     * bookkeeping table is not a dataset. Problems reach a listener by key (ExperimentBuilder).
+     */
+    @Test
+    void edgeProbabilitiesAndBookkeepingTablesAreRefusedByKey() {
+        ExperimentDefinition bad = parse(GOOD.replace("\"dataset\": \"events\"", "\"dataset\": \"arbiter_imports\"")
+                .replace("\"mde\": 0.01}}", "\"mde\": 0.01}, \"secondary\": [{\"name\": \"p100\", "
+                        + "\"column\": \"converted\", \"kind\": \"quantile\", \"quantile\": 1}]}"));
+        Map<String, String> byKey = new LinkedHashMap<>();
+        assertNull(ExperimentBuilder.build(bad, byKey::put));
+        assertEquals(Map.of(
+                "dataset", "'arbiter_imports' is one of Arbiter's own tables (names starting with 'arbiter_'), not a dataset of events",
+                "secondary[0].quantile", "a quantile metric needs a probability strictly between 0 and 1, e.g. 0.95, got 1.0"),
+                byKey);
     }
 
     @Test

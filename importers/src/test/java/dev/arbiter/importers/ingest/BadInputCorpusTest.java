@@ -80,6 +80,23 @@ class BadInputCorpusTest {
         }
     }
 
+    /** Issue 19 #7: dataset names ignore case, as DuckDB's identifiers do. */
+    @Test
+    void aDatasetNameInOtherCaseIsTheSameDataset() throws Exception {
+        Path workspaceDir = Files.createTempDirectory(dir, "w");
+        String good = folder().resolve("good.csv").toString();
+        try (Workspace workspace = ImportFixtures.importWorkspace(workspaceDir)) {
+            DatasetImporter importer = new DatasetImporter(workspace);
+            importer.importSource(good, ImportOptions.defaults().withDataset("base"), ImportMonitor.NONE);
+            List<String> before = ImportFixtures.contents(workspace);
+            ImportException error = assertThrows(ImportException.class, () -> importer.importSource(good,
+                    ImportOptions.defaults().withDataset("BASE"), ImportMonitor.NONE));
+            assertTrue(error.getMessage().contains("dataset 'BASE' already exists in this workspace as 'base' "
+                    + "(dataset names ignore case)"), error.getMessage());
+            assertEquals(before, ImportFixtures.contents(workspace), "a refused import changes nothing");
+        }
+    }
+
     @Test
     void corpusHasAtLeastTwentyFiveCases() throws Exception {
         assertTrue(corpus().count() + 2 >= 25);
