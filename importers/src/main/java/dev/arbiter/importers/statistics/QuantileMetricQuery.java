@@ -101,6 +101,21 @@ final class QuantileMetricQuery {
 
     Map<SliceKey, ArmStatistics> run(Connection connection) throws SQLException {
         long start = System.nanoTime();
+        Map<SliceKey, SliceQuantile> quantiles = passOne(connection);
+        long pass1 = System.nanoTime();
+        Map<SliceKey, Bounds> bounds = probabilityBounds(connection, quantiles);
+        long pass2 = System.nanoTime();
+        passThree(connection, bounds);
+        if (Boolean.getBoolean("arbiter.profile")) {
+            System.err.printf(Locale.ROOT, "    passes 1 / 2 / 3 (%s, %s): %.2f / %.2f / %.2f s%n",
+                    histograms != null ? "histograms" : "order statistics", passTwoWay, (pass1 - start) / 1e9,
+                    (pass2 - pass1) / 1e9, (System.nanoTime() - pass2) / 1e9);
+        }
+        return statistics(quantiles, bounds);
+    }
+
+    /** Pass 1: each slice's mid-quantile, from counted values or from the engine's order statistics. */
+    private Map<SliceKey, SliceQuantile> passOne(Connection connection) throws SQLException {
         histograms = method.useHistograms(connection, this) ? histograms(connection) : null;
         Map<SliceKey, SliceQuantile> quantiles = histograms != null ? quantilesFromHistograms()
                 : quantilesFromOrderStatistics(connection);
@@ -109,20 +124,20 @@ final class QuantileMetricQuery {
             histograms = histograms(connection);
             quantiles = quantilesFromHistograms();
         }
-        long pass1 = System.nanoTime();
-        Map<SliceKey, Bounds> bounds = probabilityBounds(connection, quantiles);
-        long pass2 = System.nanoTime();
+        return quantiles;
+    }
+
+    /** Pass 3: the mid-quantiles at every slice's bounds, counting values when the order statistics tie. */
+    private void passThree(Connection connection, Map<SliceKey, Bounds> bounds) throws SQLException {
         if (histograms == null && !limits(connection, bounds)) {
             histograms = histograms(connection);
         }
         if (histograms != null) {
             limitsFromHistograms(bounds);
         }
-        if (Boolean.getBoolean("arbiter.profile")) {
-            System.err.printf(Locale.ROOT, "    passes 1 / 2 / 3 (%s, %s): %.2f / %.2f / %.2f s%n",
-                    histograms != null ? "histograms" : "order statistics", passTwoWay, (pass1 - start) / 1e9,
-                    (pass2 - pass1) / 1e9, (System.nanoTime() - pass2) / 1e9);
-        }
+    }
+
+    private Map<SliceKey, ArmStatistics> statistics(Map<SliceKey, SliceQuantile> quantiles, Map<SliceKey, Bounds> bounds) {
         Map<SliceKey, ArmStatistics> result = new LinkedHashMap<>();
         double z = QuantileMetric.z(alpha);
         quantiles.forEach((slice, quantile) -> {
@@ -153,6 +168,24 @@ final class QuantileMetricQuery {
             this.units = units;
             this.events = events;
             this.probabilities = probabilities;
+        }
+
+        /**
+         * Sets the limits from the order statistics asked for both bounds (lower's first); false when
+         * two of them tie, so the values must be counted.
+         */
+        boolean read(double[] statistics) {
+            int lowerCount = MidQuantile.positions(events, probabilities.lower()).length;
+            MidQuantile low = MidQuantile.ofOrderStatistics(events, probabilities.lower(),
+                    Arrays.copyOfRange(statistics, 0, lowerCount));
+            MidQuantile high = MidQuantile.ofOrderStatistics(events, probabilities.upper(),
+                    Arrays.copyOfRange(statistics, lowerCount, statistics.length));
+            if (low == null || high == null) {
+                return false;
+            }
+            lower = low.value();
+            upper = high.value();
+            return true;
         }
     }
 
@@ -345,19 +378,10 @@ final class QuantileMetricQuery {
             }
         });
         Map<SliceKey, double[]> statistics = orderStatistics(connection, asked);
-        for (Map.Entry<SliceKey, List<Double>> slice : asked.entrySet()) {
-            Bounds b = bounds.get(slice.getKey());
-            double[] all = statistics.get(slice.getKey());
-            int lowerCount = MidQuantile.positions(b.events, b.probabilities.lower()).length;
-            MidQuantile lower = MidQuantile.ofOrderStatistics(b.events, b.probabilities.lower(),
-                    Arrays.copyOfRange(all, 0, lowerCount));
-            MidQuantile upper = MidQuantile.ofOrderStatistics(b.events, b.probabilities.upper(),
-                    Arrays.copyOfRange(all, lowerCount, all.length));
-            if (lower == null || upper == null) {
+        for (SliceKey slice : asked.keySet()) {
+            if (!bounds.get(slice).read(statistics.get(slice))) {
                 return false;
             }
-            b.lower = lower.value();
-            b.upper = upper.value();
         }
         return true;
     }
@@ -383,15 +407,7 @@ final class QuantileMetricQuery {
     /** One dimension's order statistics: {@code column} a segment's name, or null for arms ({@code key} null) or days. */
     private void orderStatistics(Connection connection, Map<SliceKey, List<Double>> asked, String column, String key,
                                  Map<SliceKey, double[]> found) throws SQLException {
-        boolean days = "day".equals(key) && column == null;
-        Map<SliceKey, List<Double>> mine = new HashMap<>();
-        asked.forEach((slice, probabilities) -> {
-            boolean matches = days ? slice.isDay() : key == null ? slice.isWholeArm()
-                    : column.equals(slice.segmentColumn());
-            if (matches) {
-                mine.put(slice, probabilities);
-            }
-        });
+        Map<SliceKey, List<Double>> mine = inDimension(asked, column, key);
         TreeSet<Double> needed = new TreeSet<>();
         mine.values().forEach(needed::addAll);
         if (needed.isEmpty()) {
@@ -403,17 +419,37 @@ final class QuantileMetricQuery {
                 + " FROM q GROUP BY " + keys);
         try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                String arm = source.armName(rows.getInt("ai"));
-                SliceKey slice = key == null ? SliceKey.arm(arm) : days
-                        ? (rows.getDate("day") == null ? null : SliceKey.day(arm, rows.getDate("day").toLocalDate()))
-                        : SliceKey.segment(arm, column, rows.getString(key));
-                List<Double> wanted = slice == null ? null : mine.get(slice);
+                List<Double> wanted = mine.get(sliceOf(rows, column, key));
                 if (wanted != null) {
                     double[] all = dialect.readQuantiles(rows, "stat", probabilities.size());
-                    found.put(slice, wanted.stream().mapToDouble(p -> all[probabilities.indexOf(p)]).toArray());
+                    found.put(sliceOf(rows, column, key), wanted.stream().mapToDouble(p -> all[probabilities.indexOf(p)]).toArray());
                 }
             }
         }
+    }
+
+    /** The slices of one dimension: whole arms ({@code key} null), a segment {@code column}'s values, or days. */
+    private static <T> Map<SliceKey, T> inDimension(Map<SliceKey, T> slices, String column, String key) {
+        boolean days = "day".equals(key) && column == null;
+        Map<SliceKey, T> mine = new HashMap<>();
+        slices.forEach((slice, value) -> {
+            if (days ? slice.isDay() : key == null ? slice.isWholeArm() : column.equals(slice.segmentColumn())) {
+                mine.put(slice, value);
+            }
+        });
+        return mine;
+    }
+
+    /** The slice of a row grouped by arm and {@code key}: the arm, a segment value of {@code column}, or a day. */
+    private SliceKey sliceOf(ResultSet row, String column, String key) throws SQLException {
+        String arm = source.armName(row.getInt("ai"));
+        if (key == null) {
+            return SliceKey.arm(arm);
+        }
+        if (column == null) {
+            return row.getDate("day") == null ? null : SliceKey.day(arm, row.getDate("day").toLocalDate());
+        }
+        return SliceKey.segment(arm, column, row.getString(key));
     }
 
     private int segmentIndex(SliceKey slice) {
