@@ -1,5 +1,6 @@
 package dev.arbiter.importers.experiment;
 
+import dev.arbiter.importers.JsonMessages;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -46,7 +47,7 @@ public final class ExperimentFile {
             throw new IOException(source + ": " + describe(e), e);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new IOException(source + ": invalid JSON" + where(at) + ": " + e.getOriginalMessage(), e);
+            throw new IOException(source + ": invalid JSON" + where(at) + ": " + JsonMessages.plain(e), e);
         }
     }
 
@@ -73,14 +74,9 @@ public final class ExperimentFile {
             path = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
         } else {
             Throwable cause = e.getCause();
-            reason = cause instanceof IllegalArgumentException ? cause.getMessage() : simplify(e.getOriginalMessage());
+            reason = cause instanceof IllegalArgumentException ? cause.getMessage() : JsonMessages.plain(e);
         }
         return (path.isEmpty() ? "" : path) + where(e.getLocation()) + ": " + reason;
-    }
-
-    private static String simplify(String message) {
-        String firstLine = message.split("\n")[0];
-        return firstLine.replaceAll("`[a-z.]+\\.([A-Za-z]+)`", "$1").replace("java.lang.", "");
     }
 
     private static String where(JsonLocation at) {

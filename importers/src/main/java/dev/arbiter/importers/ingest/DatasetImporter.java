@@ -142,32 +142,56 @@ public final class DatasetImporter {
             checkColumns(columns);
             timer.mark("describe");
             Map<Role, String> roles = roles(columns);
-            RoleDetector.Detection detection = RoleDetector.detect(columns);
-            String select = selectList(columns, detection, roles);
-            Optional<String> existing = Tables.existingName(connection, given);
-            dataset = existing.orElse(given);
-            boolean exists = existing.isPresent();
-            checkMode(exists);
-            long before = exists && options.mode() == ImportOptions.Mode.APPEND ? Tables.count(connection, dataset) : 0;
-            long staged = write(reader, select, roles.get(Role.EVENT_ID), exists);
-            timer.mark("load");
-            long loaded = Tables.count(connection, dataset) - before;
-            long rejected = reader.rejects(connection, importId, source.displayName());
-            long duplicates = staged < 0 ? 0 : staged - loaded;
-            long read = loaded + rejected + duplicates;
-            if (read == 0) {
-                throw new ImportException(source.displayName() + " has no data rows" + (columns.isEmpty() ? "" : " (only a header)")
-                        + ": nothing to import");
-            }
+            String select = selectList(columns, RoleDetector.detect(columns), roles);
+            Counts counts = loadRows(reader, select, roles.get(Role.EVENT_ID), importId, columns.isEmpty());
             timer.mark("counts and rejects");
             Fingerprint print = fingerprint.join();
             timer.mark("wait for SHA-256");
             refuseReimport(print);
             warnings.addAll(DatasetChecks.warnings(connection, dataset, Tables.columns(connection, dataset), roles));
             timer.mark("checks");
+            return finish(importId, print, counts, roles);
+        }
+
+        /** How many rows were read, loaded, rejected and dropped as duplicates. */
+        private record Counts(long read, long loaded, long rejected, long duplicates) {
+        }
+
+        /**
+         * Writes the rows into the dataset (created, appended or replaced) and counts them; refuses a
+         * source that held no rows, or only rows without a single value (blank lines, an empty export).
+         */
+        private Counts loadRows(SourceRelation reader, String select, String eventId, long importId, boolean noColumns)
+                throws SQLException, ImportException {
+            Optional<String> existing = Tables.existingName(connection, given);
+            dataset = existing.orElse(given);
+            checkMode(existing.isPresent());
+            boolean append = existing.isPresent() && options.mode() == ImportOptions.Mode.APPEND;
+            long before = append ? Tables.count(connection, dataset) : 0;
+            long filledBefore = append ? Tables.rowsWithAValue(connection, dataset) : 0;
+            long staged = write(reader, select, eventId, existing.isPresent());
+            timer.mark("load");
+            long loaded = Tables.count(connection, dataset) - before;
+            long rejected = reader.rejects(connection, importId, source.displayName());
+            long duplicates = staged < 0 ? 0 : staged - loaded;
+            long read = loaded + rejected + duplicates;
+            if (read == 0) {
+                throw new ImportException(source.displayName() + (source.format().isTrace()
+                        ? " is a " + source.format().title() + " export with no LLM calls in it"
+                        : " has no data rows" + (noColumns ? "" : " (only a header)")) + ": nothing to import");
+            }
+            if (loaded > 0 && Tables.rowsWithAValue(connection, dataset) == filledBefore) {
+                throw new ImportException(source.displayName() + " holds no data: its " + loaded + (loaded == 1 ? " row has"
+                        : " rows have") + " no value in any column (blank lines, or an export without records)");
+            }
+            return new Counts(read, loaded, rejected, duplicates);
+        }
+
+        private ImportReport finish(long importId, Fingerprint print, Counts counts, Map<Role, String> roles)
+                throws SQLException {
             ImportReport report = new ImportReport(importId, source.displayName(), dataset, source.format(), print.sha256(),
-                    read, loaded, rejected, duplicates, Duration.between(started, Instant.now()).toMillis() / 1000.0, roles,
-                    warnings);
+                    counts.read(), counts.loaded(), counts.rejected(), counts.duplicates(),
+                    Duration.between(started, Instant.now()).toMillis() / 1000.0, roles, warnings);
             ImportLog.writeRoles(connection, dataset, roles);
             ImportLog.writeImport(connection, report, source, print.sizeBytes(), options.mode().name().toLowerCase(Locale.ROOT),
                     describeOptions(), started, Instant.now());

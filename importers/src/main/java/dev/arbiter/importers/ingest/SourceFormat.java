@@ -25,6 +25,18 @@ public enum SourceFormat {
         return label;
     }
 
+    /** The format's name as its makers write it: "LangSmith", "OTLP", "CSV". */
+    public String title() {
+        return switch (this) {
+            case CSV -> "CSV";
+            case PARQUET -> "Parquet";
+            case JSON -> "JSON";
+            case LANGFUSE -> "Langfuse";
+            case LANGSMITH -> "LangSmith";
+            case OTLP -> "OTLP";
+        };
+    }
+
     /** True for the LLM trace formats that are flattened to one row per model call. */
     public boolean isTrace() {
         return this == LANGFUSE || this == LANGSMITH || this == OTLP;

@@ -1,5 +1,6 @@
 package dev.arbiter.importers.ingest;
 
+import dev.arbiter.importers.JsonMessages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.importers.Sql;
@@ -115,7 +116,7 @@ final class SourceRelation {
             return JsonFields.MAPPER.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new ImportException(file.getFileName() + ": invalid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+                    + ", column " + e.getLocation().getColumnNr() + ": " + JsonMessages.plain(e), e);
         }
     }
 

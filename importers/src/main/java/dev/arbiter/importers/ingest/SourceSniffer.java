@@ -63,7 +63,19 @@ public final class SourceSniffer {
             throw new ImportException(path.getFileName() + " looks like a binary file, not text: Arbiter reads CSV/TSV, "
                     + "Parquet, JSON lines or arrays, and Langfuse, LangSmith or OTLP JSON exports");
         }
-        return new Source(given, List.of(path), textFormat(head), path.toString(), false);
+        SourceFormat format = textFormat(head);
+        if (format == SourceFormat.CSV && name.matches(".*\\.(json|jsonl|ndjson)$")) {
+            throw new ImportException(path.getFileName() + " ends in " + name.substring(name.lastIndexOf('.'))
+                    + " but does not hold JSON: it starts with '" + firstLine(head) + "' where a JSON object or array, "
+                    + "or one object per line, was expected");
+        }
+        return new Source(given, List.of(path), format, path.toString(), false);
+    }
+
+    /** The first non-blank line of the text, at most 40 characters. */
+    private static String firstLine(byte[] head) {
+        String line = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").strip().split("\\R", 2)[0];
+        return line.length() > 40 ? line.substring(0, 40) + "…" : line;
     }
 
     /** More than 1% control bytes (other than tab, newline, carriage return and a stray NUL or two). */
@@ -91,7 +103,7 @@ public final class SourceSniffer {
         if (text.contains("\"observations\"") && text.contains("\"trace\"")) {
             return SourceFormat.LANGFUSE;
         }
-        if (text.contains("\"post\"") && text.contains("\"run_type\"")) {
+        if (text.contains("\"post\"") && (text.contains("\"run_type\"") || text.contains("\"patch\""))) {
             return SourceFormat.LANGSMITH;
         }
         return SourceFormat.JSON;

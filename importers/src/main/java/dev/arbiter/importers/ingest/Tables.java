@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Small catalog queries of the import, names quoted and values bound. */
 final class Tables {
@@ -60,6 +61,18 @@ final class Tables {
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
             }
+        }
+    }
+
+    /** Rows of {@code table} with a value in at least one column. */
+    static long rowsWithAValue(Connection connection, String table) throws SQLException {
+        String anyValue = columns(connection, table).stream().map(column -> Sql.identifier(column.name()) + " IS NULL")
+                .collect(Collectors.joining(" AND "));
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + Sql.identifier(table)
+                     + (anyValue.isEmpty() ? "" : " WHERE NOT (" + anyValue + ")"))) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 

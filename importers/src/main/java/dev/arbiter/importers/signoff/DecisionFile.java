@@ -1,5 +1,6 @@
 package dev.arbiter.importers.signoff;
 
+import dev.arbiter.importers.JsonMessages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -39,10 +40,10 @@ public final class DecisionFile {
         } catch (JsonMappingException e) {
             String path = e.getPath().stream().map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining()).replaceFirst("^\\.", "");
-            throw new IOException(source + ": " + path + ": " + e.getOriginalMessage().split("\n")[0], e);
+            throw new IOException(source + ": " + path + ": " + JsonMessages.plain(e), e);
         } catch (JsonProcessingException e) {
             throw new IOException(source + ": invalid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+                    + e.getLocation().getColumnNr() + ": " + JsonMessages.plain(e), e);
         }
         List<String> problems = problems(record);
         if (!problems.isEmpty()) {

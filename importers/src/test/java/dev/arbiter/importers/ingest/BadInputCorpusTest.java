@@ -112,6 +112,8 @@ class BadInputCorpusTest {
                         () -> importer.importSource(source, options, ImportMonitor.NONE));
                 assertTrue(error.getMessage().contains(expected.substring(7)), "message was: " + error.getMessage());
                 assertTrue(!error.getMessage().contains("\n\tat "), "no stack trace in the message");
+                assertTrue(!error.getMessage().contains("[Source:") && !error.getMessage().contains("StreamReadFeature"),
+                        "no parser internals in the message: " + error.getMessage());
                 assertEquals(before, ImportFixtures.contents(workspace), "a refused import changes nothing");
                 return;
             }
