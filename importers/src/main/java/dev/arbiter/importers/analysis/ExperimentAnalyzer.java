@@ -95,6 +95,9 @@ public final class ExperimentAnalyzer {
             if (found.isEmpty()) {
                 found = DefinitionChecks.againstArms(definition, events.armValues(experiment));
             }
+            if (found.isEmpty()) {
+                found = DefinitionChecks.againstSegmentValues(definition, segmentValues(events, experiment));
+            }
             if (!found.isEmpty()) {
                 throw new ExperimentException(source, found);
             }
@@ -104,6 +107,14 @@ public final class ExperimentAnalyzer {
             throw new WorkspaceException("Cannot analyse '" + definition.name() + "' in " + events.describe() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    private static List<Long> segmentValues(StatisticsSource events, Experiment experiment) throws SQLException {
+        List<Long> counts = new ArrayList<>();
+        for (String segment : experiment.segments()) {
+            counts.add(events.distinctValues(experiment.dataset(), segment, DefinitionChecks.MAX_SEGMENT_VALUES));
+        }
+        return counts;
     }
 
     /** Turns statistics into results. */

@@ -126,6 +126,27 @@ public final class DefinitionChecks {
         }
     }
 
+    /** The most distinct values a segment column may have: each value is read as its own comparison. */
+    public static final int MAX_SEGMENT_VALUES = 100;
+
+    /**
+     * Problems with the segments: a column with more than {@link #MAX_SEGMENT_VALUES} values (an id,
+     * a timestamp) cannot be read value by value — a million values took 9 GB and half an hour.
+     *
+     * @param distinctValues per segment column, its distinct values (counted up to one more than the maximum)
+     */
+    public static List<String> againstSegmentValues(ExperimentDefinition d, List<Long> distinctValues) {
+        ProblemListener.Collecting problems = ProblemListener.collecting();
+        for (int i = 0; i < d.segments().size(); i++) {
+            if (distinctValues.get(i) > MAX_SEGMENT_VALUES) {
+                problems.report("segments[" + i + "]", "column '" + d.segments().get(i) + "' has more than "
+                        + MAX_SEGMENT_VALUES + " distinct values; a segment is read value by value, so choose a column "
+                        + "with fewer values (plan, region, model), or group its values into a new column first");
+            }
+        }
+        return problems.lines();
+    }
+
     /** Problems with the arms: a control or treatment that does not occur in the variant column. */
     public static List<String> againstArms(ExperimentDefinition d, List<String> valuesInData) {
         ProblemListener.Collecting problems = ProblemListener.collecting();

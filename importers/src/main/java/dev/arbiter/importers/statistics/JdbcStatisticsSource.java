@@ -46,6 +46,19 @@ public final class JdbcStatisticsSource implements StatisticsSource {
     }
 
     @Override
+    public long distinctValues(String dataset, String column, long atMost) throws SQLException {
+        try (Connection connection = connections.open();
+             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM (SELECT DISTINCT "
+                     + Sql.identifier(column) + " FROM " + Sql.identifier(dataset) + " LIMIT ?) d")) {
+            query.setLong(1, atMost + 1);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    @Override
     public List<String> armValues(Experiment definition) throws SQLException {
         String variant = Sql.identifier(definition.variantColumn());
         List<String> values = new ArrayList<>();

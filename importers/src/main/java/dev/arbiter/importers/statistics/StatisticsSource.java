@@ -22,6 +22,9 @@ public interface StatisticsSource {
     /** The distinct values of the experiment's variant column (at most 1,000), as text, in order. */
     List<String> armValues(Experiment definition) throws SQLException;
 
+    /** How many distinct values {@code column} of the dataset has, counting at most {@code atMost} + 1. */
+    long distinctValues(String dataset, String column, long atMost) throws SQLException;
+
     /**
      * The sufficient statistics of the experiment's metrics per arm, segment and day.
      *

@@ -3,6 +3,8 @@ package dev.arbiter.importers.workspace;
 import org.duckdb.DuckDBConnection;
 import java.io.IOException;
 import java.nio.file.Files;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,6 +28,8 @@ import java.util.Properties;
  * are plain tables beside them.
  */
 public final class Workspace implements AutoCloseable {
+    /** The most memory DuckDB may use for a workspace, in MB (spilling to disk beyond it). */
+    static final long MAX_ENGINE_MEMORY_MB = 4096;
     /** File extension of workspaces. */
     public static final String EXTENSION = ".arbiter";
     /** The workspace layout this code writes and reads. */
@@ -143,6 +147,7 @@ public final class Workspace implements AutoCloseable {
 
     private static DuckDBConnection connect(Path target, Access access) throws WorkspaceException {
         Properties properties = new Properties();
+        properties.setProperty("memory_limit", memoryLimit());
         if (access == Access.ANALYSIS) {
             properties.setProperty("enable_external_access", "false");
             properties.setProperty("lock_configuration", "true");
@@ -153,6 +158,23 @@ public final class Workspace implements AutoCloseable {
         } catch (SQLException e) {
             throw new WorkspaceException("Cannot open workspace " + target + ": " + describe(e), e);
         }
+    }
+
+    /**
+     * DuckDB's memory limit: at most {@value #MAX_ENGINE_MEMORY_MB} MB, and at most 60% of the
+     * machine's memory, so that an analysis too big for memory spills to the workspace's
+     * {@code .tmp} folder instead of growing without bound (issue 19 #5); the system property
+     * {@code arbiter.memory} (e.g. {@code 8GB}) sets another.
+     */
+    static String memoryLimit() {
+        String given = System.getProperty("arbiter.memory");
+        if (given != null && given.matches("\\d+(\\.\\d+)?\\s*[KMGT]i?B")) {
+            return given;
+        }
+        long physical = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        long megabytes = Math.min(MAX_ENGINE_MEMORY_MB, Math.max(256, physical * 6 / 10 / (1024 * 1024)));
+        return megabytes + "MB";
     }
 
     private void writeMetadata(String createdWith) throws SQLException {

@@ -81,6 +81,26 @@ class DefinitionProblemsTest {
                 byKey);
     }
 
+    /** Issue 19 #5: a segment column with more values than can be read (an id) is refused before any query runs. */
+    @Test
+    void aSegmentWithTooManyValuesIsRefused() throws Exception {
+        StringBuilder csv = new StringBuilder("user,arm,ts,converted,country\n");
+        for (int i = 0; i < 150; i++) {
+            csv.append("u").append(i).append(i % 2 == 0 ? ",a," : ",b,").append("2026-03-01 10:00:00,").append(i % 3 == 0 ? 1 : 0)
+                    .append(i % 2 == 0 ? ",de\n" : ",fr\n");
+        }
+        Path file = dir.resolve("many.csv");
+        Files.writeString(file, csv);
+        try (Workspace workspace = AnalysisFixtures.workspaceWith(dir, file, "events")) {
+            ExperimentException error = assertThrows(ExperimentException.class, () -> ExperimentAnalyzer.analyze(workspace,
+                    parse(GOOD.replace("\"mde\": 0.01}}", "\"mde\": 0.01}, \"segments\": [\"country\", \"user\"]}")), null,
+                    "e.json"));
+            assertEquals(List.of("segments[1]: column 'user' has more than 100 distinct values; a segment is read value "
+                    + "by value, so choose a column with fewer values (plan, region, model), or group its values into a "
+                    + "new column first"), error.problems());
+        }
+    }
+
     @Test
     void columnsAndArmsAreCheckedAgainstTheData() throws Exception {
         Path csv = dir.resolve("events.csv");

@@ -35,6 +35,26 @@ class WorkspaceTest {
         }
     }
 
+    /** Issue 19 #5: the engine's memory is bounded (at most 4 GB), so a big analysis spills to disk. */
+    @Test
+    void theEngineMemoryIsBounded() throws Exception {
+        Path file = dir.resolve("bounded.arbiter");
+        Workspace.create(file, "0.1.0-test").close();
+        try (Workspace workspace = Workspace.open(file); Connection connection = workspace.newConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT current_setting('memory_limit')")) {
+            rows.next();
+            String limit = rows.getString(1);
+            String[] parts = limit.split(" ");
+            double gib = Double.parseDouble(parts[0]) * switch (parts[1]) {
+                case "GiB", "GB" -> 1;
+                case "MiB", "MB" -> 1.0 / 1024;
+                default -> throw new AssertionError("unexpected unit in " + limit);
+            };
+            assertTrue(gib > 0.2 && gib <= 4.0, "memory limit " + limit);
+        }
+    }
+
     @Test
     void workspaceFileOpensInPlainDuckDb() throws Exception {
         Path file = dir.resolve("plain.arbiter");
