@@ -47,25 +47,41 @@ public final class DatasetImporter {
         Source source = SourceSniffer.detect(given);
         String dataset = DatasetNames.of(options.dataset(), source);
         CompletableFuture<Fingerprint> fingerprint = CompletableFuture.supplyAsync(() -> fingerprint(source));
+        CompletableFuture<Optional<String>> quotes = source.format() == SourceFormat.CSV
+                ? CompletableFuture.supplyAsync(() -> CsvQuotes.unclosed(source.files()))
+                : CompletableFuture.completedFuture(Optional.empty());
+        Checks checks = new Checks(fingerprint, quotes);
         try {
-            return attempt(source, dataset, options, monitor, fingerprint, started, false);
+            return attempt(source, dataset, options, monitor, checks, started, false);
         } catch (ImportException e) {
             if (source.format() != SourceFormat.CSV || !e.getMessage().contains("Maximum line size")) {
                 throw e;
             }
-            return attempt(source, dataset, options, monitor, fingerprint, started, true);
+            return attempt(source, dataset, options, monitor, checks, started, true);
+        }
+    }
+
+    /** What is read from the files beside DuckDB's load, on other threads: the digest, and an unclosed CSV quote. */
+    private record Checks(CompletableFuture<Fingerprint> fingerprint, CompletableFuture<Optional<String>> quotes) {
+        /** Refuses the import when a CSV file ends inside a quoted value. */
+        void refuseUnclosedQuote() throws ImportException {
+            Optional<String> unclosed = quotes.join();
+            if (unclosed.isPresent()) {
+                throw new ImportException(unclosed.get());
+            }
         }
     }
 
     private ImportReport attempt(Source source, String dataset, ImportOptions options, ImportMonitor monitor,
-                                 CompletableFuture<Fingerprint> fingerprint, Instant started, boolean longLines)
+                                 Checks checks, Instant started, boolean longLines)
             throws ImportException {
         try (Connection connection = workspace.newConnection()) {
             connection.setAutoCommit(false);
             try {
                 PhaseTimer timer = new PhaseTimer();
-                ImportReport report = new Run(connection, source, dataset, options, monitor, fingerprint, started,
+                ImportReport report = new Run(connection, source, dataset, options, monitor, checks.fingerprint(), started,
                         longLines, timer).load();
+                checks.refuseUnclosedQuote();
                 if (monitor.isCancelled()) {
                     throw new ImportCancelledException(source.displayName());
                 }
