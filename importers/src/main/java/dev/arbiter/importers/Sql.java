@@ -9,6 +9,17 @@ public final class Sql {
     private Sql() {
     }
 
+    /**
+     * A single-quoted SQL string literal, embedded quotes doubled — only where the engine takes a
+     * constant and no parameter (a name inside a table function's options); values are parameters.
+     */
+    public static String text(String value) {
+        if (value.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a text must not contain a NUL character");
+        }
+        return "'" + value.replace("'", "''") + "'";
+    }
+
     /** A quoted identifier, e.g. {@code user "id"} becomes {@code "user ""id"""}. */
     public static String identifier(String name) {
         if (name == null || name.isEmpty()) {

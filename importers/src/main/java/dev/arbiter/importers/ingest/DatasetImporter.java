@@ -155,6 +155,11 @@ public final class DatasetImporter {
             Tables.execute(connection, "SET preserve_insertion_order = false");
             SourceRelation reader = SourceRelation.open(connection, source, warnings, longLines);
             List<ColumnInfo> columns = Tables.describe(connection, reader);
+            List<ColumnInfo> appendTo = typesToAppendTo(columns);
+            if (!appendTo.isEmpty()) {
+                reader = SourceRelation.open(connection, source, warnings, longLines, appendTo);
+                columns = Tables.describe(connection, reader);
+            }
             checkColumns(columns);
             timer.mark("describe");
             Map<Role, String> roles = roles(columns);
@@ -167,6 +172,20 @@ public final class DatasetImporter {
             warnings.addAll(DatasetChecks.warnings(connection, dataset, Tables.columns(connection, dataset), roles));
             timer.mark("checks");
             return finish(importId, print, counts, roles);
+        }
+
+        /**
+         * When a CSV is appended to a dataset, the dataset's types of the columns the file also has
+         * (text columns aside), so that the reader rejects a value that does not fit (issue 19 #1).
+         */
+        private List<ColumnInfo> typesToAppendTo(List<ColumnInfo> columns) throws SQLException {
+            Optional<String> existing = Tables.existingName(connection, given);
+            if (source.format() != SourceFormat.CSV || options.mode() != ImportOptions.Mode.APPEND || existing.isEmpty()) {
+                return List.of();
+            }
+            List<String> inFile = columns.stream().map(ColumnInfo::name).toList();
+            return Tables.columns(connection, existing.get()).stream()
+                    .filter(column -> inFile.contains(column.name()) && !column.type().equals("VARCHAR")).toList();
         }
 
         /** How many rows were read, loaded, rejected and dropped as duplicates. */

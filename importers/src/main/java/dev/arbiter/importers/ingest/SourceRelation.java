@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 
 /**
@@ -45,14 +46,33 @@ final class SourceRelation {
 
     static SourceRelation open(Connection connection, Source source, List<String> warnings, boolean longLines)
             throws SQLException, IOException, ImportException {
+        return open(connection, source, warnings, longLines, List.of());
+    }
+
+    /**
+     * As {@link #open(Connection, Source, List, boolean)}, a CSV read with the given columns' types
+     * (those of the dataset it is appended to), so that a value that does not fit its column is a
+     * rejected row with its line rather than a failed import.
+     */
+    static SourceRelation open(Connection connection, Source source, List<String> warnings, boolean longLines,
+                               List<ColumnInfo> csvTypes) throws SQLException, IOException, ImportException {
         boolean many = source.files().size() > 1;
         return switch (source.format()) {
-            case CSV -> new SourceRelation("read_csv(?, " + ImportLog.csvRejectOptions(longLines) + (many ? ", union_by_name = true" : "") + ")",
-                    source.location(), ImportLog::copyCsvRejects);
+            case CSV -> new SourceRelation("read_csv(?, " + ImportLog.csvRejectOptions(longLines) + (many ? ", union_by_name = true" : "")
+                    + types(csvTypes) + ")", source.location(), ImportLog::copyCsvRejects);
             case PARQUET -> new SourceRelation("read_parquet(?" + (many ? ", union_by_name = true" : "") + ")", source.location(), NONE);
             case JSON -> json(source);
             case LANGFUSE, LANGSMITH, OTLP -> traces(connection, source, warnings);
         };
+    }
+
+    /** {@code , types = {'name': 'TYPE', ...}} for read_csv, or nothing; names as quoted SQL text. */
+    private static String types(List<ColumnInfo> columns) {
+        if (columns.isEmpty()) {
+            return "";
+        }
+        return ", types = {" + columns.stream().map(column -> Sql.text(column.name()) + ": " + Sql.text(column.type()))
+                .collect(Collectors.joining(", ")) + "}";
     }
 
     /** Reading back the de-duplication stage: no parameter, no rejects. */

@@ -97,6 +97,31 @@ class BadInputCorpusTest {
         }
     }
 
+    /**
+     * Issue 19 #1: appending a file where one value does not fit its column's type rejects that row
+     * (with its line and reason) and appends the rest, instead of refusing the whole file.
+     */
+    @Test
+    void appendingRejectsOnlyTheRowsThatDoNotFitTheDataset() throws Exception {
+        Path workspaceDir = Files.createTempDirectory(dir, "w");
+        Path base = dir.resolve("base.csv");
+        Path more = dir.resolve("more.csv");
+        Files.writeString(base, "variant,user_id,latency_ms\na,u1,120\nb,u2,130\n");
+        Files.writeString(more, "variant,user_id,latency_ms\na,u3,140\nb,u4,notanumber\na,u5,150\n");
+        try (Workspace workspace = ImportFixtures.importWorkspace(workspaceDir)) {
+            DatasetImporter importer = new DatasetImporter(workspace);
+            importer.importSource(base.toString(), ImportOptions.defaults().withDataset("events"), ImportMonitor.NONE);
+            ImportReport report = importer.importSource(more.toString(), ImportOptions.defaults().withDataset("events")
+                    .withMode(ImportOptions.Mode.APPEND), ImportMonitor.NONE);
+            assertEquals(2, report.rowsLoaded());
+            assertEquals(1, report.rowsRejected());
+            DatasetCatalog.RejectedRow rejected = new DatasetCatalog(workspace).rejects(10).get(0);
+            assertEquals(3L, rejected.line());
+            assertEquals("latency_ms", rejected.column());
+            assertTrue(rejected.reason().contains("notanumber"), rejected.reason());
+        }
+    }
+
     @Test
     void corpusHasAtLeastTwentyFiveCases() throws Exception {
         assertTrue(corpus().count() + 2 >= 25);
