@@ -188,6 +188,11 @@ public final class DatasetImporter {
                     .filter(column -> inFile.contains(column.name()) && !column.type().equals("VARCHAR")).toList();
         }
 
+        /** "an OTLP", "a LangSmith". */
+        private static String article(String name) {
+            return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
+        }
+
         /** How many rows were read, loaded, rejected and dropped as duplicates. */
         private record Counts(long read, long loaded, long rejected, long duplicates) {
         }
@@ -203,7 +208,6 @@ public final class DatasetImporter {
             checkMode(existing.isPresent());
             boolean append = existing.isPresent() && options.mode() == ImportOptions.Mode.APPEND;
             long before = append ? Tables.count(connection, dataset) : 0;
-            long filledBefore = append ? Tables.rowsWithAValue(connection, dataset) : 0;
             long staged = write(reader, select, eventId, existing.isPresent());
             timer.mark("load");
             long loaded = Tables.count(connection, dataset) - before;
@@ -212,10 +216,10 @@ public final class DatasetImporter {
             long read = loaded + rejected + duplicates;
             if (read == 0) {
                 throw new ImportException(source.displayName() + (source.format().isTrace()
-                        ? " is a " + source.format().title() + " export with no LLM calls in it"
+                        ? " is " + article(source.format().title()) + " export with no LLM calls in it"
                         : " has no data rows" + (noColumns ? "" : " (only a header)")) + ": nothing to import");
             }
-            if (loaded > 0 && Tables.rowsWithAValue(connection, dataset) == filledBefore) {
+            if (loaded > 0 && !append && !Tables.hasARowWithAValue(connection, dataset)) {
                 throw new ImportException(source.displayName() + " holds no data: its " + loaded + (loaded == 1 ? " row has"
                         : " rows have") + " no value in any column (blank lines, or an export without records)");
             }
@@ -235,8 +239,7 @@ public final class DatasetImporter {
 
         private void checkColumns(List<ColumnInfo> columns) throws ImportException, IOException {
             if (source.format() == SourceFormat.JSON && columns.size() == 1 && columns.get(0).name().equals("json")) {
-                throw new ImportException(source.displayName() + " holds JSON values that are not objects: each row must be "
-                        + "a JSON object, one per line or in an array");
+                throw new ImportException(source.displayName() + JsonShape.whyNoColumns(source.files().get(0), source.gzip()));
             }
             if (source.format() == SourceFormat.CSV && source.files().size() == 1) {
                 HeaderCheck.duplicates(source.files().get(0), source.gzip()).ifPresent(warnings::add);

@@ -64,15 +64,17 @@ final class Tables {
         }
     }
 
-    /** Rows of {@code table} with a value in at least one column. */
-    static long rowsWithAValue(Connection connection, String table) throws SQLException {
-        String anyValue = columns(connection, table).stream().map(column -> Sql.identifier(column.name()) + " IS NULL")
-                .collect(Collectors.joining(" AND "));
+    /**
+     * Whether some row of {@code table} has a value in some column (not null, and not blank when
+     * read as text); stops at the first such row, so real data costs one row.
+     */
+    static boolean hasARowWithAValue(Connection connection, String table) throws SQLException {
+        String empty = columns(connection, table).stream().map(column -> "NULLIF(TRIM(CAST(" + Sql.identifier(column.name())
+                + " AS VARCHAR)), '') IS NULL").collect(Collectors.joining(" AND "));
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + Sql.identifier(table)
-                     + (anyValue.isEmpty() ? "" : " WHERE NOT (" + anyValue + ")"))) {
-            rows.next();
-            return rows.getLong(1);
+             ResultSet rows = statement.executeQuery("SELECT 1 FROM " + Sql.identifier(table)
+                     + (empty.isEmpty() ? "" : " WHERE NOT (" + empty + ")") + " LIMIT 1")) {
+            return rows.next();
         }
     }
 
