@@ -5,6 +5,7 @@ import dev.arbiter.importers.analysis.ExperimentAnalyzer;
 import dev.arbiter.importers.experiment.ExperimentException;
 import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.importers.workspace.WorkspaceException;
 import java.io.IOException;
@@ -43,7 +44,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         ExperimentDefinition definition = arguments.definition();
         ExperimentResult result;
-        try (Workspace open = Workspace.open(arguments.workspace)) {
+        try (Workspace open = Workspace.open(arguments.workspace, Access.READ)) {
             result = ExperimentAnalyzer.analyze(open, definition, arguments.asOf(), arguments.source(), exposureDays);
         }
         if (json == null) {

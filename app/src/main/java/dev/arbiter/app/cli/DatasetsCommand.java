@@ -6,6 +6,7 @@ import dev.arbiter.importers.ingest.ColumnInfo;
 import dev.arbiter.importers.ingest.DatasetCatalog;
 import dev.arbiter.importers.ingest.DatasetCatalog.DatasetInfo;
 import dev.arbiter.importers.ingest.DatasetCatalog.ImportRecord;
+import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.importers.workspace.WorkspaceException;
 import picocli.CommandLine.Command;
@@ -35,7 +36,7 @@ final class DatasetsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws WorkspaceException {
         List<DatasetInfo> datasets;
-        try (Workspace open = Workspace.open(workspace)) {
+        try (Workspace open = Workspace.open(workspace, Access.READ)) {
             datasets = new DatasetCatalog(open).datasets();
         }
         PrintWriter out = spec.commandLine().getOut();

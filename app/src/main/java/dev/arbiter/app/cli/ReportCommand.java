@@ -9,6 +9,7 @@ import dev.arbiter.importers.signoff.DecisionFile;
 import dev.arbiter.importers.signoff.DecisionRecord;
 import dev.arbiter.importers.signoff.DecisionStore;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -56,7 +57,7 @@ final class ReportCommand implements Callable<Integer> {
         ExperimentDefinition definition = arguments.definition();
         SigningKey key = keyStore == null ? null : SigningKey.load(keyStore, password.get(), alias);
         ReportInput input;
-        try (Workspace open = Workspace.open(arguments.workspace)) {
+        try (Workspace open = Workspace.open(arguments.workspace, Access.READ)) {
             input = ReportSources.gather(open, definition, arguments.source(), decision(open, definition), arguments.asOf(), size);
         }
         byte[] pdf = ReportFiles.render(input, key);

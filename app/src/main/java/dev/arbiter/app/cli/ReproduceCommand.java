@@ -12,6 +12,7 @@ import dev.arbiter.importers.experiment.ExperimentFile;
 import dev.arbiter.importers.ingest.DatasetCatalog;
 import dev.arbiter.importers.result.AnalysisJson;
 import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -56,7 +57,7 @@ final class ReproduceCommand implements Callable<Integer> {
         JsonNode reported = MAPPER.readTree(attached.get(ReportAttachments.ANALYSIS));
         LocalDate asOf = reported.path("asOf").isTextual() ? LocalDate.parse(reported.get("asOf").asText()) : null;
         ExperimentResult result;
-        try (Workspace open = Workspace.open(workspace)) {
+        try (Workspace open = Workspace.open(workspace, Access.READ)) {
             result = ExperimentAnalyzer.analyze(open, definition, asOf, ReportAttachments.EXPERIMENT);
         }
         Reproduction.Result comparison = Reproduction.compare(reported, MAPPER.readTree(AnalysisJson.write(result)));
@@ -88,7 +89,7 @@ final class ReproduceCommand implements Callable<Integer> {
         MAPPER.readTree(attached).path("imports").forEach(file -> then.add(file.path("file").asText() + " "
                 + file.path("sha256").asText()));
         List<String> now;
-        try (Workspace open = Workspace.open(workspace)) {
+        try (Workspace open = Workspace.open(workspace, Access.READ)) {
             now = ReportSources.currentImports(new DatasetCatalog(open).history(),
                     dataset).stream().map(record -> record.fileName() + " " + record.sha256()).toList();
         }

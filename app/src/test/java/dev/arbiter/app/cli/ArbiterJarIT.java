@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged {@code app/target/arbiter.jar}, run as users run it, with no display. */
 class ArbiterJarIT {
@@ -20,13 +21,20 @@ class ArbiterJarIT {
     }
 
     private static Result java(String... args) throws IOException, InterruptedException {
+        return finish(start(args));
+    }
+
+    private static Process start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("DISPLAY");
         builder.environment().remove("WAYLAND_DISPLAY");
-        Process process = builder.start();
+        return builder.start();
+    }
+
+    private static Result finish(Process process) throws IOException, InterruptedException {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "arbiter.jar did not finish");
         return new Result(process.exitValue(), output);
@@ -52,6 +60,26 @@ class ArbiterJarIT {
         Result window = java();
         assertEquals(1, window.exitCode(), window.output());
         assertTrue(window.output().contains("needs a display"), window.output());
+    }
+
+    /**
+     * Issue 19 #6: readers do not lock each other out — two analyses and a listing of one workspace,
+     * as three processes started together, all finish with exit 0.
+     */
+    @Test
+    void severalProcessesReadOneWorkspaceAtOnce(@TempDir Path dir) throws Exception {
+        Path workspace = dir.resolve("sb.arbiter");
+        Result sample = java("sample", "support-bot", "--workspace", workspace.toString());
+        assertEquals(0, sample.exitCode(), sample.output());
+        String experiment = dir.resolve("support-bot.experiment.json").toString();
+        List<Process> readers = List.of(
+                start("analyze", "--workspace", workspace.toString(), "--experiment", experiment, "--json"),
+                start("analyze", "--workspace", workspace.toString(), "--experiment", experiment),
+                start("datasets", "--workspace", workspace.toString()));
+        for (Process reader : readers) {
+            Result result = finish(reader);
+            assertEquals(0, result.exitCode(), result.output());
+        }
     }
 
     @Test

@@ -12,5 +12,11 @@ public enum Access {
      */
     ANALYSIS,
     /** For importing: DuckDB may read the files being imported. */
-    IMPORT
+    IMPORT,
+    /**
+     * Only reading, as {@link #ANALYSIS} but read-only: several processes can read one workspace at
+     * once ({@code arbiter analyze}, {@code datasets}, {@code report}, {@code reproduce}); a writer
+     * waits until they are done, or is refused saying the workspace is open in another program.
+     */
+    READ
 }

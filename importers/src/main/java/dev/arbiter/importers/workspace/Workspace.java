@@ -1,6 +1,7 @@
 package dev.arbiter.importers.workspace;
 
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
 import java.io.IOException;
 import java.nio.file.Files;
 import com.sun.management.OperatingSystemMXBean;
@@ -148,7 +149,10 @@ public final class Workspace implements AutoCloseable {
     private static DuckDBConnection connect(Path target, Access access) throws WorkspaceException {
         Properties properties = new Properties();
         properties.setProperty("memory_limit", memoryLimit());
-        if (access == Access.ANALYSIS) {
+        if (access == Access.READ) {
+            properties.setProperty(DuckDBDriver.DUCKDB_READONLY_PROPERTY, "true");
+        }
+        if (access != Access.IMPORT) {
             properties.setProperty("enable_external_access", "false");
             properties.setProperty("lock_configuration", "true");
         }
@@ -255,7 +259,8 @@ public final class Workspace implements AutoCloseable {
             return "it is not an Arbiter workspace (not a DuckDB database file).";
         }
         if (message.contains("Could not set lock") || message.contains("Conflicting lock")) {
-            return "it is open in another program; close it there first.";
+            return "it is open in another program; close it there first "
+                    + "(several programs can read a workspace at once, but not while one writes to it).";
         }
         if (message.contains("different configuration than existing connections")) {
             // the same file, still open in this process with other settings (a read that has not finished)
