@@ -7,6 +7,9 @@ import dev.arbiter.importers.experiment.ExperimentFile;
 import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -72,11 +75,31 @@ public final class AnalysisBenchmark {
             }
         }
         Files.deleteIfExists(file);
+        out.println(memory());
         double ratio = ImportBenchmark.median(analysis) / ImportBenchmark.median(bare);
         boolean ok = ImportBenchmark.median(analysis) <= 2.0 && ratio <= 3.0;
         out.printf(Locale.ROOT, "analyze: %.2f s, bare scan %.2f s (medians of %d), ratio %.2f (targets <= 2 s, <= 3x) %s%n",
                 ImportBenchmark.median(analysis), ImportBenchmark.median(bare), repeats, ratio, ok ? "ok" : "MISSED");
         return ok;
+    }
+
+    /**
+     * Peak Java heap (sum of the heap pools' peaks), the heap's maximum, and the process's peak
+     * resident memory (Linux {@code VmHWM}; DuckDB's memory is native, so only this shows it).
+     */
+    static String memory() {
+        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        String resident = "unknown";
+        try {
+            resident = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("VmHWM:"))
+                    .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024 + " MB").findFirst().orElse("unknown");
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the resident peak is not known
+        }
+        return String.format(Locale.ROOT, "memory: peak Java heap %d MB (max %d MB), peak resident %s", peakHeap >> 20,
+                maxHeap >> 20, resident);
     }
 
     private static double bare(Workspace workspace) throws Exception {
