@@ -1,15 +1,11 @@
 package dev.arbiter.importers.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Finds a CSV file whose last quoted value is never closed (issue 19 #4): DuckDB reads the rest of
@@ -44,7 +40,7 @@ final class CsvQuotes {
     /** The line where the quoted value still open at the end of the file began, or 0 when none is. */
     static long openQuoteAtEnd(Path file) throws IOException {
         byte delimiter = delimiter(file);
-        try (InputStream in = open(file)) {
+        try (InputStream in = ExportFiles.open(file)) {
             QuoteState state = new QuoteState(delimiter);
             byte[] buffer = new byte[1 << 16];
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
@@ -59,7 +55,7 @@ final class CsvQuotes {
     /** The most frequent of the usual delimiters in the first line (comma when none occurs). */
     private static byte delimiter(Path file) throws IOException {
         int[] counts = new int[DELIMITERS.length];
-        try (InputStream in = open(file)) {
+        try (InputStream in = ExportFiles.open(file)) {
             for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
                 for (int i = 0; i < DELIMITERS.length; i++) {
                     counts[i] += b == DELIMITERS[i] ? 1 : 0;
@@ -71,11 +67,6 @@ final class CsvQuotes {
             best = counts[i] > counts[best] ? i : best;
         }
         return DELIMITERS[best];
-    }
-
-    private static InputStream open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw) : raw;
     }
 
     /** Where a reader is in the CSV grammar, byte by byte. */

@@ -3,9 +3,7 @@ package dev.arbiter.importers.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /** Why a JSON file gave no columns: an empty array, only empty objects, or values that are not objects. */
 final class JsonShape {
@@ -17,7 +15,7 @@ final class JsonShape {
     /** The rest of a refusal that starts with the file's name. */
     static String whyNoColumns(Path file, boolean gzip) throws IOException {
         String text;
-        try (InputStream raw = Files.newInputStream(file); InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
+        try (InputStream in = ExportFiles.open(file, gzip)) {
             text = new String(in.readNBytes(PREFIX), StandardCharsets.UTF_8).replace("\uFEFF", "").replaceAll("\\s+", "");
         }
         if (text.equals("[]")) {

@@ -1,15 +1,11 @@
 package dev.arbiter.importers.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Locale;
 import java.util.SortedSet;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The physical line (1-based, as an editor shows it) on which each of some byte offsets of a text
@@ -24,7 +20,7 @@ final class PhysicalLines {
     /** Line numbers of the given byte offsets; an offset past the end gets the last line's number. */
     static Map<Long, Long> of(Path file, SortedSet<Long> offsets) throws IOException {
         Map<Long, Long> lines = new HashMap<>();
-        try (InputStream in = open(file)) {
+        try (InputStream in = ExportFiles.open(file)) {
             long position = 0;
             long line = 1;
             for (long offset : offsets) {
@@ -44,8 +40,4 @@ final class PhysicalLines {
         return lines;
     }
 
-    private static InputStream open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-    }
 }
