@@ -27,6 +27,15 @@ public final class DefinitionChecks {
 
     /** Reports the problems of the definition itself: required keys, ranges, the split, metric settings. */
     public static void ofDefinition(ExperimentDefinition d, ProblemListener problems) {
+        columnsAndArms(d, problems);
+        levels(d, problems);
+        split(problems, d);
+        metrics(d, problems);
+        sequential(d, problems);
+    }
+
+    /** The dataset, the variant and unit columns, the control and the treatments. */
+    private static void columnsAndArms(ExperimentDefinition d, ProblemListener problems) {
         required(problems, "dataset", d.dataset());
         if (d.dataset() != null && d.dataset().toLowerCase(Locale.ROOT).startsWith("arbiter_")) {
             problems.report("dataset", "'" + d.dataset() + "' is one of Arbiter's own tables (names starting with "
@@ -41,6 +50,10 @@ public final class DefinitionChecks {
         Set<String> arms = new HashSet<>();
         d.arms().stream().filter(arm -> arm != null && !arms.add(arm))
                 .forEach(arm -> problems.report("treatments", "arm '" + arm + "' is listed twice"));
+    }
+
+    /** α, power and the adjustment across treatments. */
+    private static void levels(ExperimentDefinition d, ProblemListener problems) {
         if (d.multipleTesting() != null && !List.of("holm", "bonferroni", "none").contains(d.multipleTesting())) {
             problems.report("multipleTesting", "must be holm, bonferroni or none, got '" + d.multipleTesting() + "'");
         }
@@ -50,7 +63,10 @@ public final class DefinitionChecks {
         if (d.power() != null && !(d.power() > 0 && d.power() < 1)) {
             problems.report("power", "must be between 0 and 1, got " + d.power());
         }
-        split(problems, d);
+    }
+
+    /** Every metric by its key, their names unique, the cost metric among them. */
+    private static void metrics(ExperimentDefinition d, ProblemListener problems) {
         if (d.primary() == null) {
             problems.report("primary", "the experiment needs one primary metric");
         } else {
@@ -71,11 +87,15 @@ public final class DefinitionChecks {
         if (d.costMetric() != null && !names.contains(d.costMetric())) {
             problems.report("costMetric", "there is no metric named '" + d.costMetric() + "'");
         }
-        if (d.sequential() != null && d.sequential().plannedUnitsPerArm() != null && d.sequential().plannedUnitsPerArm() <= 0) {
-            problems.report("sequential.plannedUnitsPerArm", "must be positive, got " + d.sequential().plannedUnitsPerArm());
+    }
+
+    private static void sequential(ExperimentDefinition d, ProblemListener problems) {
+        Sequential sequential = d.sequential();
+        if (sequential != null && sequential.plannedUnitsPerArm() != null && sequential.plannedUnitsPerArm() <= 0) {
+            problems.report("sequential.plannedUnitsPerArm", "must be positive, got " + sequential.plannedUnitsPerArm());
         }
-        if (d.sequential() != null && d.sequential().tuning() != null && !(d.sequential().tuning() > 0)) {
-            problems.report("sequential.tuning", "must be positive, got " + d.sequential().tuning());
+        if (sequential != null && sequential.tuning() != null && !(sequential.tuning() > 0)) {
+            problems.report("sequential.tuning", "must be positive, got " + sequential.tuning());
         }
     }
 
@@ -112,17 +132,18 @@ public final class DefinitionChecks {
             check.number("priceTable.tokensInColumn", prices.tokensInColumn());
             check.number("priceTable.tokensOutColumn", prices.tokensOutColumn());
         }
-        for (ExperimentDefinition.RoledMetric roled : d.metrics()) {
-            String key = key(d, roled);
-            MetricDefinition m = roled.metric();
-            check.number(key + ".column", m.column());
-            check.number(key + ".denominator", m.denominator());
-            if (m.where() != null) {
-                check.exists(key + ".where.column", m.where().column());
-            }
-            if (m.covariate() != null && !m.covariate().isPreExposure()) {
-                check.number(key + ".covariate.column", m.covariate().column());
-            }
+        d.metrics().forEach(roled -> metricColumns(check, key(d, roled), roled.metric()));
+    }
+
+    /** The columns a metric reads: numbers (or true/false), its filter's column, a covariate's column. */
+    private static void metricColumns(Checker check, String key, MetricDefinition m) {
+        check.number(key + ".column", m.column());
+        check.number(key + ".denominator", m.denominator());
+        if (m.where() != null) {
+            check.exists(key + ".where.column", m.where().column());
+        }
+        if (m.covariate() != null && !m.covariate().isPreExposure()) {
+            check.number(key + ".covariate.column", m.covariate().column());
         }
     }
 
@@ -202,6 +223,22 @@ public final class DefinitionChecks {
             problems.report(key + ".kind", "say unit, ratio or quantile");
             return;
         }
+        kindSettings(problems, key, m);
+        covariate(problems, key, m, d);
+        if (m.where() != null) {
+            required(problems, key + ".where.column", m.where().column());
+            if (m.where().values().isEmpty()) {
+                problems.report(key + ".where", "give the values as \"equals\" or \"in\"");
+            }
+        }
+        readingSettings(problems, key, m);
+        if (guardrail && m.maxRatio() == null && m.minRatio() == null && m.maxValue() == null && m.minValue() == null) {
+            problems.report(key, "a guardrail needs a rule: maxRatio, minRatio, maxValue or minValue");
+        }
+    }
+
+    /** The settings that belong to one kind only: a column, the quantile, the aggregate, the denominator. */
+    private static void kindSettings(ProblemListener problems, String key, MetricDefinition m) {
         if (m.column() == null && !(m.kind() == MetricKind.UNIT && ExperimentBuilder.aggregate(m) == Aggregate.COUNT)) {
             problems.report(key + ".column", "a " + m.kind().key() + " metric needs a column");
         }
@@ -218,13 +255,10 @@ public final class DefinitionChecks {
         if (m.kind() != MetricKind.RATIO && m.denominator() != null) {
             problems.report(key + ".denominator", "only ratio metrics take a denominator");
         }
-        covariate(problems, key, m, d);
-        if (m.where() != null) {
-            required(problems, key + ".where.column", m.where().column());
-            if (m.where().values().isEmpty()) {
-                problems.report(key + ".where", "give the values as \"equals\" or \"in\"");
-            }
-        }
+    }
+
+    /** How the metric is read: margin, MDE, alternative and rules. */
+    private static void readingSettings(ProblemListener problems, String key, MetricDefinition m) {
         if (m.nonInferiorityMargin() != null && !(m.nonInferiorityMargin() > 0)) {
             problems.report(key + ".nonInferiorityMargin", "must be positive, got " + m.nonInferiorityMargin());
         }
@@ -236,9 +270,6 @@ public final class DefinitionChecks {
             m.rules();
         } catch (IllegalArgumentException e) {
             problems.report(key, e.getMessage());
-        }
-        if (guardrail && m.maxRatio() == null && m.minRatio() == null && m.maxValue() == null && m.minValue() == null) {
-            problems.report(key, "a guardrail needs a rule: maxRatio, minRatio, maxValue or minValue");
         }
     }
 
