@@ -9,6 +9,10 @@ import dev.arbiter.importers.analysis.ExperimentAnalyzer;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.ExperimentStore;
 import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.statistics.CancellableConnections;
+import dev.arbiter.importers.statistics.JdbcStatisticsSource;
+import dev.arbiter.importers.statistics.SqlDialect;
+import dev.arbiter.app.common.task.TaskContext;
 import dev.arbiter.importers.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +111,15 @@ public final class AnalysisViewModel {
     }
 
     /** Analyses the selected experiment again. */
+    /** The analysis, stopped mid-query when the task is cancelled (its statements are cancelled). */
+    private static ExperimentResult analyse(Workspace workspace, ExperimentDefinition definition, TaskContext context)
+            throws Exception {
+        CancellableConnections connections = new CancellableConnections(workspace::newConnection);
+        context.onCancel(connections::cancel);
+        return ExperimentAnalyzer.analyze(new JdbcStatisticsSource(connections, SqlDialect.DUCKDB, workspace.file().toString()),
+                definition, null, "experiment '" + definition.name() + "'", 0);
+    }
+
     public void analyse() {
         Workspace workspace = shell.currentWorkspace();
         ExperimentDefinition definition = selected.get();
@@ -119,7 +132,7 @@ public final class AnalysisViewModel {
         }
         busy.set(true);
         executor.submit(BackgroundTask.of("Analysing " + definition.name(),
-                        context -> ExperimentAnalyzer.analyze(workspace, definition, null, "experiment '" + definition.name() + "'"))
+                        context -> analyse(workspace, definition, context))
                 .withOnSuccess(analysed -> {
                     if (mine == generation) {
                         busy.set(false);
