@@ -289,7 +289,7 @@ public final class DatasetImporter {
 
         private void checkMode(boolean exists) throws ImportException {
             if (exists && options.mode() == ImportOptions.Mode.CREATE) {
-                throw new ImportException("dataset '" + given + "' already exists in this workspace"
+                throw new ImportException(source.displayName() + ": dataset '" + given + "' already exists in this workspace"
                         + (dataset.equals(given) ? "" : " as '" + dataset + "' (dataset names ignore case)")
                         + ": use --append to add the rows or --replace to replace it");
             }

@@ -10,10 +10,12 @@ final class DatasetNames {
     static String of(String given, Source source) throws ImportException {
         String name = given == null || given.isBlank() ? derive(source) : given.strip();
         if (name.toLowerCase(Locale.ROOT).startsWith("arbiter_")) {
-            throw new ImportException("dataset names starting with 'arbiter_' are reserved for Arbiter's own tables: " + name);
+            throw new ImportException(source.displayName() + ": dataset names starting with 'arbiter_' are reserved for "
+                    + "Arbiter's own tables: " + name);
         }
         if (name.length() > 120) {
-            throw new ImportException("a dataset name can have at most 120 characters: " + name.substring(0, 40) + "…");
+            throw new ImportException(source.displayName() + ": a dataset name can have at most 120 characters: "
+                    + name.substring(0, 40) + "…");
         }
         return name;
     }

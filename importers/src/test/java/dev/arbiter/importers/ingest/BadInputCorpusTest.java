@@ -92,7 +92,7 @@ class BadInputCorpusTest {
             List<String> before = ImportFixtures.contents(workspace);
             ImportException error = assertThrows(ImportException.class, () -> importer.importSource(good,
                     ImportOptions.defaults().withDataset("BASE"), ImportMonitor.NONE));
-            assertTrue(error.getMessage().contains("dataset 'BASE' already exists in this workspace as 'base' "
+            assertTrue(error.getMessage().contains("good.csv: dataset 'BASE' already exists in this workspace as 'base' "
                     + "(dataset names ignore case)"), error.getMessage());
             assertEquals(before, ImportFixtures.contents(workspace), "a refused import changes nothing");
         }
