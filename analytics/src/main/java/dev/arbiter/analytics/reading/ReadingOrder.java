@@ -45,6 +45,18 @@ public final class ReadingOrder {
             return invalid(in.sampleRatio());
         }
         List<String> reasons = new ArrayList<>();
+        Recommendation early = guardrails(in, reasons);
+        if (early == null) {
+            early = notYetReadable(in, reasons);
+        }
+        if (early != null) {
+            return early;
+        }
+        return in.primary().significant() ? significant(in, reasons) : noDifference(in, reasons);
+    }
+
+    /** Step 1: a breached guardrail stops the reading (do not ship); guardrails at risk are said. */
+    private static Recommendation guardrails(DecisionInputs in, List<String> reasons) {
         List<NamedGuardrail> breached = in.guardrails().stream()
                 .filter(g -> g.check().status() == GuardrailStatus.BREACHED).toList();
         if (!breached.isEmpty()) {
@@ -56,6 +68,11 @@ public final class ReadingOrder {
         if (reasons.isEmpty() && !in.guardrails().isEmpty()) {
             reasons.add("Every guardrail held.");
         }
+        return null;
+    }
+
+    /** Keep running while the planned sample is not reached or the primary cannot be estimated yet. */
+    private static Recommendation notYetReadable(DecisionInputs in, List<String> reasons) {
         if (in.progress() != null && !in.progress().reached()) {
             reasons.add("Planned sample not reached: " + in.progress().describe() + ".");
             return new Recommendation(RecommendationKind.KEEP_RUNNING, reasons);
@@ -65,9 +82,12 @@ public final class ReadingOrder {
             reasons.add(in.primaryName() + " cannot be estimated yet: " + effect.unavailableReason() + ".");
             return new Recommendation(RecommendationKind.KEEP_RUNNING, reasons);
         }
-        if (!in.primary().significant()) {
-            return noDifference(in, reasons);
-        }
+        return null;
+    }
+
+    /** A significant primary: segments going the other way, a harm (within a non-inferiority margin?), or its size. */
+    private static Recommendation significant(DecisionInputs in, List<String> reasons) {
+        Effect effect = in.primary().absolute();
         boolean good = in.higherIsBetter() == (effect.estimate() > 0);
         reasons.add(String.format(Locale.ROOT, "%s changed by %s (%s), significant at α = %s, in the %s direction.",
                 in.primaryName(), describe(in.primary()), Numbers.pIs(effect.pValue()), Numbers.plain(in.primary().alpha()),
@@ -78,19 +98,26 @@ public final class ReadingOrder {
             reasons.add("Elsewhere: serve " + (good ? in.treatmentArm() : in.controlArm()) + ".");
             return new Recommendation(RecommendationKind.SEGMENT, reasons);
         }
-        if (!good) {
-            NonInferiority ni = in.nonInferiority();
-            if (ni != null && ni.unavailableReason() == null && ni.nonInferior()) {
-                // a non-inferiority question ("at least 95% of control's rate?") is answered yes
-                reasons.add("Worse, but within the non-inferiority margin of " + Numbers.plain(ni.margin())
-                        + (ni.relative() ? " (relative)" : "") + " (" + Numbers.pIs(ni.pValue())
-                        + "): the loss is smaller than the margin the test accepted.");
-                return cheaper(in, reasons);
-            }
-            return new Recommendation(RecommendationKind.DO_NOT_SHIP, reasons);
+        return good ? sized(in, reasons) : worse(in, reasons);
+    }
+
+    /** A significant harm: do not ship, unless a non-inferiority question accepts the loss. */
+    private static Recommendation worse(DecisionInputs in, List<String> reasons) {
+        NonInferiority ni = in.nonInferiority();
+        if (ni != null && ni.unavailableReason() == null && ni.nonInferior()) {
+            // a non-inferiority question ("at least 95% of control's rate?") is answered yes
+            reasons.add("Worse, but within the non-inferiority margin of " + Numbers.plain(ni.margin())
+                    + (ni.relative() ? " (relative)" : "") + " (" + Numbers.pIs(ni.pValue())
+                    + "): the loss is smaller than the margin the test accepted.");
+            return cheaper(in, reasons);
         }
+        return new Recommendation(RecommendationKind.DO_NOT_SHIP, reasons);
+    }
+
+    /** A significant gain: ship when it is at least the MDE, else take the cheaper arm. */
+    private static Recommendation sized(DecisionInputs in, List<String> reasons) {
         double size = Math.abs(in.mdeRelative() && in.primary().relative().available()
-                ? in.primary().relative().estimate() : effect.estimate());
+                ? in.primary().relative().estimate() : in.primary().absolute().estimate());
         if (size < in.mde()) {
             reasons.add("The effect is smaller than the MDE of " + Numbers.plain(in.mde())
                     + (in.mdeRelative() ? " (relative)" : "") + ": real, but below what the test set out to detect.");
