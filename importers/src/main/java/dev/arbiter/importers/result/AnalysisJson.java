@@ -45,6 +45,28 @@ public final class AnalysisJson {
         root.put("lastExposureDay", r.lastExposureDay() == null ? null : r.lastExposureDay().toString());
         root.put("alpha", r.definition().alpha());
         root.put("sequential", r.definition().sequential());
+        armsAndSampleRatio(root, r);
+        root.set("metrics", metrics(r.metrics()));
+        if (r.fallback() != null) {
+            root.set("fallback", metric(r.fallback()));
+        }
+        root.set("segments", segments(r.segments()));
+        root.set("decision", decision(r.decision()));
+        ObjectNode byTreatment = root.putObject("decisions");
+        r.decisions().forEach((treatment, recommendation) -> byTreatment.set(treatment, decision(recommendation)));
+        root.set("servedModels", servedModels(r.servedModels()));
+        root.set("series", series(r.series()));
+        if (!r.byDaysSinceExposure().isEmpty()) {
+            root.set("byDaysSinceExposure", byDaysSinceExposure(r.byDaysSinceExposure()));
+        }
+        root.set("distributions", distributions(r.distributions()));
+        ArrayNode warnings = root.putArray("warnings");
+        r.warnings().forEach(warnings::add);
+        return root;
+    }
+
+    /** {@code arms}, {@code srm}, {@code crossoverUnits} and (when planned) {@code progress}. */
+    private static void armsAndSampleRatio(ObjectNode root, ExperimentResult r) {
         ArrayNode arms = root.putArray("arms");
         r.arms().forEach(arm -> {
             ObjectNode node = arms.addObject().put("name", arm.name()).put("units", arm.units()).put("events", arm.events());
@@ -61,21 +83,12 @@ public final class AnalysisJson {
                     .put("smallestArm", r.progress().smallestArm()).put("fraction", r.progress().fraction())
                     .put("moreUnitsPerArm", r.progress().moreUnitsPerArm()).put("text", r.progress().describe());
         }
-        root.set("metrics", metrics(r.metrics()));
-        if (r.fallback() != null) {
-            root.set("fallback", metric(r.fallback()));
-        }
-        root.set("segments", segments(r.segments()));
-        root.set("decision", decision(r.decision()));
-        ObjectNode byTreatment = root.putObject("decisions");
-        r.decisions().forEach((treatment, recommendation) -> byTreatment.set(treatment, decision(recommendation)));
-        root.set("servedModels", servedModels(r.servedModels()));
-        root.set("series", series(r.series()));
-        if (!r.byDaysSinceExposure().isEmpty()) {
-            root.set("byDaysSinceExposure", byDaysSinceExposure(r.byDaysSinceExposure()));
-        }
-        ObjectNode distributions = root.putObject("distributions");
-        r.distributions().forEach((metric, byArm) -> {
+    }
+
+    /** Per quantile metric and arm, its percentiles 1–99 (null where not finite). */
+    private static ObjectNode distributions(Map<String, Map<String, double[]>> byMetric) {
+        ObjectNode distributions = MAPPER.createObjectNode();
+        byMetric.forEach((metric, byArm) -> {
             ObjectNode node = distributions.putObject(metric);
             byArm.forEach((arm, percentiles) -> {
                 ArrayNode values = node.putArray(arm);
@@ -88,9 +101,7 @@ public final class AnalysisJson {
                 }
             });
         });
-        ArrayNode warnings = root.putArray("warnings");
-        r.warnings().forEach(warnings::add);
-        return root;
+        return distributions;
     }
 
     private static ArrayNode metrics(List<MetricResult> metrics) {
@@ -122,6 +133,31 @@ public final class AnalysisJson {
         return node;
     }
 
+    /** The adjusted p with its adjustment, and why an effect is unavailable. */
+    private static void adjustmentAndAvailability(ObjectNode node, ComparisonResult c, Effect absolute, Effect relative) {
+        if (!Double.isNaN(c.pValueAdjusted())) {
+            number(node, "pValueAdjusted", c.pValueAdjusted());
+            node.put("pValueAdjustment", c.adjustment().name().toLowerCase(Locale.ROOT));
+        }
+        if (!absolute.available()) {
+            node.put("unavailable", absolute.unavailableReason());
+        } else if (!relative.available()) {
+            node.put("relativeUnavailable", relative.unavailableReason());
+        }
+    }
+
+    private static ObjectNode nonInferiority(NonInferiority ni) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("margin", ni.margin()).put("relative", ni.relative());
+        number(n, "bound", ni.bound());
+        number(n, "pValue", ni.pValue());
+        n.put("nonInferior", ni.nonInferior());
+        if (ni.unavailableReason() != null) {
+            n.put("unavailable", ni.unavailableReason());
+        }
+        return n;
+    }
+
     private static ObjectNode comparison(ComparisonResult c) {
         ObjectNode node = MAPPER.createObjectNode().put("control", c.control()).put("treatment", c.treatment());
         Effect absolute = c.comparison().absolute();
@@ -138,15 +174,7 @@ public final class AnalysisJson {
         number(node, "relativePValue", relative.pValue());
         node.put("method", c.comparison().method());
         node.put("alternative", c.comparison().alternative().label());
-        if (!Double.isNaN(c.pValueAdjusted())) {
-            number(node, "pValueAdjusted", c.pValueAdjusted());
-            node.put("pValueAdjustment", c.adjustment().name().toLowerCase(Locale.ROOT));
-        }
-        if (!absolute.available()) {
-            node.put("unavailable", absolute.unavailableReason());
-        } else if (!relative.available()) {
-            node.put("relativeUnavailable", relative.unavailableReason());
-        }
+        adjustmentAndAvailability(node, c, absolute, relative);
         GuardrailCheck worst = c.worstGuardrail();
         if (worst != null) {
             node.set("guardrail", guardrail(worst));
@@ -154,15 +182,7 @@ public final class AnalysisJson {
             c.guardrails().forEach(check -> all.add(guardrail(check)));
         }
         if (c.nonInferiority() != null) {
-            NonInferiority ni = c.nonInferiority();
-            ObjectNode n = node.putObject("nonInferiority");
-            n.put("margin", ni.margin()).put("relative", ni.relative());
-            number(n, "bound", ni.bound());
-            number(n, "pValue", ni.pValue());
-            n.put("nonInferior", ni.nonInferior());
-            if (ni.unavailableReason() != null) {
-                n.put("unavailable", ni.unavailableReason());
-            }
+            node.set("nonInferiority", nonInferiority(c.nonInferiority()));
         }
         ArrayNode notes = node.putArray("notes");
         c.comparison().notes().forEach(notes::add);

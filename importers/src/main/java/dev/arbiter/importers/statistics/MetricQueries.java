@@ -83,18 +83,7 @@ public final class MetricQueries {
     }
 
     public ExperimentStatistics run(Connection connection) throws SQLException {
-        List<Metric.Adjustable> unitMetrics = new ArrayList<>();
-        List<Metric.Quantile> quantileMetrics = new ArrayList<>();
-        definition.metrics().forEach(roled -> {
-            if (roled.metric() instanceof Metric.Quantile quantile) {
-                quantileMetrics.add(quantile);
-            } else {
-                unitMetrics.add((Metric.Adjustable) roled.metric());
-            }
-        });
-        if (definition.fallbackColumn() != null) {
-            unitMetrics.add(Metric.Ratio.fallbackRate(FALLBACK, definition.fallbackColumn()));
-        }
+        List<Metric.Adjustable> unitMetrics = unitMetrics();
         Timer timer = new Timer();
         EventSource unitSource = source();
         UnitMetricQuery.Result units = new UnitMetricQuery(unitSource, dialect, unitMetrics, dimensions(unitSource))
@@ -102,8 +91,40 @@ public final class MetricQueries {
         timer.lap("unit and ratio metrics");
         Map<String, Map<SliceKey, ArmStatistics>> metrics = new LinkedHashMap<>(units.metrics());
         Map<SliceKey, ArmStatistics> fallback = metrics.containsKey(FALLBACK) ? metrics.remove(FALLBACK) : Map.of();
-        SqlQuery crossovers = units.crossoverUnits() == 0 || quantileMetrics.isEmpty() ? null : crossoverFilter();
         Map<String, Map<String, double[]>> distributions = new LinkedHashMap<>();
+        quantiles(connection, units, metrics, distributions, timer);
+        List<ServedModel> served = definition.modelColumn() == null ? List.of()
+                : new ServedModelQuery(source(), dialect, definition.metrics().stream().map(m -> m.metric()).toList(),
+                definition.modelColumn()).run(connection);
+        timer.lap("served models");
+        ExperimentStatistics.ExposureDays byExposureDay = byExposureDay(connection, unitMetrics, timer);
+        Map<SliceKey, Long> unitCounts = new HashMap<>();
+        Map<SliceKey, Long> eventCounts = new HashMap<>();
+        units.unitsAndEvents().forEach((slice, counts) -> {
+            unitCounts.put(slice, counts[0]);
+            eventCounts.put(slice, counts[1]);
+        });
+        return new ExperimentStatistics(unitCounts, eventCounts, units.crossoverUnits(), metrics, fallback, served,
+                distributions, units.unitsChangingSegment(), byExposureDay);
+    }
+
+    /** The unit and ratio metrics, with the fallback rate when the experiment names a fallback column. */
+    private List<Metric.Adjustable> unitMetrics() {
+        List<Metric.Adjustable> unitMetrics = new ArrayList<>();
+        definition.metrics().stream().map(Experiment.RoledMetric::metric).filter(Metric.Adjustable.class::isInstance)
+                .forEach(metric -> unitMetrics.add((Metric.Adjustable) metric));
+        if (definition.fallbackColumn() != null) {
+            unitMetrics.add(Metric.Ratio.fallbackRate(FALLBACK, definition.fallbackColumn()));
+        }
+        return unitMetrics;
+    }
+
+    /** Each quantile metric's three passes and its per-arm distribution, into {@code metrics} and {@code distributions}. */
+    private void quantiles(Connection connection, UnitMetricQuery.Result units, Map<String, Map<SliceKey, ArmStatistics>> metrics,
+                           Map<String, Map<String, double[]>> distributions, Timer timer) throws SQLException {
+        List<Metric.Quantile> quantileMetrics = definition.metrics().stream().map(Experiment.RoledMetric::metric)
+                .filter(Metric.Quantile.class::isInstance).map(Metric.Quantile.class::cast).toList();
+        SqlQuery crossovers = units.crossoverUnits() == 0 || quantileMetrics.isEmpty() ? null : crossoverFilter();
         for (Metric.Quantile metric : quantileMetrics) {
             EventSource source = source();
             QuantileMetricQuery quantile = new QuantileMetricQuery(source, dialect, metric, dimensions(source),
@@ -117,26 +138,21 @@ public final class MetricQueries {
                     : new DistributionQuery(source(), dialect, metric, crossovers).run(connection, events(statistics)));
             timer.lap("distribution " + metric.name());
         }
-        List<ServedModel> served = definition.modelColumn() == null ? List.of()
-                : new ServedModelQuery(source(), dialect, definition.metrics().stream().map(m -> m.metric()).toList(),
-                definition.modelColumn()).run(connection);
-        timer.lap("served models");
-        ExperimentStatistics.ExposureDays byExposureDay = null;
+    }
+
+    /** Unit and ratio metrics by days since first exposure, when asked and there is a timestamp; else null. */
+    private ExperimentStatistics.ExposureDays byExposureDay(Connection connection, List<Metric.Adjustable> unitMetrics,
+                                                            Timer timer) throws SQLException {
         EventSource exposureSource = source();
-        if (exposureDays > 0 && exposureSource.hasTimestamp()) {
-            List<Metric.Adjustable> additive = new ArrayList<>(unitMetrics);
-            additive.removeIf(metric -> metric.name().equals(FALLBACK));
-            byExposureDay = new ExposureDayQuery(exposureSource, dialect, additive, exposureDays).run(connection);
-            timer.lap("by days since exposure");
+        if (exposureDays <= 0 || !exposureSource.hasTimestamp()) {
+            return null;
         }
-        Map<SliceKey, Long> unitCounts = new HashMap<>();
-        Map<SliceKey, Long> eventCounts = new HashMap<>();
-        units.unitsAndEvents().forEach((slice, counts) -> {
-            unitCounts.put(slice, counts[0]);
-            eventCounts.put(slice, counts[1]);
-        });
-        return new ExperimentStatistics(unitCounts, eventCounts, units.crossoverUnits(), metrics, fallback, served,
-                distributions, units.unitsChangingSegment(), byExposureDay);
+        List<Metric.Adjustable> additive = new ArrayList<>(unitMetrics);
+        additive.removeIf(metric -> metric.name().equals(FALLBACK));
+        ExperimentStatistics.ExposureDays days = new ExposureDayQuery(exposureSource, dialect, additive, exposureDays)
+                .run(connection);
+        timer.lap("by days since exposure");
+        return days;
     }
 
     /** How many events a quantile metric has over all arms. */
