@@ -55,14 +55,29 @@ final class UnitMetricQuery {
         for (int i = 0; i < metrics.size(); i++) {
             addPerUnit(i, metrics.get(i), perUnit, preExposure, fromPre);
         }
-        SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte()).sql(", units AS (SELECT unit, MIN(ai) AS ai, ")
+        SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte());
+        units(query, codes, perUnit);
+        if (!fromPre.isEmpty()) {
+            query.sql(", pre AS (SELECT e.unit").append(preExposure)
+                    .sql(" FROM ev e JOIN units u ON e.unit = u.unit WHERE e.ts < u.first_ts GROUP BY e.unit)");
+        }
+        unitsWithSegments(query, codes, fromPre);
+        CellSums sums = cellSums();
+        String cells = "assigned, ai" + dimensions.keyList();
+        query.sql(", cells AS (SELECT " + cells + sums.cells() + " FROM u2 GROUP BY " + cells + ")");
+        query.sql(" SELECT assigned, ai" + dimensions.selectList() + sums.sets());
+        return query.sql(" FROM cells GROUP BY " + dimensions.groupingSets("assigned, ai"));
+    }
+
+    /** {@code , units AS (...)}: per unit its arm, whether it stayed in one, its events, day, segments and metric columns. */
+    private void units(SqlQuery query, SegmentCodes codes, SqlQuery perUnit) {
+        query.sql(", units AS (SELECT unit, MIN(ai) AS ai, ")
                 .sql("CASE WHEN MIN(ai) = MAX(ai) THEN 1 ELSE 0 END AS assigned, COUNT(*) AS events");
         if (source.hasTimestamp()) {
             query.sql(", MIN(ts) AS first_ts, CAST(MIN(ts) AS DATE) AS day")
                     .sql(", CASE WHEN COUNT(ts) = 0 OR (COUNT(ts) = COUNT(*) AND CAST(MIN(ts) AS DATE) = CAST(MAX(ts) AS DATE))")
                     .sql(" THEN 0 ELSE 1 END AS spans");
         }
-        List<Dimensions.Segment> segments = dimensions.segments();
         List<Dimensions.Segment> single = singleSegments();
         for (int k = 0; k < single.size(); k++) {
             Dimensions.Segment segment = single.get(k);
@@ -75,10 +90,11 @@ final class UnitMetricQuery {
                     .sql(") THEN 1 ELSE 0 END AS changes" + k);
         }
         query.append(perUnit).sql(" FROM ev WHERE ai IS NOT NULL GROUP BY unit)");
-        if (!fromPre.isEmpty()) {
-            query.sql(", pre AS (SELECT e.unit").append(preExposure)
-                    .sql(" FROM ev e JOIN units u ON e.unit = u.unit WHERE e.ts < u.first_ts GROUP BY e.unit)");
-        }
+    }
+
+    /** {@code , u2 AS (...)}: units with decoded and crossed segments and their pre-exposure covariates. */
+    private void unitsWithSegments(SqlQuery query, SegmentCodes codes, List<String> fromPre) {
+        List<Dimensions.Segment> segments = dimensions.segments();
         query.sql(", u2 AS (SELECT units.*");
         for (Dimensions.Segment segment : segments) {
             if (segment.crossed()) {
@@ -90,20 +106,21 @@ final class UnitMetricQuery {
         }
         fromPre.forEach(column -> query.sql(", COALESCE(pre." + column + ", 0) AS c" + column));
         query.sql(" FROM units").sql(fromPre.isEmpty() ? "" : " LEFT JOIN pre ON pre.unit = units.unit").sql(")");
+    }
+
+    /** The sums per cell: units, events, units spanning days, units changing segment, and every metric's. */
+    private CellSums cellSums() {
         CellSums sums = new CellSums(dialect).count("n").sum("events", "events");
         if (source.hasTimestamp()) {
             sums.sum("spans", "spanning");
         }
-        for (int k = 0; k < single.size(); k++) {
+        for (int k = 0; k < singleSegments().size(); k++) {
             sums.sum("changes" + k, "changed" + k);
         }
         for (int i = 0; i < metrics.size(); i++) {
             sums(i, metrics.get(i), sums);
         }
-        String cells = "assigned, ai" + dimensions.keyList();
-        query.sql(", cells AS (SELECT " + cells + sums.cells() + " FROM u2 GROUP BY " + cells + ")");
-        query.sql(" SELECT assigned, ai" + dimensions.selectList() + sums.sets());
-        return query.sql(" FROM cells GROUP BY " + dimensions.groupingSets("assigned, ai"));
+        return sums;
     }
 
     /** A single segment's column in {@code units}: its code ({@code k}i) or its smallest value ({@code g}i). */
