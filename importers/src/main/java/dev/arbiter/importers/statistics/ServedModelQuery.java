@@ -30,27 +30,12 @@ final class ServedModelQuery {
     }
 
     List<ServedModel> run(Connection connection) throws SQLException {
-        MetricExpressions expressions = new MetricExpressions(source, dialect);
         String model = source.text(modelColumn);
         SqlQuery select = new SqlQuery().sql(" SELECT arm, " + model + " AS model, COUNT(*) AS events, "
                 + "COUNT(DISTINCT unit) AS units");
+        MetricExpressions expressions = new MetricExpressions(source, dialect);
         for (int i = 0; i < metrics.size(); i++) {
-            Metric metric = metrics.get(i);
-            SqlQuery cond = expressions.condition(metric);
-            String value = metric.column() == null ? "1.0" : source.number(metric.column());
-            SqlQuery inner = cond == null ? new SqlQuery().sql(value)
-                    : new SqlQuery().sql("CASE WHEN ").append(cond).sql(" THEN " + value + " END");
-            select.sql(", ");
-            if (metric instanceof Metric.Quantile quantile) {
-                select.sql("PERCENTILE_CONT(" + SqlDialect.literal(quantile.probability()) + ") WITHIN GROUP (ORDER BY ")
-                        .append(inner).sql(")");
-            } else if (metric instanceof Metric.Ratio ratio && ratio.denominator() != null) {
-                select.sql(dialect.sumFunction() + "(").append(inner).sql(") / NULLIF(" + dialect.sumFunction()
-                        + "(CASE WHEN " + value + " IS NOT NULL THEN " + source.number(ratio.denominator()) + " END), 0)");
-            } else {
-                select.sql("AVG(").append(inner).sql(")");
-            }
-            select.sql(" AS v" + i);
+            select.sql(", ").append(eventLevel(metrics.get(i), expressions)).sql(" AS v" + i);
         }
         SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte()).append(select)
                 .sql(" FROM ev WHERE ").append(source.inArms("arm")).sql(" GROUP BY arm, " + model + " ORDER BY arm, events DESC");
@@ -67,5 +52,22 @@ final class ServedModelQuery {
             }
         }
         return rows;
+    }
+
+    /** A metric over the events a model served: its quantile, its ratio of sums, or the mean of its column. */
+    private SqlQuery eventLevel(Metric metric, MetricExpressions expressions) {
+        SqlQuery cond = expressions.condition(metric);
+        String value = metric.column() == null ? "1.0" : source.number(metric.column());
+        SqlQuery inner = cond == null ? new SqlQuery().sql(value)
+                : new SqlQuery().sql("CASE WHEN ").append(cond).sql(" THEN " + value + " END");
+        if (metric instanceof Metric.Quantile quantile) {
+            return new SqlQuery().sql("PERCENTILE_CONT(" + SqlDialect.literal(quantile.probability()) + ") WITHIN GROUP (ORDER BY ")
+                    .append(inner).sql(")");
+        }
+        if (metric instanceof Metric.Ratio ratio && ratio.denominator() != null) {
+            return new SqlQuery().sql(dialect.sumFunction() + "(").append(inner).sql(") / NULLIF(" + dialect.sumFunction()
+                    + "(CASE WHEN " + value + " IS NOT NULL THEN " + source.number(ratio.denominator()) + " END), 0)");
+        }
+        return new SqlQuery().sql("AVG(").append(inner).sql(")");
     }
 }
