@@ -208,13 +208,7 @@ public final class ExperimentEditorViewModel {
         put(root, "dataset", dataset.get());
         put(root, "variantColumn", variantColumn.get());
         put(root, "control", control.get());
-        ArrayNode arms = root.putArray("treatments");
-        list(treatments.get()).forEach(arms::add);
-        List<String> armList = new ArrayList<>(List.of(control.get().trim()));
-        armList.addAll(list(treatments.get()));
-        if (original != null && original.split() != null && original.split().keySet().equals(new HashSet<>(armList))) {
-            root.set("split", JSON.valueToTree(original.split())); // the planned split, while the arms are the same
-        }
+        arms(root);
         put(root, "unitColumn", unitColumn.get());
         put(root, "timestampColumn", timestampColumn.get());
         number(root, "alpha", alpha.get());
@@ -222,7 +216,28 @@ public final class ExperimentEditorViewModel {
         if (original != null && original.sequential() != null) {
             root.set("sequential", JSON.valueToTree(original.sequential()));
         }
-        ObjectNode primary = root.putObject("primary");
+        root.set("primary", primary());
+        ArrayNode rails = root.putArray("guardrails");
+        guardrails.forEach(g -> rails.add(guardrail(g)));
+        keepUnedited(root);
+        ArrayNode segmentColumns = root.putArray("segments");
+        list(segments.get()).forEach(segmentColumns::add);
+        return root;
+    }
+
+    /** {@code treatments}, and the planned {@code split} kept while the arms are the same. */
+    private void arms(ObjectNode root) {
+        ArrayNode arms = root.putArray("treatments");
+        list(treatments.get()).forEach(arms::add);
+        List<String> armList = new ArrayList<>(List.of(control.get().trim()));
+        armList.addAll(list(treatments.get()));
+        if (original != null && original.split() != null && original.split().keySet().equals(new HashSet<>(armList))) {
+            root.set("split", JSON.valueToTree(original.split()));
+        }
+    }
+
+    private ObjectNode primary() {
+        ObjectNode primary = JSON.createObjectNode();
         put(primary, "name", primaryName.get());
         put(primary, "column", primaryColumn.get());
         put(primary, "kind", primaryKind.get());
@@ -235,24 +250,25 @@ public final class ExperimentEditorViewModel {
             primary.put("mdeRelative", true);
         }
         keepExtras(primary);
-        ArrayNode rails = root.putArray("guardrails");
-        guardrails.forEach(g -> rails.add(guardrail(g)));
-        if (original != null) {
-            root.set("secondary", JSON.valueToTree(original.secondary()));
-            copy(root, "modelColumn", original.modelColumn());
-            copy(root, "fallbackColumn", original.fallbackColumn());
-            copy(root, "costMetric", original.costMetric());
-            copy(root, "multipleTesting", original.multipleTesting());
-            if (original.crossSegments() != null) {
-                root.put("crossSegments", original.crossSegments());
-            }
-            if (original.priceTable() != null) {
-                root.set("priceTable", JSON.valueToTree(original.priceTable()));
-            }
+        return primary;
+    }
+
+    /** What the editor does not show, kept as the original definition had it. */
+    private void keepUnedited(ObjectNode root) {
+        if (original == null) {
+            return;
         }
-        ArrayNode segmentColumns = root.putArray("segments");
-        list(segments.get()).forEach(segmentColumns::add);
-        return root;
+        root.set("secondary", JSON.valueToTree(original.secondary()));
+        copy(root, "modelColumn", original.modelColumn());
+        copy(root, "fallbackColumn", original.fallbackColumn());
+        copy(root, "costMetric", original.costMetric());
+        copy(root, "multipleTesting", original.multipleTesting());
+        if (original.crossSegments() != null) {
+            root.put("crossSegments", original.crossSegments());
+        }
+        if (original.priceTable() != null) {
+            root.set("priceTable", JSON.valueToTree(original.priceTable()));
+        }
     }
 
     /** Keeps what the form does not edit (filters, covariates, non-inferiority) from the loaded primary. */
