@@ -153,9 +153,12 @@ public final class DatasetImporter {
         ImportReport load() throws SQLException, ImportException, IOException {
             long importId = ImportLog.nextImportId(connection);
             Tables.execute(connection, "SET preserve_insertion_order = false");
+            Optional<String> existing = Tables.existingName(connection, given);
+            dataset = existing.orElse(given);
+            checkMode(existing.isPresent());
             SourceRelation reader = SourceRelation.open(connection, source, warnings, longLines);
             List<ColumnInfo> columns = Tables.describe(connection, reader);
-            List<ColumnInfo> appendTo = typesToAppendTo(columns);
+            List<ColumnInfo> appendTo = typesToAppendTo(columns, existing.isPresent());
             if (!appendTo.isEmpty()) {
                 reader = SourceRelation.open(connection, source, warnings, longLines, appendTo);
                 columns = Tables.describe(connection, reader);
@@ -164,7 +167,7 @@ public final class DatasetImporter {
             timer.mark("describe");
             Map<Role, String> roles = roles(columns);
             String select = selectList(columns, RoleDetector.detect(columns), roles);
-            Counts counts = loadRows(reader, select, roles.get(Role.EVENT_ID), importId, columns.isEmpty());
+            Counts counts = loadRows(reader, select, roles.get(Role.EVENT_ID), importId, columns.isEmpty(), existing.isPresent());
             timer.mark("counts and rejects");
             Fingerprint print = fingerprint.join();
             timer.mark("wait for SHA-256");
@@ -178,13 +181,12 @@ public final class DatasetImporter {
          * When a CSV is appended to a dataset, the dataset's types of the columns the file also has
          * (text columns aside), so that the reader rejects a value that does not fit (issue 19 #1).
          */
-        private List<ColumnInfo> typesToAppendTo(List<ColumnInfo> columns) throws SQLException {
-            Optional<String> existing = Tables.existingName(connection, given);
-            if (source.format() != SourceFormat.CSV || options.mode() != ImportOptions.Mode.APPEND || existing.isEmpty()) {
+        private List<ColumnInfo> typesToAppendTo(List<ColumnInfo> columns, boolean exists) throws SQLException {
+            if (source.format() != SourceFormat.CSV || options.mode() != ImportOptions.Mode.APPEND || !exists) {
                 return List.of();
             }
             List<String> inFile = columns.stream().map(ColumnInfo::name).toList();
-            return Tables.columns(connection, existing.get()).stream()
+            return Tables.columns(connection, dataset).stream()
                     .filter(column -> inFile.contains(column.name()) && !column.type().equals("VARCHAR")).toList();
         }
 
@@ -201,14 +203,11 @@ public final class DatasetImporter {
          * Writes the rows into the dataset (created, appended or replaced) and counts them; refuses a
          * source that held no rows, or only rows without a single value (blank lines, an empty export).
          */
-        private Counts loadRows(SourceRelation reader, String select, String eventId, long importId, boolean noColumns)
-                throws SQLException, ImportException {
-            Optional<String> existing = Tables.existingName(connection, given);
-            dataset = existing.orElse(given);
-            checkMode(existing.isPresent());
-            boolean append = existing.isPresent() && options.mode() == ImportOptions.Mode.APPEND;
+        private Counts loadRows(SourceRelation reader, String select, String eventId, long importId, boolean noColumns,
+                                boolean exists) throws SQLException, ImportException {
+            boolean append = exists && options.mode() == ImportOptions.Mode.APPEND;
             long before = append ? Tables.count(connection, dataset) : 0;
-            long staged = write(reader, select, eventId, existing.isPresent());
+            long staged = write(reader, select, eventId, exists);
             timer.mark("load");
             long loaded = Tables.count(connection, dataset) - before;
             long rejected = reader.rejects(connection, importId, source.displayName());
