@@ -1,5 +1,6 @@
 package dev.arbiter.app.analysis;
 
+import dev.arbiter.app.common.Banners;
 import dev.arbiter.app.experiment.ExperimentEditorDialog;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import javafx.collections.ListChangeListener;
@@ -25,38 +26,50 @@ public final class AnalysisToolbar extends VBox {
 
     public AnalysisToolbar(AnalysisViewModel model, Node... extra) {
         this.model = model;
+        Label problem = Banners.problem(model.problemProperty());
+        problem.setId("analysis-problem");
+        VBox.setMargin(problem, new Insets(8, 24, 0, 24));
+        getChildren().addAll(bar(extra), problem);
+        model.experiments().addListener((ListChangeListener<Object>) change -> fill());
+        model.selectedProperty().addListener((obs, old, now) -> fill());
+        fill();
+    }
+
+    /** The experiment chooser, the busy spinner, Re-analyse, Edit and New, then the section's own buttons. */
+    private HBox bar(Node... extra) {
         experiment.setId("experiment-chooser");
         experiment.setPromptText("Experiment");
         experiment.setOnAction(event -> choose());
+        Button again = new Button("Re-analyse");
+        again.setOnAction(event -> model.reload());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(new Label("Experiment"), experiment, spinner(), again, editButton(), newButton(), gap);
+        bar.getChildren().addAll(extra);
+        bar.getStyleClass().add("analysis-toolbar");
+        return bar;
+    }
+
+    private ProgressIndicator spinner() {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
         spinner.visibleProperty().bind(model.busyProperty());
-        Button again = new Button("Re-analyse");
-        again.setOnAction(event -> model.reload());
+        return spinner;
+    }
+
+    private Button editButton() {
         Button edit = new Button("Edit…");
         edit.setId("experiment-edit");
         edit.disableProperty().bind(model.selectedProperty().isNull());
         edit.setOnAction(event -> openEditor(model.selectedProperty().get()));
+        return edit;
+    }
+
+    private Button newButton() {
         Button create = new Button("New…");
         create.setId("experiment-new");
         create.setOnAction(event -> openEditor(null));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(new Label("Experiment"), experiment, spinner, again, edit, create, gap);
-        bar.getChildren().addAll(extra);
-        bar.getStyleClass().add("analysis-toolbar");
-        Label problem = new Label();
-        problem.setId("analysis-problem");
-        problem.getStyleClass().add("banner-danger");
-        problem.setWrapText(true);
-        problem.textProperty().bind(model.problemProperty());
-        problem.visibleProperty().bind(model.problemProperty().isNotNull());
-        problem.managedProperty().bind(problem.visibleProperty());
-        VBox.setMargin(problem, new Insets(8, 24, 0, 24));
-        getChildren().addAll(bar, problem);
-        model.experiments().addListener((ListChangeListener<Object>) change -> fill());
-        model.selectedProperty().addListener((obs, old, now) -> fill());
-        fill();
+        return create;
     }
 
     private void openEditor(ExperimentDefinition definition) {

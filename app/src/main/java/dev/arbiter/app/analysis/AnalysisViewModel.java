@@ -67,37 +67,48 @@ public final class AnalysisViewModel {
         Workspace workspace = shell.currentWorkspace();
         long mine = ++generation;
         if (workspace == null) {
-            experiments.clear();
-            selected.set(null);
-            result.set(null);
-            problem.set(null);
-            busy.set(false);
+            clear();
             return;
         }
         busy.set(true); // reading, then analysing: no section may say "no experiment" meanwhile
         executor.submit(BackgroundTask.of("Reading experiments", context -> withPinned(new ExperimentStore(workspace).all()))
                 .withOnSuccess(found -> {
-                    if (mine != generation) {
-                        return;
-                    }
-                    String keep = preferred != null ? preferred
-                            : selected.get() == null ? (pinned == null ? null : pinned.name()) : selected.get().name();
-                    preferred = null;
-                    experiments.setAll(found);
-                    ExperimentDefinition next = found.stream().filter(d -> d.name().equals(keep)).findFirst()
-                            .orElse(found.isEmpty() ? null : found.get(0));
-                    if (Objects.equals(next, selected.get())) {
-                        analyse(); // an equal record does not fire the selection's listener
-                    } else {
-                        selected.set(next);
-                    }
-                }).withOnFailure(error -> {
                     if (mine == generation) {
-                        busy.set(false);
-                        problem.set(UserMessages.describe(error));
+                        show(found);
                     }
-                }).withOnCancelled(() -> busy.set(false))
+                }).withOnFailure(error -> showProblem(mine, error)).withOnCancelled(() -> busy.set(false))
                 .withSuccessMessage(found -> null));
+    }
+
+    /** Shows why reading {@code mine} failed, unless a later reading was started. */
+    private void showProblem(long mine, Throwable error) {
+        if (mine == generation) {
+            busy.set(false);
+            problem.set(UserMessages.describe(error));
+        }
+    }
+
+    private void clear() {
+        experiments.clear();
+        selected.set(null);
+        result.set(null);
+        problem.set(null);
+        busy.set(false);
+    }
+
+    /** Lists the experiments read and selects the one asked for, the one selected before, or the first. */
+    private void show(List<ExperimentDefinition> found) {
+        String keep = preferred != null ? preferred
+                : selected.get() == null ? (pinned == null ? null : pinned.name()) : selected.get().name();
+        preferred = null;
+        experiments.setAll(found);
+        ExperimentDefinition next = found.stream().filter(d -> d.name().equals(keep)).findFirst()
+                .orElse(found.isEmpty() ? null : found.get(0));
+        if (Objects.equals(next, selected.get())) {
+            analyse(); // an equal record does not fire the selection's listener
+        } else {
+            selected.set(next);
+        }
     }
 
     private List<ExperimentDefinition> withPinned(List<ExperimentDefinition> saved) {
@@ -125,30 +136,24 @@ public final class AnalysisViewModel {
         ExperimentDefinition definition = selected.get();
         long mine = ++generation;
         if (workspace == null || definition == null) {
-            result.set(null);
-            problem.set(null);
-            busy.set(false);
+            showAnalysis(mine, null, null);
             return;
         }
         busy.set(true);
-        executor.submit(BackgroundTask.of("Analysing " + definition.name(),
-                        context -> analyse(workspace, definition, context))
-                .withOnSuccess(analysed -> {
-                    if (mine == generation) {
-                        busy.set(false);
-                        problem.set(null);
-                        result.set(analysed);
-                    }
-                })
-                .withOnFailure(error -> {
-                    if (mine == generation) {
-                        busy.set(false);
-                        result.set(null);
-                        problem.set(UserMessages.describe(error));
-                    }
-                })
+        executor.submit(BackgroundTask.of("Analysing " + definition.name(), context -> analyse(workspace, definition, context))
+                .withOnSuccess(analysed -> showAnalysis(mine, analysed, null))
+                .withOnFailure(error -> showAnalysis(mine, null, error))
                 .withOnCancelled(() -> busy.set(false))
                 .withSuccessMessage(analysed -> "Analysed " + definition.name() + ": " + analysed.decision().kind().label()));
+    }
+
+    /** Shows analysis {@code mine}'s result, or why it failed, unless a later one was started. */
+    private void showAnalysis(long mine, ExperimentResult analysed, Throwable error) {
+        if (mine == generation) {
+            busy.set(false);
+            problem.set(error == null ? null : UserMessages.describe(error));
+            result.set(analysed);
+        }
     }
 
     public ObservableList<ExperimentDefinition> experiments() {

@@ -18,11 +18,27 @@ final class AnalysisText {
 
     static String describe(ExperimentResult r) {
         StringBuilder out = new StringBuilder();
+        heading(out, r);
+        arms(out, r);
+        out.append('\n').append(metrics(r.metrics()));
+        if (r.fallback() != null) {
+            out.append(metrics(List.of(r.fallback())));
+        }
+        slices(out, r);
+        recommendation(out, r);
+        return out.toString().stripTrailing();
+    }
+
+    private static void heading(StringBuilder out, ExperimentResult r) {
         out.append(r.definition().name() == null ? "Experiment" : r.definition().name());
         out.append(r.asOf() == null ? " (all events)" : " (events up to " + r.asOf() + ")").append('\n');
         if (r.definition().question() != null) {
             out.append("Question: ").append(r.definition().question()).append('\n');
         }
+    }
+
+    /** The arms' units, events and shares, the sample-ratio check and the progress to plan. */
+    private static void arms(StringBuilder out, ExperimentResult r) {
         out.append('\n').append(String.format(Locale.ROOT, "%-20s %12s %12s %9s %9s%n", "arm", "units", "events", "share", "planned"));
         for (ArmSummary arm : r.arms()) {
             out.append(String.format(Locale.US, "%-20s %,12d %,12d %8.2f%% %8.2f%%%n", arm.name(), arm.units(), arm.events(),
@@ -34,10 +50,10 @@ final class AnalysisText {
         if (r.progress() != null) {
             out.append("Progress: ").append(r.progress().describe()).append('\n');
         }
-        out.append('\n').append(metrics(r.metrics()));
-        if (r.fallback() != null) {
-            out.append(metrics(List.of(r.fallback())));
-        }
+    }
+
+    /** The metrics per segment value and per day since first exposure. */
+    private static void slices(StringBuilder out, ExperimentResult r) {
         for (SegmentResult segment : r.segments()) {
             out.append('\n').append("Segment ").append(segment.column()).append(" = ").append(segment.value())
                     .append(segment.tooSmall() ? "  (too small to read)" : "").append('\n').append(metrics(segment.metrics()));
@@ -47,13 +63,15 @@ final class AnalysisText {
                     .append(point.eligibleUnits()).append(", with events ").append(point.activeUnits()).append(")\n")
                     .append(metrics(point.metrics()));
         }
+    }
+
+    private static void recommendation(StringBuilder out, ExperimentResult r) {
         out.append('\n').append("Recommendation: ").append(r.decision().kind().label()).append('\n');
         r.decision().reasons().forEach(reason -> out.append("  - ").append(reason).append('\n'));
         if (!r.warnings().isEmpty()) {
             out.append("Warnings:\n");
             r.warnings().forEach(warning -> out.append("  ! ").append(warning).append('\n'));
         }
-        return out.toString().stripTrailing();
     }
 
     private static String metrics(List<MetricResult> metrics) {
@@ -64,17 +82,22 @@ final class AnalysisText {
             out.append(String.format(Locale.ROOT, "%-24s %-10s %-14s %12s%n", metric.name(), metric.role().key(),
                     control.name(), number(control.value()) + adjustedValue(control)));
             for (ComparisonResult c : metric.comparisons()) {
-                ArmValue arm = metric.arm(c.treatment());
-                Effect abs = c.comparison().absolute();
-                Effect rel = c.comparison().relative();
-                String status = c.worstGuardrail() != null ? c.worstGuardrail().status().label()
-                        : abs.available() ? (c.significant() ? "significant" : "not significant") : abs.unavailableReason();
-                out.append(String.format(Locale.ROOT, "%-24s %-10s %-14s %12s  %-34s %-30s %8s %s%n", "", "",
-                        arm.name(), number(arm.value()) + adjustedValue(arm), effect(abs, false), effect(rel, true),
-                        abs.available() ? p(abs.pValue()) : "", status + adjusted(c)));
+                out.append(comparison(metric, c));
             }
         }
         return out.toString();
+    }
+
+    /** A treatment's line: its value, the effects with their intervals, p and status. */
+    private static String comparison(MetricResult metric, ComparisonResult c) {
+        ArmValue arm = metric.arm(c.treatment());
+        Effect abs = c.comparison().absolute();
+        Effect rel = c.comparison().relative();
+        String status = c.worstGuardrail() != null ? c.worstGuardrail().status().label()
+                : abs.available() ? (c.significant() ? "significant" : "not significant") : abs.unavailableReason();
+        return String.format(Locale.ROOT, "%-24s %-10s %-14s %12s  %-34s %-30s %8s %s%n", "", "",
+                arm.name(), number(arm.value()) + adjustedValue(arm), effect(abs, false), effect(rel, true),
+                abs.available() ? p(abs.pValue()) : "", status + adjusted(c));
     }
 
     /** With a covariate: the CUPED-adjusted value the effect is computed from, beside the plain one. */

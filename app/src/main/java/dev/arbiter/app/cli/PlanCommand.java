@@ -36,7 +36,7 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--mde", paramLabel = "D", required = true, description = "Minimum detectable effect (absolute unless --relative).")
     private double mde;
 
-    @Option(names = "--relative", description = "Read --mde as a fraction of the baseline (0.05 = 5%).")
+    @Option(names = "--relative", description = "Read --mde as a fraction of the baseline (0.05 = 5%%).")
     private boolean relative;
 
     @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.05", description = "Significance level (default ${DEFAULT-VALUE}).")

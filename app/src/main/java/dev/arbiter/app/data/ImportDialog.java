@@ -28,41 +28,68 @@ final class ImportDialog extends Dialog<ImportOptions> {
     private static final List<String> TEXT = List.of("Leave out free text (default)", "Keep free text",
             "Store SHA-256 of free text");
 
+    private final TextField dataset = new TextField();
+    private final ChoiceBox<String> mode = new ChoiceBox<>();
+    private final ChoiceBox<String> text = new ChoiceBox<>();
+
     ImportDialog(Window owner, PendingImport pending, Set<String> existingDatasets) {
         initOwner(owner);
         ImportPreview preview = pending.preview();
         setTitle("Import");
-        setHeaderText("Import " + (pending.sources().size() == 1 ? preview.source().displayName()
+        setHeaderText(header(pending));
+        RoleGrid roles = new RoleGrid(preview.columns().stream().map(ColumnInfo::name).toList(), preview.roles());
+        VBox content = new VBox(10, form(preview, existingDatasets), new TitledPane("First rows", rows(preview)),
+                new TitledPane("Column roles", roles));
+        getDialogPane().setContent(content);
+        getDialogPane().setPrefWidth(1040);
+        setResizable(true);
+        getDialogPane().getButtonTypes().addAll(IMPORT, ButtonType.CANCEL);
+        setResultConverter(button -> button != IMPORT ? null : options(roles));
+    }
+
+    /** What is imported: the file (or how many), its format, its columns and the reader's warnings. */
+    private static String header(PendingImport pending) {
+        ImportPreview preview = pending.preview();
+        return "Import " + (pending.sources().size() == 1 ? preview.source().displayName()
                 : pending.sources().size() + " files") + " — " + preview.source().format().label() + ", "
-                + preview.columns().size() + " columns" + (preview.warnings().isEmpty() ? "" : "\n" + String.join("\n", preview.warnings())));
-        TextField dataset = new TextField(preview.suggestedDataset());
+                + preview.columns().size() + " columns" + (preview.warnings().isEmpty() ? "" : "\n" + String.join("\n", preview.warnings()));
+    }
+
+    /** The dataset's name, new or appended to (appending when the name exists), and the free-text policy. */
+    private GridPane form(ImportPreview preview, Set<String> existingDatasets) {
         dataset.setId("import-dataset");
-        ChoiceBox<String> mode = new ChoiceBox<>();
         mode.getItems().setAll(MODES);
         mode.setId("import-mode");
-        mode.setValue(existingDatasets.contains(dataset.getText()) ? MODES.get(1) : MODES.get(0));
-        dataset.textProperty().addListener((obs, old, now) -> mode.setValue(existingDatasets.contains(now) ? MODES.get(1) : MODES.get(0)));
-        ChoiceBox<String> text = new ChoiceBox<>();
+        dataset.textProperty().addListener((obs, old, now) -> mode.setValue(modeFor(existingDatasets, now)));
+        dataset.setText(preview.suggestedDataset());
+        mode.setValue(modeFor(existingDatasets, dataset.getText()));
         text.getItems().setAll(TEXT);
         text.setValue(TEXT.get(0));
         text.setId("import-text");
+        return grid(preview);
+    }
+
+    /** Appending when the dataset exists, else a new one. */
+    private static String modeFor(Set<String> existingDatasets, String name) {
+        return existingDatasets.contains(name) ? MODES.get(1) : MODES.get(0);
+    }
+
+    private GridPane grid(ImportPreview preview) {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(6);
         form.addRow(0, RoleGrid.label("Dataset"), dataset, mode);
         form.addRow(1, RoleGrid.label("Free text"), text, RoleGrid.label(preview.textColumns().isEmpty()
                 ? "no free-text columns" : "free-text columns: " + String.join(", ", preview.textColumns())));
-        RoleGrid roles = new RoleGrid(preview.columns().stream().map(ColumnInfo::name).toList(), preview.roles());
-        VBox content = new VBox(10, form, new TitledPane("First rows", rows(preview)), new TitledPane("Column roles", roles));
-        getDialogPane().setContent(content);
-        getDialogPane().setPrefWidth(1040);
-        setResizable(true);
-        getDialogPane().getButtonTypes().addAll(IMPORT, ButtonType.CANCEL);
-        setResultConverter(button -> button != IMPORT ? null : ImportOptions.defaults()
+        return form;
+    }
+
+    private ImportOptions options(RoleGrid roles) {
+        return ImportOptions.defaults()
                 .withDataset(dataset.getText().strip())
                 .withMode(ImportOptions.Mode.values()[MODES.indexOf(mode.getValue())])
                 .withTextPolicy(ImportOptions.TextPolicy.values()[TEXT.indexOf(text.getValue())])
-                .withExactRoles(roles.selected()));
+                .withExactRoles(roles.selected());
     }
 
     private static TableView<List<String>> rows(ImportPreview preview) {

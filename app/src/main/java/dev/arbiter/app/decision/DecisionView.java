@@ -37,26 +37,39 @@ public final class DecisionView extends BorderPane {
     public DecisionView(AnalysisViewModel analysis, DecisionViewModel model) {
         this.model = model;
         setId("decision-view");
+        setTop(toolbar(analysis));
+        Label why = new Label("Why, in the reading order (sample ratio → guardrails → planned sample → significance → MDE → segments):");
+        why.getStyleClass().add("text-muted");
+        autosave.setOnFinished(event -> model.saveDraft());
+        VBox body = new VBox(10, headline(), why, reasons, warnings, preRegistration(), yourDecision());
+        body.getStyleClass().add("analysis-body");
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+        redrawOnChange();
+    }
+
+    private AnalysisToolbar toolbar(AnalysisViewModel analysis) {
         Button export = new Button("Export decision file…");
         export.setId("decision-export");
         export.setOnAction(event -> export());
         Button pdf = new Button("Export PDF…");
         pdf.setId("decision-export-pdf");
         pdf.setOnAction(event -> exportPdf());
-        setTop(new AnalysisToolbar(analysis, export, pdf));
+        return new AnalysisToolbar(analysis, export, pdf);
+    }
+
+    private Label headline() {
         Label headline = new Label();
         headline.setId("decision-headline");
         headline.getStyleClass().add("title-3");
         headline.setWrapText(true);
         headline.textProperty().bind(model.headlineProperty());
-        Label why = new Label("Why, in the reading order (sample ratio → guardrails → planned sample → significance → MDE → segments):");
-        why.getStyleClass().add("text-muted");
-        autosave.setOnFinished(event -> model.saveDraft());
-        VBox body = new VBox(10, headline, why, reasons, warnings, preRegistration(), yourDecision());
-        body.getStyleClass().add("analysis-body");
-        ScrollPane scroll = new ScrollPane(body);
-        scroll.setFitToWidth(true);
-        setCenter(scroll);
+        return headline;
+    }
+
+    /** Reasons and warnings redrawn as they change; sign-offs redrawn and the draft saved. */
+    private void redrawOnChange() {
         model.reasons().addListener((ListChangeListener<String>) change -> fill());
         model.warnings().addListener((ListChangeListener<String>) change -> fill());
         model.signoffs().addListener((ListChangeListener<SignoffDraft>) change -> {
@@ -79,6 +92,11 @@ public final class DecisionView extends BorderPane {
         lock.disableProperty().bind(model.lockedProperty());
         lock.setOnAction(event -> model.lockPlan());
         lock.setMinWidth(Region.USE_PREF_SIZE);
+        return new VBox(6, title, new HBox(10, state, lock), deviations());
+    }
+
+    /** The deviations from the locked plan, one warning line each. */
+    private VBox deviations() {
         VBox deviations = new VBox(4);
         model.deviations().addListener((ListChangeListener<String>) change -> deviations.getChildren().setAll(
                 model.deviations().stream().map(d -> {
@@ -87,7 +105,7 @@ public final class DecisionView extends BorderPane {
                     line.getStyleClass().add("banner-warning");
                     return line;
                 }).toList()));
-        return new VBox(6, title, new HBox(10, state, lock), deviations);
+        return deviations;
     }
 
     private VBox yourDecision() {
@@ -107,16 +125,24 @@ public final class DecisionView extends BorderPane {
         Button add = new Button("Add sign-off");
         add.setId("decision-add-signoff");
         add.setOnAction(event -> model.addSignoff());
+        return new VBox(8, title, new HBox(10, new Label("Decision"), decision), rationale,
+                new HBox(10, new Label("Sign-offs"), add), signoffs, problems(), saved());
+    }
+
+    private Label problems() {
         Label problems = new Label();
         problems.setId("decision-problems");
         problems.setWrapText(true);
         problems.getStyleClass().add("text-muted");
         model.problems().addListener((ListChangeListener<String>) change -> problems.setText(String.join("\n", model.problems())));
+        return problems;
+    }
+
+    private Label saved() {
         Label saved = new Label();
         saved.getStyleClass().add("text-muted");
         saved.textProperty().bind(model.savedProperty());
-        return new VBox(8, title, new HBox(10, new Label("Decision"), decision), rationale,
-                new HBox(10, new Label("Sign-offs"), add), signoffs, problems, saved);
+        return saved;
     }
 
     private void drawSignoffs() {

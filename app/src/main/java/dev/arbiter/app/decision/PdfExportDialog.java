@@ -32,19 +32,44 @@ final class PdfExportDialog extends Dialog<PdfExport> {
         setTitle("Export the decision PDF");
         setHeaderText("The report with the definition, the analysis and the decision attached.\n"
                 + "A signed PDF shows any later change: check it with 'arbiter verify'.");
-        paper.getItems().setAll(PaperSize.values());
-        paper.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(PaperSize size) {
-                return size == null ? "" : size == PaperSize.A4 ? "A4 (210 × 297 mm)" : "US Letter (8.5 × 11 in)";
-            }
+        getDialogPane().setContent(form());
+        getDialogPane().setId("pdf-export");
+        ButtonType save = new ButtonType("Save as…", ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+        getDialogPane().lookupButton(save).disableProperty().bind(sign.selectedProperty()
+                .and(keyStore.textProperty().isEmpty()));
+        setResultConverter(button -> button == save ? choose() : null);
+    }
 
-            @Override
-            public PaperSize fromString(String text) {
-                return PaperSize.parse(text.split(" ")[0].replace("US", "letter"));
-            }
-        });
+    /** Paper sizes by their names and dimensions. */
+    private static final class PaperNames extends StringConverter<PaperSize> {
+        @Override
+        public String toString(PaperSize size) {
+            return size == null ? "" : size == PaperSize.A4 ? "A4 (210 × 297 mm)" : "US Letter (8.5 × 11 in)";
+        }
+
+        @Override
+        public PaperSize fromString(String text) {
+            return PaperSize.parse(text.split(" ")[0].replace("US", "letter"));
+        }
+    }
+
+    private GridPane form() {
+        paper.getItems().setAll(PaperSize.values());
+        paper.setConverter(new PaperNames());
         paper.setValue(DecisionViewModel.localPaper(Locale.getDefault()));
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(8);
+        form.addRow(0, new Label("Paper"), paper);
+        form.add(sign, 0, 1, 2, 1);
+        form.addRow(2, new Label("Key store"), keyRow());
+        form.addRow(3, new Label("Password"), password);
+        return form;
+    }
+
+    /** The key store's path and its Browse button, enabled while signing is chosen. */
+    private HBox keyRow() {
         keyStore.setPromptText("me.p12");
         keyStore.setId("export-key-store");
         password.setId("export-password");
@@ -55,20 +80,7 @@ final class PdfExportDialog extends Dialog<PdfExport> {
         browse.disableProperty().bind(sign.selectedProperty().not());
         HBox keyRow = new HBox(6, keyStore, browse);
         HBox.setHgrow(keyStore, Priority.ALWAYS);
-        GridPane form = new GridPane();
-        form.setHgap(10);
-        form.setVgap(8);
-        form.addRow(0, new Label("Paper"), paper);
-        form.add(sign, 0, 1, 2, 1);
-        form.addRow(2, new Label("Key store"), keyRow);
-        form.addRow(3, new Label("Password"), password);
-        getDialogPane().setContent(form);
-        getDialogPane().setId("pdf-export");
-        ButtonType save = new ButtonType("Save as…", ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
-        getDialogPane().lookupButton(save).disableProperty().bind(sign.selectedProperty()
-                .and(keyStore.textProperty().isEmpty()));
-        setResultConverter(button -> button == save ? choose() : null);
+        return keyRow;
     }
 
     private void browse() {

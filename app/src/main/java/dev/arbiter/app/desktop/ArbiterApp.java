@@ -29,27 +29,37 @@ public final class ArbiterApp extends Application {
         String snapshot = System.getProperty("arbiter.snapshot");
         MainWindow window = MainWindow.show(stage, snapshot != null ? new InMemorySettings()
                 : PreferencesSettings.forUser(), WorkspaceStore.files(BuildInfo.version()));
-        if (snapshot != null) {
-            String experiment = System.getProperty("arbiter.snapshot.experiment");
-            if (experiment != null) {
-                try {
-                    window.analysis().analysis().pin(ExperimentFile.read(Path.of(experiment)));
-                } catch (IOException e) {
-                    System.err.println("arbiter: " + e.getMessage());
-                    Platform.exit();
-                    return;
-                }
-            }
-            String themes = System.getProperty("arbiter.snapshot.themes", "light");
-            new Snapshots(window, Path.of(snapshot), Arrays.stream(themes.split(","))
-                    .map(t -> Theme.valueOf(t.trim().toUpperCase(Locale.ROOT))).toList())
-                    .start(60);
+        if (snapshot != null && !startSnapshots(window, Path.of(snapshot))) {
+            return;
         }
         window.setBrowser(getHostServices()::showDocument);
         if (StartupProbe.requested()) {
             StartupProbe.watch(window);
         }
-        List<String> arguments = getParameters().getUnnamed();
+        open(window, getParameters().getUnnamed());
+    }
+
+    /** Screenshots of every section (arbiter snapshot); false when the experiment asked for cannot be read. */
+    private static boolean startSnapshots(MainWindow window, Path folder) {
+        String experiment = System.getProperty("arbiter.snapshot.experiment");
+        if (experiment != null) {
+            try {
+                window.analysis().analysis().pin(ExperimentFile.read(Path.of(experiment)));
+            } catch (IOException e) {
+                System.err.println("arbiter: " + e.getMessage());
+                Platform.exit();
+                return false;
+            }
+        }
+        String themes = System.getProperty("arbiter.snapshot.themes", "light");
+        new Snapshots(window, folder, Arrays.stream(themes.split(","))
+                .map(t -> Theme.valueOf(t.trim().toUpperCase(Locale.ROOT))).toList())
+                .start(60);
+        return true;
+    }
+
+    /** The workspace named first (the other arguments offered for import), else the first sample. */
+    private static void open(MainWindow window, List<String> arguments) {
         if (!arguments.isEmpty()) {
             window.model().openWorkspace(Path.of(arguments.get(0)));
             offerForImport(window, arguments.subList(1, arguments.size()).stream().map(Path::of).toList());

@@ -1,5 +1,6 @@
 package dev.arbiter.app.experiment;
 
+import dev.arbiter.app.common.Banners;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import java.io.IOException;
 import java.util.List;
@@ -130,8 +131,7 @@ public final class ExperimentEditorDialog extends Dialog<ExperimentDefinition> {
 
     private void showProblems(Label label) {
         label.setText(model.problems().isEmpty() ? "No problems: ready to save." : String.join("\n", model.problems()));
-        label.getStyleClass().removeAll("banner-danger", "banner-ok");
-        label.getStyleClass().add(model.problems().isEmpty() ? "banner-ok" : "banner-danger");
+        Banners.status(label, !model.problems().isEmpty());
     }
 
     private void export() {

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -78,6 +79,11 @@ public final class ExperimentEditorViewModel {
     public ExperimentEditorViewModel(Workspace workspace, TaskExecutor executor) {
         this.workspace = workspace;
         this.executor = executor;
+        listenForChanges();
+    }
+
+    /** Every edit re-checks the form; a new dataset shows its columns, a new variant column reads its arms. */
+    private void listenForChanges() {
         for (StringProperty field : List.of(name, question, dataset, variantColumn, control, treatments, unitColumn,
                 timestampColumn, alpha, power, segments, primaryName, primaryColumn, primaryKind, primaryAggregate,
                 primaryDirection, primaryMde)) {
@@ -86,6 +92,10 @@ public final class ExperimentEditorViewModel {
         primaryMdeRelative.addListener((obs, old, now) -> check());
         dataset.addListener((obs, old, now) -> showColumns());
         variantColumn.addListener((obs, old, now) -> loadArms());
+        listenToGuardrails();
+    }
+
+    private void listenToGuardrails() {
         guardrails.addListener((ListChangeListener<GuardrailDraft>) change -> {
             while (change.next()) {
                 change.getAddedSubList().forEach(g -> Arrays.stream(g.fields()).forEach(f -> f.addListener((o, a, b) -> check())));
@@ -117,6 +127,15 @@ public final class ExperimentEditorViewModel {
             check();
             return;
         }
+        fillExperiment(d);
+        if (d.primary() != null) {
+            fillPrimary(d.primary());
+        }
+        guardrails.setAll(d.guardrails().stream().map(GuardrailDraft::of).toList());
+        check();
+    }
+
+    private void fillExperiment(ExperimentDefinition d) {
         name.set(text(d.name()));
         question.set(text(d.question()));
         dataset.set(text(d.dataset()));
@@ -128,18 +147,16 @@ public final class ExperimentEditorViewModel {
         alpha.set(String.valueOf(ExperimentBuilder.alpha(d)));
         power.set(d.power() == null ? "0.8" : String.valueOf(d.power()));
         segments.set(String.join(", ", d.segments()));
-        MetricDefinition primary = d.primary();
-        if (primary != null) {
-            primaryName.set(text(primary.name()));
-            primaryColumn.set(text(primary.column()));
-            primaryKind.set(primary.kind() == null ? "unit" : primary.kind().key());
-            primaryAggregate.set(primary.aggregate() == null ? "" : primary.aggregate().key());
-            primaryDirection.set(ExperimentBuilder.direction(primary).key());
-            primaryMde.set(primary.mde() == null ? "" : String.valueOf(primary.mde()));
-            primaryMdeRelative.set(Boolean.TRUE.equals(primary.mdeRelative()));
-        }
-        guardrails.setAll(d.guardrails().stream().map(GuardrailDraft::of).toList());
-        check();
+    }
+
+    private void fillPrimary(MetricDefinition primary) {
+        primaryName.set(text(primary.name()));
+        primaryColumn.set(text(primary.column()));
+        primaryKind.set(primary.kind() == null ? "unit" : primary.kind().key());
+        primaryAggregate.set(primary.aggregate() == null ? "" : primary.aggregate().key());
+        primaryDirection.set(ExperimentBuilder.direction(primary).key());
+        primaryMde.set(primary.mde() == null ? "" : String.valueOf(primary.mde()));
+        primaryMdeRelative.set(Boolean.TRUE.equals(primary.mdeRelative()));
     }
 
     private void showColumns() {
@@ -156,26 +173,32 @@ public final class ExperimentEditorViewModel {
             check();
             return;
         }
-        executor.submit(BackgroundTask.of("Reading arms", context -> {
-            List<String> values = new ArrayList<>();
-            try (Connection connection = workspace.newConnection();
-                 PreparedStatement query = connection.prepareStatement("SELECT DISTINCT CAST(" + Sql.identifier(column)
-                         + " AS VARCHAR) AS v FROM " + Sql.identifier(table) + " WHERE " + Sql.identifier(column)
-                         + " IS NOT NULL ORDER BY v LIMIT 1000");
-                 ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
+        executor.submit(BackgroundTask.of("Reading arms", context -> readArms(table, column))
+                .withOnSuccess(values -> showArms(table, column, values)).withSuccessMessage(values -> null));
+    }
+
+    private List<String> readArms(String table, String column) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = workspace.newConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT DISTINCT CAST(" + Sql.identifier(column)
+                     + " AS VARCHAR) AS v FROM " + Sql.identifier(table) + " WHERE " + Sql.identifier(column)
+                     + " IS NOT NULL ORDER BY v LIMIT 1000");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
             }
-            return values;
-        }).withOnSuccess(values -> {
-            armValues.put(table + "." + column, values);
-            if (control.get().isBlank() && values.size() >= 2) {
-                control.set(values.get(0));
-                treatments.set(String.join(", ", values.subList(1, values.size())));
-            }
-            check();
-        }).withSuccessMessage(values -> null));
+        }
+        return values;
+    }
+
+    /** Keeps the arms read; a new experiment takes the first as control and the others as treatments. */
+    private void showArms(String table, String column, List<String> values) {
+        armValues.put(table + "." + column, values);
+        if (control.get().isBlank() && values.size() >= 2) {
+            control.set(values.get(0));
+            treatments.set(String.join(", ", values.subList(1, values.size())));
+        }
+        check();
     }
 
     /** Builds the definition from the fields and lists every problem; the definition is null while there are any. */
@@ -188,21 +211,39 @@ public final class ExperimentEditorViewModel {
             found.add(e.getMessage().replaceFirst("^experiment: ", ""));
         }
         if (built != null) {
-            found.addAll(DefinitionChecks.ofDefinition(built));
-            if (datasets.containsKey(built.dataset())) {
-                found.addAll(DefinitionChecks.againstColumns(built, datasets.get(built.dataset())));
-                List<String> values = armValues.get(built.dataset() + "." + built.variantColumn());
-                if (values != null && found.isEmpty()) {
-                    found.addAll(DefinitionChecks.againstArms(built, values));
-                }
-            }
+            found.addAll(problemsOf(built));
         }
         problems.setAll(found);
         definition.set(found.isEmpty() ? built : null);
     }
 
+    /** The definition's problems alone, then against the dataset's columns and arms when they are known. */
+    private List<String> problemsOf(ExperimentDefinition built) {
+        List<String> found = new ArrayList<>(DefinitionChecks.ofDefinition(built));
+        if (datasets.containsKey(built.dataset())) {
+            found.addAll(DefinitionChecks.againstColumns(built, datasets.get(built.dataset())));
+            List<String> values = armValues.get(built.dataset() + "." + built.variantColumn());
+            if (values != null && found.isEmpty()) {
+                found.addAll(DefinitionChecks.againstArms(built, values));
+            }
+        }
+        return found;
+    }
+
     private ObjectNode json() {
         ObjectNode root = JSON.createObjectNode();
+        design(root);
+        root.set("primary", keepExtras(primary()));
+        ArrayNode rails = root.putArray("guardrails");
+        guardrails.forEach(g -> rails.add(guardrail(g)));
+        keepUnedited(root);
+        ArrayNode segmentColumns = root.putArray("segments");
+        list(segments.get()).forEach(segmentColumns::add);
+        return root;
+    }
+
+    /** The experiment's own fields: names, dataset, arms, columns, alpha and power. */
+    private void design(ObjectNode root) {
         put(root, "name", name.get());
         put(root, "question", question.get());
         put(root, "dataset", dataset.get());
@@ -216,13 +257,6 @@ public final class ExperimentEditorViewModel {
         if (original != null && original.sequential() != null) {
             root.set("sequential", JSON.valueToTree(original.sequential()));
         }
-        root.set("primary", primary());
-        ArrayNode rails = root.putArray("guardrails");
-        guardrails.forEach(g -> rails.add(guardrail(g)));
-        keepUnedited(root);
-        ArrayNode segmentColumns = root.putArray("segments");
-        list(segments.get()).forEach(segmentColumns::add);
-        return root;
     }
 
     /** {@code treatments}, and the planned {@code split} kept while the arms are the same. */
@@ -249,38 +283,31 @@ public final class ExperimentEditorViewModel {
         if (primaryMdeRelative.get()) {
             primary.put("mdeRelative", true);
         }
-        keepExtras(primary);
         return primary;
     }
 
     /** What the editor does not show, kept as the original definition had it. */
     private void keepUnedited(ObjectNode root) {
-        if (original == null) {
-            return;
-        }
-        root.set("secondary", JSON.valueToTree(original.secondary()));
-        copy(root, "modelColumn", original.modelColumn());
-        copy(root, "fallbackColumn", original.fallbackColumn());
-        copy(root, "costMetric", original.costMetric());
-        copy(root, "multipleTesting", original.multipleTesting());
-        if (original.crossSegments() != null) {
-            root.put("crossSegments", original.crossSegments());
-        }
-        if (original.priceTable() != null) {
-            root.set("priceTable", JSON.valueToTree(original.priceTable()));
+        if (original != null) {
+            keepKeys(JSON.valueToTree(original), root, List.of("secondary", "modelColumn", "fallbackColumn", "costMetric",
+                    "multipleTesting", "crossSegments", "priceTable"));
         }
     }
 
     /** Keeps what the form does not edit (filters, covariates, non-inferiority) from the loaded primary. */
-    private void keepExtras(ObjectNode primary) {
-        if (original == null || original.primary() == null) {
-            return;
+    private ObjectNode keepExtras(ObjectNode primary) {
+        if (original != null && original.primary() != null) {
+            keepKeys(JSON.valueToTree(original.primary()), primary, List.of("where", "covariate", "nonInferiorityMargin",
+                    "nonInferiorityRelative", "alternative", "denominator", "quantile"));
         }
-        ObjectNode loaded = JSON.valueToTree(original.primary());
-        for (String key : List.of("where", "covariate", "nonInferiorityMargin", "nonInferiorityRelative", "alternative",
-                "denominator", "quantile")) {
-            if (loaded.has(key) && !primary.has(key)) {
-                primary.set(key, loaded.get(key));
+        return primary;
+    }
+
+    /** Copies {@code keys} that {@code loaded} has and the form did not set. */
+    private static void keepKeys(ObjectNode loaded, ObjectNode edited, List<String> keys) {
+        for (String key : keys) {
+            if (loaded.has(key) && !edited.has(key)) {
+                edited.set(key, loaded.get(key));
             }
         }
     }
@@ -304,12 +331,6 @@ public final class ExperimentEditorViewModel {
     private static void put(ObjectNode node, String key, String value) {
         if (value != null && !value.isBlank()) {
             node.put(key, value.trim());
-        }
-    }
-
-    private static void copy(ObjectNode node, String key, String value) {
-        if (value != null) {
-            node.put(key, value);
         }
     }
 

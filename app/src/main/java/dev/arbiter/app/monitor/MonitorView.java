@@ -1,5 +1,6 @@
 package dev.arbiter.app.monitor;
 
+import dev.arbiter.app.common.Banners;
 import dev.arbiter.app.analysis.AnalysisToolbar;
 import dev.arbiter.app.analysis.AnalysisViewModel;
 import dev.arbiter.app.analysis.Tables;
@@ -28,6 +29,26 @@ public final class MonitorView extends BorderPane {
         this.model = model;
         setId("monitor-view");
         setTop(new AnalysisToolbar(analysis));
+        HBox charts = charts();
+        VBox body = new VBox(10, srmBanner(), table(), progress(), charts);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        body.getStyleClass().add("analysis-body");
+        setCenter(body);
+        for (var drawn : List.of(model.dailyUnitsProperty(), model.primaryProperty(), model.effectProperty())) {
+            drawn.addListener((obs, old, now) -> draw());
+        }
+        draw();
+    }
+
+    private Label progress() {
+        Label progress = new Label();
+        progress.setId("monitor-progress");
+        progress.textProperty().bind(model.progressProperty());
+        return progress;
+    }
+
+    /** The sample-ratio banner: red when the split is off the plan. */
+    private Label srmBanner() {
         Label srm = new Label();
         srm.setId("monitor-srm");
         srm.setWrapText(true);
@@ -35,9 +56,11 @@ public final class MonitorView extends BorderPane {
         srm.textProperty().bind(model.srmProperty());
         model.srmFlaggedProperty().addListener((obs, old, now) -> style(srm, now));
         style(srm, model.srmFlaggedProperty().get());
-        Label progress = new Label();
-        progress.setId("monitor-progress");
-        progress.textProperty().bind(model.progressProperty());
+        return srm;
+    }
+
+    /** Daily units, the primary per arm and the effect, side by side, each under its title. */
+    private HBox charts() {
         daily.setId("monitor-daily");
         primary.setId("monitor-primary");
         daily.getStyleClass().add("chart-frame");
@@ -50,60 +73,58 @@ public final class MonitorView extends BorderPane {
         Label effectTitle = new Label();
         effectTitle.setWrapText(true);
         effectTitle.textProperty().bind(model.effectTitleProperty());
-        VBox left = new VBox(4, dailyTitle, daily);
-        VBox middle = new VBox(4, primaryTitle, primary);
-        VBox right = new VBox(4, effectTitle, effect);
-        for (VBox column : List.of(left, middle, right)) {
-            VBox.setVgrow(column.getChildren().get(1), Priority.ALWAYS);
-            HBox.setHgrow(column, Priority.ALWAYS);
-            column.setPrefWidth(100);
-        }
-        HBox charts = new HBox(12, left, middle, right);
-        VBox body = new VBox(10, srm, table(), progress, charts);
-        VBox.setVgrow(charts, Priority.ALWAYS);
-        body.getStyleClass().add("analysis-body");
-        setCenter(body);
-        model.dailyUnitsProperty().addListener((obs, old, now) -> draw());
-        model.primaryProperty().addListener((obs, old, now) -> draw());
-        model.effectProperty().addListener((obs, old, now) -> draw());
-        draw();
+        return new HBox(12, titled(dailyTitle, daily), titled(primaryTitle, primary), titled(effectTitle, effect));
+    }
+
+    private static VBox titled(Label title, ChartViewer chart) {
+        VBox column = new VBox(4, title, chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        HBox.setHgrow(column, Priority.ALWAYS);
+        column.setPrefWidth(100);
+        return column;
     }
 
     private static void style(Label srm, Boolean flagged) {
-        srm.getStyleClass().removeAll("banner-danger", "banner-ok");
-        srm.getStyleClass().add(Boolean.TRUE.equals(flagged) ? "banner-danger" : "banner-ok");
+        Banners.status(srm, Boolean.TRUE.equals(flagged));
+    }
+
+    /** An arm's progress to its planned sample size as a bar; empty without a plan. */
+    private static final class ProgressCell extends TableCell<ArmRow, ArmRow> {
+        private final ProgressBar bar = new ProgressBar();
+
+        @Override
+        protected void updateItem(ArmRow row, boolean empty) {
+            super.updateItem(row, empty);
+            bar.setMaxWidth(Double.MAX_VALUE);
+            setGraphic(empty || row == null || Double.isNaN(row.progress()) ? null : bar);
+            if (row != null && !Double.isNaN(row.progress())) {
+                bar.setProgress(row.progress());
+            }
+        }
     }
 
     private TableView<ArmRow> table() {
         TableView<ArmRow> table = Tables.table("monitor-arms");
         TableColumn<ArmRow, ArmRow> toPlan = new TableColumn<>("Progress to plan");
         toPlan.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        toPlan.setCellFactory(column -> new TableCell<>() {
-            private final ProgressBar bar = new ProgressBar();
-
-            @Override
-            protected void updateItem(ArmRow row, boolean empty) {
-                super.updateItem(row, empty);
-                bar.setMaxWidth(Double.MAX_VALUE);
-                setGraphic(empty || row == null || Double.isNaN(row.progress()) ? null : bar);
-                if (row != null && !Double.isNaN(row.progress())) {
-                    bar.setProgress(row.progress());
-                }
-            }
-        });
-        table.getColumns().setAll(List.of(
-                Tables.column("Arm", null, 120, ArmRow::arm),
-                Tables.column("Units", "Assignment units (crossovers excluded).", 90, ArmRow::units),
-                Tables.column("Events", null, 90, ArmRow::events),
-                Tables.column("Share", "This arm's share of all units.", 80, ArmRow::share),
-                Tables.column("Planned", "The planned share (split).", 90, ArmRow::planned),
-                Tables.column("Fallback rate [CI]", "Share of the arm's events served by the fallback model.", 250, ArmRow::fallback)));
+        toPlan.setCellFactory(column -> new ProgressCell());
+        table.getColumns().setAll(columns());
         toPlan.setPrefWidth(220);
         table.getColumns().add(toPlan);
         table.setItems(model.arms());
         table.setFixedCellSize(28);
         table.setPrefHeight(28 * 4 + 30);
         return table;
+    }
+
+    private static List<TableColumn<ArmRow, ?>> columns() {
+        return List.of(
+                Tables.column("Arm", null, 120, ArmRow::arm),
+                Tables.column("Units", "Assignment units (crossovers excluded).", 90, ArmRow::units),
+                Tables.column("Events", null, 90, ArmRow::events),
+                Tables.column("Share", "This arm's share of all units.", 80, ArmRow::share),
+                Tables.column("Planned", "The planned share (split).", 90, ArmRow::planned),
+                Tables.column("Fallback rate [CI]", "Share of the arm's events served by the fallback model.", 250, ArmRow::fallback));
     }
 
     private void draw() {

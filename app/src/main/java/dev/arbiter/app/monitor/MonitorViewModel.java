@@ -45,34 +45,18 @@ public final class MonitorViewModel {
 
     void show(ExperimentResult result) {
         if (result == null) {
-            arms.clear();
-            srm.set("");
-            srmFlagged.set(false);
-            progress.set("");
-            dailyUnits.set(Map.of());
-            primary.set(Map.of());
-            effect.set(Map.of());
+            clear();
             return;
         }
-        List<ArmRow> rows = new ArrayList<>();
-        Long planned = result.definition().plannedUnitsPerArm();
-        for (ArmSummary arm : result.arms()) {
-            ArmValue fallback = result.fallback() == null ? null : result.fallback().arm(arm.name());
-            rows.add(new ArmRow(arm.name(), Format.count(arm.units()), Format.count(arm.events()),
-                    String.format(Locale.ROOT, "%.2f%%", 100 * arm.observedShare()),
-                    String.format(Locale.ROOT, "%.2f%%", 100 * arm.expectedShare()),
-                    planned == null ? Double.NaN : Math.min(1, (double) arm.units() / planned),
-                    fallback == null ? "" : Format.value(fallback.value()) + " " + Format.interval(fallback.ci())));
-        }
-        arms.setAll(rows);
+        arms.setAll(result.arms().stream().map(arm -> armRow(result, arm)).toList());
         srmFlagged.set(result.srm().flagged());
-        srm.set(!result.srm().checked() ? "Sample ratio check: no units yet, nothing to check."
-                : String.format(Locale.ROOT, "Sample ratio check: χ² = %.2f, p = %s%s", result.srm().chiSquare(),
-                Format.p(result.srm().pValue()), result.srm().flagged()
-                        ? " — MISMATCH: the arms are not split as planned; find the cause before reading any result."
-                        : " — the split is as planned (flagged below p = 0.001)."));
+        srm.set(srmText(result));
         progress.set(result.progress() == null ? "No planned sample (sequential.plannedUnitsPerArm)."
                 : result.progress().describe() + ".");
+        showCharts(result);
+    }
+
+    private void showCharts(ExperimentResult result) {
         dailyUnits.set(daily(result));
         primary.set(cumulativePrimary(result));
         primaryName.set(result.primary().name());
@@ -80,6 +64,34 @@ public final class MonitorViewModel {
         effectTitle.set(result.primary().name() + ": treatment − control over the units exposed so far, "
                 + (result.definition().sequential() ? "always-valid 95% band (safe to peek)"
                         : "fixed-horizon 95% band (read at the planned sample)"));
+    }
+
+    private void clear() {
+        arms.clear();
+        srm.set("");
+        srmFlagged.set(false);
+        progress.set("");
+        dailyUnits.set(Map.of());
+        primary.set(Map.of());
+        effect.set(Map.of());
+    }
+
+    private static ArmRow armRow(ExperimentResult result, ArmSummary arm) {
+        Long planned = result.definition().plannedUnitsPerArm();
+        ArmValue fallback = result.fallback() == null ? null : result.fallback().arm(arm.name());
+        return new ArmRow(arm.name(), Format.count(arm.units()), Format.count(arm.events()),
+                String.format(Locale.ROOT, "%.2f%%", 100 * arm.observedShare()),
+                String.format(Locale.ROOT, "%.2f%%", 100 * arm.expectedShare()),
+                planned == null ? Double.NaN : Math.min(1, (double) arm.units() / planned),
+                fallback == null ? "" : Format.value(fallback.value()) + " " + Format.interval(fallback.ci()));
+    }
+
+    private static String srmText(ExperimentResult result) {
+        return !result.srm().checked() ? "Sample ratio check: no units yet, nothing to check."
+                : String.format(Locale.ROOT, "Sample ratio check: χ² = %.2f, p = %s%s", result.srm().chiSquare(),
+                Format.p(result.srm().pValue()), result.srm().flagged()
+                        ? " — MISMATCH: the arms are not split as planned; find the cause before reading any result."
+                        : " — the split is as planned (flagged below p = 0.001).");
     }
 
     private static Map<String, Map<LocalDate, Long>> daily(ExperimentResult result) {
@@ -104,12 +116,15 @@ public final class MonitorViewModel {
                 continue;
             }
             for (ArmValue arm : metric.arms()) {
-                double low = arm.ci() == null ? Double.NaN : arm.ci().lower();
-                double high = arm.ci() == null ? Double.NaN : arm.ci().upper();
-                byArm.get(arm.name()).add(new TimelinePoint(day.day(), arm.value(), low, high));
+                byArm.get(arm.name()).add(point(day, arm));
             }
         }
         return byArm;
+    }
+
+    private static TimelinePoint point(DailyPoint day, ArmValue arm) {
+        return new TimelinePoint(day.day(), arm.value(), arm.ci() == null ? Double.NaN : arm.ci().lower(),
+                arm.ci() == null ? Double.NaN : arm.ci().upper());
     }
 
     public ReadOnlyObjectProperty<Map<String, List<TimelinePoint>>> effectProperty() {

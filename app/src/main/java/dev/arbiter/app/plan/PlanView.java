@@ -1,5 +1,6 @@
 package dev.arbiter.app.plan;
 
+import dev.arbiter.app.common.Banners;
 import dev.arbiter.app.analysis.AnalysisToolbar;
 import dev.arbiter.app.analysis.AnalysisViewModel;
 import dev.arbiter.app.common.charts.Charts;
@@ -28,22 +29,37 @@ public final class PlanView extends BorderPane {
     public PlanView(AnalysisViewModel analysis, PlanViewModel model) {
         this.model = model;
         setId("plan-view");
+        setTop(new AnalysisToolbar(analysis, saveButton()));
+        HBox charts = charts();
+        VBox body = new VBox(10, form(), answer(), Banners.problem(model.problemProperty()), charts);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        body.getStyleClass().add("analysis-body");
+        setCenter(body);
+        model.powerCurveProperty().addListener((obs, old, now) -> draw());
+        model.mdeByDayProperty().addListener((obs, old, now) -> draw());
+        draw();
+    }
+
+    private Button saveButton() {
         Button save = new Button("Save plan to experiment");
         save.setId("plan-save");
         save.getStyleClass().add("accent");
         save.disableProperty().bind(model.planProperty().isNull());
         save.setOnAction(event -> model.save());
-        setTop(new AnalysisToolbar(analysis, save));
+        return save;
+    }
+
+    private Label answer() {
         Label answer = new Label();
         answer.setId("plan-summary");
         answer.setWrapText(true);
         answer.getStyleClass().add("title-4");
         answer.textProperty().bind(model.summaryProperty());
-        Label problem = new Label();
-        problem.getStyleClass().add("banner-danger");
-        problem.textProperty().bind(model.problemProperty());
-        problem.visibleProperty().bind(model.problemProperty().isNotNull());
-        problem.managedProperty().bind(problem.visibleProperty());
+        return answer;
+    }
+
+    /** The power curve and the MDE by day, side by side. */
+    private HBox charts() {
         curve.getStyleClass().add("chart-frame");
         reachable.getStyleClass().add("chart-frame");
         VBox left = new VBox(4, new Label("Power by units per arm (marker: the plan)"), curve);
@@ -53,13 +69,15 @@ public final class PlanView extends BorderPane {
         HBox charts = new HBox(12, left, right);
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
-        VBox body = new VBox(10, form(), answer, problem, charts);
-        VBox.setVgrow(charts, Priority.ALWAYS);
-        body.getStyleClass().add("analysis-body");
-        setCenter(body);
-        model.powerCurveProperty().addListener((obs, old, now) -> draw());
-        model.mdeByDayProperty().addListener((obs, old, now) -> draw());
-        draw();
+        return charts;
+    }
+
+    private Spinner<Integer> arms() {
+        Spinner<Integer> arms = new Spinner<>(2, 10, model.armsProperty().get());
+        arms.valueProperty().addListener((obs, old, now) -> model.armsProperty().set(now));
+        model.armsProperty().addListener((obs, old, now) -> arms.getValueFactory().setValue(now.intValue()));
+        arms.setPrefWidth(80);
+        return arms;
     }
 
     private GridPane form() {
@@ -70,16 +88,12 @@ public final class PlanView extends BorderPane {
         proportion.selectedProperty().bindBidirectional(model.proportionProperty());
         CheckBox relative = new CheckBox("MDE relative to baseline");
         relative.selectedProperty().bindBidirectional(model.relativeProperty());
-        Spinner<Integer> arms = new Spinner<>(2, 10, model.armsProperty().get());
-        arms.valueProperty().addListener((obs, old, now) -> model.armsProperty().set(now));
-        model.armsProperty().addListener((obs, old, now) -> arms.getValueFactory().setValue(now.intValue()));
-        arms.setPrefWidth(80);
         grid.addRow(0, new Label("Baseline"), number("plan-baseline", model.baselineProperty(),
                 "The control arm's value, from the data (edit to plan a new test)."), proportion,
                 new Label("SD per unit"), number("plan-sd", model.sdProperty(), "Standard deviation per unit (means only)."));
         grid.addRow(1, new Label("MDE"), number("plan-mde", model.mdeProperty(),
                 "The smallest effect worth detecting: absolute, or a fraction of the baseline."), relative,
-                new Label("Arms"), arms);
+                new Label("Arms"), arms());
         grid.addRow(2, new Label("α"), number("plan-alpha", model.alphaProperty(), "Significance level, split over the comparisons with control."),
                 new Label(""), new Label("Power"), number("plan-power", model.powerProperty(), "Chance to detect the MDE if it is real."));
         grid.addRow(3, new Label("New units a day"), number("plan-daily", model.dailyUnitsProperty(),
@@ -97,15 +111,18 @@ public final class PlanView extends BorderPane {
                 field.setText(text(now.doubleValue()));
             }
         });
-        field.textProperty().addListener((obs, old, now) -> {
-            try {
-                property.set(Double.parseDouble(now.trim()));
-                field.setStyle("");
-            } catch (NumberFormatException e) {
-                field.setStyle("-fx-border-color: -color-danger-emphasis;");
-            }
-        });
+        field.textProperty().addListener((obs, old, now) -> parse(field, now, property));
         return field;
+    }
+
+    /** Sets the property from a number typed; marks the field red while it does not read as one. */
+    private static void parse(TextField field, String typed, DoubleProperty property) {
+        try {
+            property.set(Double.parseDouble(typed.trim()));
+            field.setStyle("");
+        } catch (NumberFormatException e) {
+            field.setStyle("-fx-border-color: -color-danger-emphasis;");
+        }
     }
 
     private static String text(double value) {

@@ -84,12 +84,16 @@ public final class PlanViewModel {
         alpha.set(d.alpha());
         power.set(d.power() == null ? 0.8 : d.power());
         arms.set(d.arms().size());
-        List<DailyPoint> days = result.series();
+        measuredTraffic(result.series());
+        compute();
+    }
+
+    /** New units a day, all arms together, measured over the data's days of first exposure. */
+    private void measuredTraffic(List<DailyPoint> days) {
         if (!days.isEmpty()) {
             long total = days.get(days.size() - 1).cumulativeUnits().stream().mapToLong(Long::longValue).sum();
             dailyUnits.set(Math.max(1, Math.round((double) total / days.size())));
         }
-        compute();
     }
 
     private SampleSizePlanner planner() {
@@ -103,9 +107,7 @@ public final class PlanViewModel {
                     : planner.means(sd.get(), relative.get() ? mde.get() * Math.abs(baseline.get()) : mde.get());
             plan.set(next);
             problem.set(null);
-            summary.set(String.format(Locale.US, "%,d units per arm (exact %,.1f); rule of thumb 16·σ²/MDE² = %,d; "
-                            + "%,d in total; %,d days at %,.0f new units a day (all arms)", next.perArm(), next.exactPerArm(),
-                    next.ruleOfThumbPerArm(), next.total(), next.days(dailyUnits.get()), dailyUnits.get()));
+            summary.set(summary(next));
             powerCurve.set(curve(planner, next));
             mdeByDay.set(mdeByDay(planner));
         } catch (IllegalArgumentException e) {
@@ -115,6 +117,12 @@ public final class PlanViewModel {
             mdeByDay.set(List.of());
             problem.set(e.getMessage());
         }
+    }
+
+    private String summary(Plan next) {
+        return String.format(Locale.US, "%,d units per arm (exact %,.1f); rule of thumb 16·σ²/MDE² = %,d; "
+                        + "%,d in total; %,d days at %,.0f new units a day (all arms)", next.perArm(), next.exactPerArm(),
+                next.ruleOfThumbPerArm(), next.total(), next.days(dailyUnits.get()), dailyUnits.get());
     }
 
     private List<double[]> curve(SampleSizePlanner planner, Plan next) {
@@ -136,16 +144,18 @@ public final class PlanViewModel {
             if (perArm < 2) {
                 continue;
             }
-            double reachable;
-            if (proportion.get()) {
-                OptionalDouble found = planner.proportionMde(baseline.get(), perArm);
-                reachable = found.isPresent() ? found.getAsDouble() : Double.NaN;
-            } else {
-                reachable = planner.meanMde(sd.get(), perArm);
-            }
-            points.add(new double[] {day, reachable});
+            points.add(new double[] {day, reachable(planner, perArm)});
         }
         return points;
+    }
+
+    /** The smallest detectable effect with {@code perArm} units per arm (NaN when a proportion's cannot be found). */
+    private double reachable(SampleSizePlanner planner, double perArm) {
+        if (proportion.get()) {
+            OptionalDouble found = planner.proportionMde(baseline.get(), perArm);
+            return found.isPresent() ? found.getAsDouble() : Double.NaN;
+        }
+        return planner.meanMde(sd.get(), perArm);
     }
 
     /** Saves the plan (planned units per arm, MDE, α, power) into the experiment, in the background. */

@@ -28,11 +28,11 @@ public record SegmentTable(List<SegmentRow> rows, List<ForestRow> forest) {
 
     /** The table for segment {@code column} and metric {@code metricName}; empty when the metric is unknown. */
     public static SegmentTable of(ExperimentResult result, String column, String metricName) {
-        List<SegmentRow> table = new ArrayList<>();
-        List<ForestRow> plot = new ArrayList<>();
         if (result.metric(metricName) == null) {
             return EMPTY;
         }
+        List<SegmentRow> table = new ArrayList<>();
+        List<ForestRow> plot = new ArrayList<>();
         String treatment = result.definition().treatments().get(0);
         MetricResult overall = result.metric(metricName);
         ComparisonResult whole = overall.comparison(treatment);
@@ -40,26 +40,35 @@ public record SegmentTable(List<SegmentRow> rows, List<ForestRow> forest) {
         plot.add(forest("overall", whole, false));
         double sign = Math.signum(whole.comparison().absolute().estimate());
         for (SegmentResult segment : result.segments()) {
-            if (!segment.column().equals(column)) {
-                continue;
+            if (segment.column().equals(column)) {
+                MetricResult inSegment = segment.metrics().stream().filter(m -> m.name().equals(metricName)).findFirst()
+                        .orElseThrow();
+                addSegment(segment, inSegment.comparison(treatment), inSegment, sign, result.definition().alpha(), table, plot);
             }
-            MetricResult inSegment = segment.metrics().stream().filter(m -> m.name().equals(metricName)).findFirst().orElseThrow();
-            ComparisonResult comparison = inSegment.comparison(treatment);
-            Effect effect = comparison.comparison().absolute();
-            boolean opposite = effect.available() && sign != 0 && Math.signum(effect.estimate()) == -sign;
-            List<String> flags = new ArrayList<>();
-            if (segment.tooSmall()) {
-                flags.add("too small to read (< " + ExperimentAnalyzer.MIN_SEGMENT_UNITS + " units in an arm)");
-            }
-            if (opposite) {
-                flags.add("opposite sign to overall" + (comparison.pValueAdjusted() < result.definition().alpha()
-                        ? ", significant after BH" : ""));
-            }
-            String label = String.valueOf(segment.value());
-            table.add(row(label, inSegment, comparison, flags, segment.units()));
-            plot.add(forest(label, comparison, opposite));
         }
         return new SegmentTable(table, plot);
+    }
+
+    /** A segment value's row and interval, flagged when its effect's sign is opposite to the overall one. */
+    private static void addSegment(SegmentResult segment, ComparisonResult comparison, MetricResult inSegment, double sign,
+            double alpha, List<SegmentRow> table, List<ForestRow> plot) {
+        Effect effect = comparison.comparison().absolute();
+        boolean opposite = effect.available() && sign != 0 && Math.signum(effect.estimate()) == -sign;
+        String label = String.valueOf(segment.value());
+        table.add(row(label, inSegment, comparison, flags(segment, comparison, opposite, alpha), segment.units()));
+        plot.add(forest(label, comparison, opposite));
+    }
+
+    /** Why a segment's row needs care: too few units to read, or an effect of the opposite sign to the overall one. */
+    private static List<String> flags(SegmentResult segment, ComparisonResult comparison, boolean opposite, double alpha) {
+        List<String> flags = new ArrayList<>();
+        if (segment.tooSmall()) {
+            flags.add("too small to read (< " + ExperimentAnalyzer.MIN_SEGMENT_UNITS + " units in an arm)");
+        }
+        if (opposite) {
+            flags.add("opposite sign to overall" + (comparison.pValueAdjusted() < alpha ? ", significant after BH" : ""));
+        }
+        return flags;
     }
 
     private static SegmentRow row(String label, MetricResult metric, ComparisonResult comparison, List<String> flags) {

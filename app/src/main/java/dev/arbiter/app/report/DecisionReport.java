@@ -8,7 +8,6 @@ import dev.arbiter.app.common.charts.ForestRow;
 import dev.arbiter.app.projection.GuardrailCard;
 import dev.arbiter.app.projection.GuardrailCards;
 import dev.arbiter.app.projection.PrimarySeries;
-import dev.arbiter.app.projection.SegmentRow;
 import dev.arbiter.app.projection.SegmentTable;
 import dev.arbiter.app.common.AboutInfo;
 import dev.arbiter.app.common.AboutInfoReader;
@@ -34,6 +33,8 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -73,6 +74,12 @@ public final class DecisionReport {
     private void draw(PDDocument document) throws IOException {
         describe(document);
         canvas = new PdfCanvas(document, input.paper());
+        sections();
+        canvas.finish("Arbiter decision record · " + definition.name() + " · " + STAMP.format(input.generatedAt()));
+        attach(document);
+    }
+
+    private void sections() throws IOException {
         summary();
         setup();
         provenance();
@@ -84,7 +91,9 @@ public final class DecisionReport {
         decision();
         deviations();
         appendix();
-        canvas.finish("Arbiter decision record · " + definition.name() + " · " + STAMP.format(input.generatedAt()));
+    }
+
+    private void attach(PDDocument document) throws IOException {
         ReportAttachments.attach(document, List.of(
                 new ReportAttachments.Attachment(ReportAttachments.EXPERIMENT, "The experiment definition as analysed",
                         input.experimentJson()),
@@ -111,6 +120,15 @@ public final class DecisionReport {
     }
 
     private void summary() throws IOException {
+        heading();
+        recommendation();
+        ComparisonResult primary = result.primary().comparisons().get(0);
+        canvas.paragraph("Primary metric " + result.primary().name() + ": " + Labels.sentence(result.primary(), primary), 10,
+                false, PdfCanvas.TEXT);
+        canvas.paragraph(signoffSummary());
+    }
+
+    private void heading() throws IOException {
         canvas.title(definition.name());
         if (definition.question() != null && !definition.question().isBlank()) {
             canvas.paragraph(definition.question(), 12, false, PdfCanvas.MUTED);
@@ -119,6 +137,9 @@ public final class DecisionReport {
                 + about.arbiterVersion() + " from dataset '" + definition.dataset() + "'"
                 + (result.asOf() == null ? "" : ", events up to " + result.asOf()) + ".", 8.5f, false, PdfCanvas.MUTED);
         canvas.space(4);
+    }
+
+    private void recommendation() throws IOException {
         canvas.paragraph("Decision: " + Labels.decision(input.decision().decision()), 15, true, PdfCanvas.ACCENT);
         canvas.paragraph("Arbiter's recommendation: " + Labels.decision(result.decision().kind().label()), 10.5f, true,
                 PdfCanvas.TEXT);
@@ -129,19 +150,27 @@ public final class DecisionReport {
                         + String.join(" ", entry.getValue().reasons()));
             }
         }
-        ComparisonResult primary = result.primary().comparisons().get(0);
-        canvas.paragraph("Primary metric " + result.primary().name() + ": " + Labels.sentence(result.primary(), primary), 10,
-                false, PdfCanvas.TEXT);
-        long signed = input.decision().signoffs().stream().filter(Signoff::approve).count();
-        canvas.paragraph(input.decision().signoffs().isEmpty() ? "No sign-offs recorded."
-                : signed + " of " + input.decision().signoffs().size() + " sign-offs approve: " + input.decision().signoffs()
-                        .stream().map(s -> s.name() + " (" + (s.role() == null || s.role().isBlank() ? "" : s.role() + ", ")
-                                + (s.approve() ? "approves" : "rejects") + ")")
-                        .collect(Collectors.joining("; ")) + ".");
+    }
+
+    private String signoffSummary() {
+        List<Signoff> signoffs = input.decision().signoffs();
+        if (signoffs.isEmpty()) {
+            return "No sign-offs recorded.";
+        }
+        long signed = signoffs.stream().filter(Signoff::approve).count();
+        return signed + " of " + signoffs.size() + " sign-offs approve: " + signoffs.stream()
+                .map(s -> s.name() + " (" + (s.role() == null || s.role().isBlank() ? "" : s.role() + ", ")
+                        + (s.approve() ? "approves" : "rejects") + ")")
+                .collect(Collectors.joining("; ")) + ".";
     }
 
     private void setup() throws IOException {
         canvas.heading("Setup", 80);
+        canvas.facts(setupFacts());
+        armTable();
+    }
+
+    private List<String[]> setupFacts() {
         List<String[]> facts = new ArrayList<>();
         facts.add(new String[] {"Arms", definition.control() + " (control) vs " + String.join(", ", definition.treatments())});
         facts.add(new String[] {"Assignment unit", definition.unitColumn() + " (arm from column '" + definition.variantColumn() + "')"});
@@ -149,14 +178,25 @@ public final class DecisionReport {
                 .map(arm -> arm + " " + Format.percent(definition.plannedShares().get(definition.arms().indexOf(arm))).substring(1))
                 .collect(Collectors.joining(", "))});
         facts.add(new String[] {"Dates", dates()});
-        facts.add(new String[] {"Significance", "α = " + Format.value(definition.alpha()) + (definition.power() == null ? ""
-                : ", power " + Format.value(definition.power())) + (definition.sequential()
-                ? ", always-valid (sequential) intervals" : ", fixed-horizon intervals")});
-        facts.add(new String[] {"Sample", result.progress() == null ? "no planned sample size in the definition"
-                : "planned " + Format.count(result.progress().plannedPerArm()) + " units per arm; achieved "
-                + Format.count(result.progress().smallestArm()) + " in the smallest arm (" + result.progress().describe() + ")"});
+        facts.add(new String[] {"Significance", significance()});
+        facts.add(new String[] {"Sample", sample()});
         facts.add(new String[] {"Crossovers", Format.count(result.crossoverUnits()) + " units seen in more than one arm (excluded)"});
-        canvas.facts(facts);
+        return facts;
+    }
+
+    private String significance() {
+        return "α = " + Format.value(definition.alpha()) + (definition.power() == null ? ""
+                : ", power " + Format.value(definition.power())) + (definition.sequential()
+                ? ", always-valid (sequential) intervals" : ", fixed-horizon intervals");
+    }
+
+    private String sample() {
+        return result.progress() == null ? "no planned sample size in the definition"
+                : "planned " + Format.count(result.progress().plannedPerArm()) + " units per arm; achieved "
+                + Format.count(result.progress().smallestArm()) + " in the smallest arm (" + result.progress().describe() + ")";
+    }
+
+    private void armTable() throws IOException {
         List<List<String>> rows = new ArrayList<>();
         for (ArmSummary arm : result.arms()) {
             rows.add(List.of(arm.name(), models(arm.name()), Format.count(arm.units()), Format.count(arm.events()),
@@ -192,16 +232,20 @@ public final class DecisionReport {
             canvas.paragraph("The workspace has no import record for dataset '" + definition.dataset() + "'.");
             return;
         }
+        canvas.table(new float[] {0.22f, 0.36f, 0.1f, 0.09f, 0.09f, 0.14f},
+                List.of("file", "SHA-256", "rows loaded", "rejected", "mode", "imported"), importRows());
+        canvas.paragraph("Rejected rows are kept in the workspace with their reasons (arbiter datasets --rejects).", 8,
+                false, PdfCanvas.MUTED);
+    }
+
+    private List<List<String>> importRows() {
         List<List<String>> rows = new ArrayList<>();
         for (ImportRecord record : input.imports()) {
             rows.add(List.of(text(record.fileName()), text(record.sha256()), Format.count(record.rowsLoaded()),
                     Format.count(record.rowsRejected()), text(record.mode()),
                     record.finishedAt() == null ? "" : STAMP.format(record.finishedAt().toInstant())));
         }
-        canvas.table(new float[] {0.22f, 0.36f, 0.1f, 0.09f, 0.09f, 0.14f},
-                List.of("file", "SHA-256", "rows loaded", "rejected", "mode", "imported"), rows);
-        canvas.paragraph("Rejected rows are kept in the workspace with their reasons (arbiter datasets --rejects).", 8,
-                false, PdfCanvas.MUTED);
+        return rows;
     }
 
     private void sampleRatio() throws IOException {
@@ -224,25 +268,28 @@ public final class DecisionReport {
             canvas.paragraph("The definition has no guardrails.");
             return;
         }
-        List<List<String>> rows = new ArrayList<>();
-        List<Boolean> breached = new ArrayList<>();
+        guardrailTable(cards);
         for (GuardrailCard card : cards) {
-            rows.add(List.of(card.metric(), card.treatment(), card.rule(), card.observed(), card.status().replace('_', ' '),
-                    card.firstFired() == null ? "–" : card.firstFired().toString()));
-            breached.add(!card.status().equals("ok"));
-        }
-        canvas.table(new float[] {0.2f, 0.12f, 0.2f, 0.24f, 0.1f, 0.14f},
-                List.of("guardrail", "treatment", "rule", "observed (interval)", "status", "first breached"), rows, breached);
-        for (GuardrailCard card : cards) {
-            if (card.history().size() < 2) {
-                continue;
+            if (card.history().size() >= 2) {
+                guardrailChart(card);
             }
-            canvas.keep(GUARDRAIL_CHART + 20);
-            canvas.paragraph(card.metric() + " · " + card.treatment() + (card.cumulative() ? " (cumulative)" : " (by day)")
-                    + ": " + card.explanation(), 8.5f, false, PdfCanvas.MUTED);
-            canvas.chart(Charts.timeline(card.ratioRule() ? "ratio to control" : card.metric(),
-                    Map.of(card.metric(), card.history()), card.threshold(), card.firstFired()), GUARDRAIL_CHART);
         }
+    }
+
+    private void guardrailTable(List<GuardrailCard> cards) throws IOException {
+        flaggedTable(new float[] {0.2f, 0.12f, 0.2f, 0.24f, 0.1f, 0.14f},
+                List.of("guardrail", "treatment", "rule", "observed (interval)", "status", "first breached"), cards,
+                card -> List.of(card.metric(), card.treatment(), card.rule(), card.observed(), card.status().replace('_', ' '),
+                        card.firstFired() == null ? "–" : card.firstFired().toString()),
+                card -> !card.status().equals("ok"));
+    }
+
+    private void guardrailChart(GuardrailCard card) throws IOException {
+        canvas.keep(GUARDRAIL_CHART + 20);
+        canvas.paragraph(card.metric() + " · " + card.treatment() + (card.cumulative() ? " (cumulative)" : " (by day)")
+                + ": " + card.explanation(), 8.5f, false, PdfCanvas.MUTED);
+        canvas.chart(Charts.timeline(card.ratioRule() ? "ratio to control" : card.metric(),
+                Map.of(card.metric(), card.history()), card.threshold(), card.firstFired()), GUARDRAIL_CHART);
     }
 
     private void primary() throws IOException {
@@ -251,18 +298,25 @@ public final class DecisionReport {
         metricTable(List.of(primary));
         for (ComparisonResult comparison : primary.comparisons()) {
             canvas.paragraph(comparison.treatment() + " vs " + comparison.control() + ": " + Labels.sentence(primary, comparison));
-            NonInferiority ni = comparison.nonInferiority();
-            if (ni != null && ni.unavailableReason() == null) {
-                canvas.paragraph("Non-inferiority (margin " + (ni.relative() ? Format.percent(ni.margin()) : Format.value(ni.margin()))
-                        + "): " + (ni.nonInferior() ? "shown" : "not shown") + ", " + Labels.pIs(ni.pValue()) + ".");
-            }
+            nonInferiority(comparison.nonInferiority());
         }
         if (result.series().size() > 1) {
-            canvas.keep(PRIMARY_CHART + 20);
-            canvas.paragraph("Cumulative effect with its " + (definition.sequential() ? "always-valid " : "") + "interval, by day of first exposure:",
-                    8.5f, false, PdfCanvas.MUTED);
-            canvas.chart(Charts.timeline(primary.name() + " effect", PrimarySeries.cumulativeEffect(result), 0.0, null), PRIMARY_CHART);
+            primaryChart(primary);
         }
+    }
+
+    private void nonInferiority(NonInferiority ni) throws IOException {
+        if (ni != null && ni.unavailableReason() == null) {
+            canvas.paragraph("Non-inferiority (margin " + (ni.relative() ? Format.percent(ni.margin()) : Format.value(ni.margin()))
+                    + "): " + (ni.nonInferior() ? "shown" : "not shown") + ", " + Labels.pIs(ni.pValue()) + ".");
+        }
+    }
+
+    private void primaryChart(MetricResult primary) throws IOException {
+        canvas.keep(PRIMARY_CHART + 20);
+        canvas.paragraph("Cumulative effect with its " + (definition.sequential() ? "always-valid " : "") + "interval, by day of first exposure:",
+                8.5f, false, PdfCanvas.MUTED);
+        canvas.chart(Charts.timeline(primary.name() + " effect", PrimarySeries.cumulativeEffect(result), 0.0, null), PRIMARY_CHART);
     }
 
     private void secondary() throws IOException {
@@ -285,19 +339,22 @@ public final class DecisionReport {
         List<List<String>> rows = new ArrayList<>();
         for (MetricResult metric : metrics) {
             for (ArmValue arm : metric.arms()) {
-                ComparisonResult comparison = metric.comparison(arm.name());
-                String value = Format.value(arm.value()) + " " + Format.interval(arm.ci());
-                if (comparison == null) {
-                    rows.add(List.of(metric.name(), arm.name() + " (control)", Format.count(arm.units()), value, "", "", ""));
-                    continue;
-                }
-                Comparison c = comparison.comparison();
-                rows.add(List.of("", arm.name(), Format.count(arm.units()), value, Format.effect(c.absolute()),
-                        Format.relative(c.relative()), Format.p(c.absolute().pValue())));
+                rows.add(metricRow(metric, arm));
             }
         }
         canvas.table(new float[] {0.17f, 0.13f, 0.09f, 0.19f, 0.18f, 0.16f, 0.08f},
                 List.of("metric", "arm", "units", "value [CI]", "difference [CI]", "relative [CI]", "p"), rows);
+    }
+
+    private static List<String> metricRow(MetricResult metric, ArmValue arm) {
+        ComparisonResult comparison = metric.comparison(arm.name());
+        String value = Format.value(arm.value()) + " " + Format.interval(arm.ci());
+        if (comparison == null) {
+            return List.of(metric.name(), arm.name() + " (control)", Format.count(arm.units()), value, "", "", "");
+        }
+        Comparison c = comparison.comparison();
+        return List.of("", arm.name(), Format.count(arm.units()), value, Format.effect(c.absolute()),
+                Format.relative(c.relative()), Format.p(c.absolute().pValue()));
     }
 
     private void segments() throws IOException {
@@ -308,22 +365,28 @@ public final class DecisionReport {
             return;
         }
         for (String column : columns) {
-            SegmentTable table = SegmentTable.of(result, column, result.primary().name());
-            float chartHeight = Math.min(60 + 18 * table.forest().size(), 260);
-            canvas.keep(Math.min(30 + 24 * table.rows().size() + chartHeight, 600));
-            canvas.paragraph("By " + column + " (" + definition.treatments().get(0) + " − " + definition.control()
-                    + "; p adjusted by Benjamini–Hochberg within the column)", 9.5f, true, PdfCanvas.TEXT);
-            List<List<String>> rows = new ArrayList<>();
-            List<Boolean> flagged = new ArrayList<>();
-            for (SegmentRow row : table.rows()) {
-                rows.add(List.of(row.value(), row.units(), row.absolute(), row.p(), row.adjustedP(), row.flags()));
-                flagged.add(!row.flags().isEmpty());
-            }
-            canvas.table(new float[] {0.16f, 0.16f, 0.24f, 0.09f, 0.1f, 0.25f},
-                    List.of("value", "units per arm", "difference [CI]", "p", "p (BH)", "flags"), rows, flagged);
-            List<ForestRow> forest = table.forest();
-            canvas.chart(Charts.forest(result.primary().name() + " difference", forest, 0), chartHeight);
+            segment(column);
         }
+    }
+
+    private void segment(String column) throws IOException {
+        SegmentTable table = SegmentTable.of(result, column, result.primary().name());
+        float chartHeight = Math.min(60 + 18 * table.forest().size(), 260);
+        canvas.keep(Math.min(30 + 24 * table.rows().size() + chartHeight, 600));
+        canvas.paragraph("By " + column + " (" + definition.treatments().get(0) + " − " + definition.control()
+                + "; p adjusted by Benjamini–Hochberg within the column)", 9.5f, true, PdfCanvas.TEXT);
+        flaggedTable(new float[] {0.16f, 0.16f, 0.24f, 0.09f, 0.1f, 0.25f},
+                List.of("value", "units per arm", "difference [CI]", "p", "p (BH)", "flags"), table.rows(),
+                row -> List.of(row.value(), row.units(), row.absolute(), row.p(), row.adjustedP(), row.flags()),
+                row -> !row.flags().isEmpty());
+        List<ForestRow> forest = table.forest();
+        canvas.chart(Charts.forest(result.primary().name() + " difference", forest, 0), chartHeight);
+    }
+
+    /** A table of {@code items}, one row each, rows for which {@code flagged} holds drawn highlighted. */
+    private <T> void flaggedTable(float[] widths, List<String> headers, List<T> items, Function<T, List<String>> row,
+            Predicate<T> flagged) throws IOException {
+        canvas.table(widths, headers, items.stream().map(row).toList(), items.stream().map(flagged::test).toList());
     }
 
     private void decision() throws IOException {
@@ -336,15 +399,10 @@ public final class DecisionReport {
             canvas.paragraph("No sign-offs recorded.");
             return;
         }
-        List<List<String>> rows = new ArrayList<>();
-        List<Boolean> rejected = new ArrayList<>();
-        for (Signoff signoff : input.decision().signoffs()) {
-            rows.add(List.of(text(signoff.name()), text(signoff.role()), signoff.approve() ? "approves" : "rejects",
-                    signoff.date() == null ? "" : signoff.date(), signoff.comment() == null ? "" : signoff.comment()));
-            rejected.add(!signoff.approve());
-        }
-        canvas.table(new float[] {0.2f, 0.18f, 0.12f, 0.14f, 0.36f}, List.of("name", "role", "verdict", "date", "comment"),
-                rows, rejected);
+        flaggedTable(new float[] {0.2f, 0.18f, 0.12f, 0.14f, 0.36f}, List.of("name", "role", "verdict", "date", "comment"),
+                input.decision().signoffs(), signoff -> List.of(text(signoff.name()), text(signoff.role()),
+                        signoff.approve() ? "approves" : "rejects", text(signoff.date()), text(signoff.comment())),
+                signoff -> !signoff.approve());
     }
 
     private void deviations() throws IOException {
@@ -357,7 +415,6 @@ public final class DecisionReport {
         canvas.paragraph("Plan locked " + STAMP.format(input.lock().lockedAt().toInstant()) + ".");
         if (input.deviations().isEmpty()) {
             canvas.paragraph("No deviations: the definition analysed is the one locked.");
-            return;
         }
         for (String deviation : input.deviations()) {
             canvas.paragraph("• " + deviation, 9.5f, false, PdfCanvas.WARNING);
@@ -369,6 +426,10 @@ public final class DecisionReport {
         for (String method : Labels.methods(result)) {
             canvas.paragraph("• " + method, 8.5f, false, PdfCanvas.TEXT);
         }
+        software();
+    }
+
+    private void software() throws IOException {
         canvas.heading("Appendix: software", 60);
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Arbiter", about.arbiterVersion(), ""));

@@ -14,6 +14,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -33,17 +34,37 @@ public final class ResultsView extends BorderPane {
     public ResultsView(AnalysisViewModel analysis, ResultsViewModel model) {
         this.model = model;
         setId("results-view");
+        setTop(toolbar(analysis));
+        SplitPane split = new SplitPane(table(), charts(), served);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.5, 0.8);
+        VBox body = new VBox(8, recommendation(), split);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        body.getStyleClass().add("analysis-body");
+        setCenter(body);
+        redrawOnChange();
+    }
+
+    private AnalysisToolbar toolbar(AnalysisViewModel analysis) {
         Button copy = new Button("Copy table");
         copy.setOnAction(event -> copy());
         Button export = new Button("Export CSV…");
         export.setId("results-export");
         export.setOnAction(event -> export());
-        setTop(new AnalysisToolbar(analysis, copy, export));
+        return new AnalysisToolbar(analysis, copy, export);
+    }
+
+    private Label recommendation() {
         Label recommendation = new Label();
         recommendation.setId("results-recommendation");
         recommendation.setWrapText(true);
         recommendation.textProperty().bind(model.recommendationProperty());
         recommendation.getStyleClass().add("text-bold");
+        return recommendation;
+    }
+
+    /** The forest plot of relative effects and, for a quantile primary, the arms' percentiles beside it. */
+    private HBox charts() {
         forest.setId("results-forest");
         forest.setMinHeight(200);
         forest.getStyleClass().add("chart-frame");
@@ -53,13 +74,10 @@ public final class ResultsView extends BorderPane {
         HBox.setHgrow(forest, Priority.ALWAYS);
         distribution.setPrefWidth(380);
         distribution.managedProperty().bind(distribution.visibleProperty());
-        SplitPane split = new SplitPane(table(), charts, served);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5, 0.8);
-        VBox body = new VBox(8, recommendation, split);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        body.getStyleClass().add("analysis-body");
-        setCenter(body);
+        return charts;
+    }
+
+    private void redrawOnChange() {
         model.forest().addListener((ListChangeListener<Object>) change -> drawForest());
         model.distributionProperty().addListener((obs, old, now) -> drawDistribution());
         drawDistribution();
@@ -71,7 +89,14 @@ public final class ResultsView extends BorderPane {
 
     private TableView<ResultRow> table() {
         TableView<ResultRow> table = Tables.table("results-table");
-        table.getColumns().setAll(List.of(
+        table.getColumns().setAll(columns());
+        table.setItems(model.rows());
+        table.setPlaceholder(new Label("No analysis yet."));
+        return table;
+    }
+
+    private static List<TableColumn<ResultRow, ?>> columns() {
+        return List.of(
                 Tables.column("Metric", null, 170, ResultRow::metric),
                 Tables.column("Role", "Primary decides; guardrails can stop the rollout; secondary metrics inform.", 80, ResultRow::role),
                 Tables.column("Arm", null, 120, ResultRow::arm),
@@ -82,10 +107,7 @@ public final class ResultsView extends BorderPane {
                 Tables.column("p", "The chance of an effect at least this large if the arms were the same.", 85, ResultRow::p),
                 Tables.column("Sig.", "Whether p is below the experiment's α.", 45, ResultRow::significant),
                 Tables.column("Status", "Guardrail status, non-inferiority and notes on the method.", 220, ResultRow::status),
-                Tables.column("Method", "The procedure used (docs/methods.md).", 220, ResultRow::method)));
-        table.setItems(model.rows());
-        table.setPlaceholder(new Label("No analysis yet."));
-        return table;
+                Tables.column("Method", "The procedure used (docs/methods.md).", 220, ResultRow::method));
     }
 
     private void drawForest() {

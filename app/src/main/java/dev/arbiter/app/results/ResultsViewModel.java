@@ -44,22 +44,25 @@ public final class ResultsViewModel {
         List<ResultRow> table = new ArrayList<>();
         List<ForestRow> effects = new ArrayList<>();
         if (result != null) {
-            List<MetricResult> metrics = new ArrayList<>(result.metrics());
-            if (result.fallback() != null) {
-                metrics.add(result.fallback());
-            }
-            for (MetricResult metric : metrics) {
+            for (MetricResult metric : metricsShown(result)) {
                 addRows(table, effects, metric);
             }
-            recommendation.set("Recommendation: " + result.decision().kind().label().replace('_', ' ')
-                    + " — " + String.join(" ", result.decision().reasons()));
-        } else {
-            recommendation.set("");
         }
+        recommendation.set(result == null ? "" : "Recommendation: " + result.decision().kind().label().replace('_', ' ')
+                + " — " + String.join(" ", result.decision().reasons()));
         rows.setAll(table);
         forest.setAll(effects);
         showServedModels(result);
         showDistribution(result);
+    }
+
+    /** The definition's metrics and, when there is a fallback column, the fallback rate. */
+    private static List<MetricResult> metricsShown(ExperimentResult result) {
+        List<MetricResult> metrics = new ArrayList<>(result.metrics());
+        if (result.fallback() != null) {
+            metrics.add(result.fallback());
+        }
+        return metrics;
     }
 
     private static void addRows(List<ResultRow> table, List<ForestRow> effects, MetricResult metric) {
@@ -74,15 +77,25 @@ public final class ResultsViewModel {
                         Format.interval(arm.ci()), "", "", "", "", "", ""));
                 continue;
             }
-            Comparison c = comparison.comparison();
-            table.add(new ResultRow(name, role, arm.name(), value(arm), Format.interval(arm.ci()),
-                    Format.effect(c.absolute()), Format.relative(c.relative()), Format.p(c.absolute().pValue())
-                            + (Double.isNaN(comparison.pValueAdjusted()) ? "" : " (adj. " + Format.p(comparison.pValueAdjusted()) + ")"),
-                    c.absolute().available() ? (comparison.significant() ? "yes" : "no") : "–", status(comparison), c.method()));
-            effects.add(new ForestRow(metric.name() + (metric.comparisons().size() > 1 ? " · " + arm.name() : ""),
-                    c.relative().estimate(), c.relative().ci().lower(), c.relative().ci().upper(),
-                    comparison.worstGuardrail() != null && comparison.worstGuardrail().status().label().equals("breached")));
+            table.add(treatmentRow(name, role, arm, comparison));
+            effects.add(forestRow(metric, arm, comparison));
         }
+    }
+
+    private static ResultRow treatmentRow(String name, String role, ArmValue arm, ComparisonResult comparison) {
+        Comparison c = comparison.comparison();
+        return new ResultRow(name, role, arm.name(), value(arm), Format.interval(arm.ci()),
+                Format.effect(c.absolute()), Format.relative(c.relative()), Format.p(c.absolute().pValue())
+                        + (Double.isNaN(comparison.pValueAdjusted()) ? "" : " (adj. " + Format.p(comparison.pValueAdjusted()) + ")"),
+                c.absolute().available() ? (comparison.significant() ? "yes" : "no") : "–", status(comparison), c.method());
+    }
+
+    /** The relative effect's row in the forest plot, flagged when a guardrail is breached. */
+    private static ForestRow forestRow(MetricResult metric, ArmValue arm, ComparisonResult comparison) {
+        Comparison c = comparison.comparison();
+        return new ForestRow(metric.name() + (metric.comparisons().size() > 1 ? " · " + arm.name() : ""),
+                c.relative().estimate(), c.relative().ci().lower(), c.relative().ci().upper(),
+                comparison.worstGuardrail() != null && comparison.worstGuardrail().status().label().equals("breached"));
     }
 
     private static String status(ComparisonResult comparison) {
@@ -123,18 +136,19 @@ public final class ResultsViewModel {
         }
         var first = result.distributions().entrySet().iterator().next();
         Map<String, List<double[]>> byArm = new LinkedHashMap<>();
-        result.definition().arms().forEach(arm -> {
-            double[] percentiles = first.getValue().get(arm);
-            if (percentiles != null) {
-                List<double[]> points = new ArrayList<>();
-                for (int i = 0; i < percentiles.length; i++) {
-                    points.add(new double[] {i + 1, percentiles[i]});
-                }
-                byArm.put(arm, points);
-            }
-        });
+        result.definition().arms().stream().filter(first.getValue()::containsKey)
+                .forEach(arm -> byArm.put(arm, points(first.getValue().get(arm))));
         distributionMetric.set(first.getKey());
         distribution.set(byArm);
+    }
+
+    /** Percentiles 1..99 as (percentile, value) points. */
+    private static List<double[]> points(double[] percentiles) {
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < percentiles.length; i++) {
+            points.add(new double[] {i + 1, percentiles[i]});
+        }
+        return points;
     }
 
     /** The metric whose distribution is drawn, e.g. p95_latency_ms's column. */

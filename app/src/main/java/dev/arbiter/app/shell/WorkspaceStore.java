@@ -4,10 +4,7 @@ import dev.arbiter.importers.ingest.ImportMonitor;
 import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.importers.workspace.WorkspaceException;
-import dev.arbiter.samples.SampleWorkspaces;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Creates and opens workspace files; the seam lets tests observe where the work runs. */
 public interface WorkspaceStore {
@@ -39,41 +36,6 @@ public interface WorkspaceStore {
 
     /** Workspaces as DuckDB files, recording {@code appVersion} in new ones. */
     static WorkspaceStore files(String appVersion) {
-        return new WorkspaceStore() {
-            @Override
-            public Workspace create(Path file) throws WorkspaceException {
-                return Workspace.create(file, appVersion);
-            }
-
-            @Override
-            public Workspace open(Path file) throws WorkspaceException {
-                return Workspace.open(file);
-            }
-
-            @Override
-            public boolean hasSample(String name) {
-                return Files.exists(sampleFile(name));
-            }
-
-            // one folder per Arbiter version: a newer version's samples are built afresh
-            private Path sampleFile(String name) {
-                return samplesFolder().resolve(appVersion).resolve(name + Workspace.EXTENSION);
-            }
-
-            @Override
-            public Workspace openSample(String name, ImportMonitor monitor) throws Exception {
-                Path file = sampleFile(name);
-                if (!Files.exists(file)) {
-                    Files.createDirectories(file.getParent());
-                    // built under another name and moved, so an interrupted first open leaves no half-made sample
-                    Path building = file.resolveSibling(name + ".building-" + ProcessHandle.current().pid() + Workspace.EXTENSION);
-                    Files.deleteIfExists(building);
-                    Path experiment = SampleWorkspaces.create(name, building, appVersion, monitor);
-                    Files.move(building, file, StandardCopyOption.ATOMIC_MOVE);
-                    Files.move(experiment, file.resolveSibling(name + ".experiment.json"), StandardCopyOption.REPLACE_EXISTING);
-                }
-                return Workspace.open(file);
-            }
-        };
+        return new FileWorkspaceStore(appVersion);
     }
 }

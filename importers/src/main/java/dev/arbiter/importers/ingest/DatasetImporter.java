@@ -46,11 +46,7 @@ public final class DatasetImporter {
         Instant started = Instant.now();
         Source source = SourceSniffer.detect(given);
         String dataset = DatasetNames.of(options.dataset(), source);
-        CompletableFuture<Fingerprint> fingerprint = CompletableFuture.supplyAsync(() -> fingerprint(source));
-        CompletableFuture<Optional<String>> quotes = source.format() == SourceFormat.CSV
-                ? CompletableFuture.supplyAsync(() -> CsvQuotes.unclosed(source.files()))
-                : CompletableFuture.completedFuture(Optional.empty());
-        Checks checks = new Checks(fingerprint, quotes);
+        Checks checks = Checks.start(source);
         try {
             return attempt(source, dataset, options, monitor, checks, started, false);
         } catch (ImportException e) {
@@ -63,6 +59,13 @@ public final class DatasetImporter {
 
     /** What is read from the files beside DuckDB's load, on other threads: the digest, and an unclosed CSV quote. */
     private record Checks(CompletableFuture<Fingerprint> fingerprint, CompletableFuture<Optional<String>> quotes) {
+        /** Starts reading {@code source}'s files for its digest and, for a CSV, its quotes. */
+        static Checks start(Source source) {
+            return new Checks(CompletableFuture.supplyAsync(() -> DatasetImporter.fingerprint(source)),
+                    source.format() == SourceFormat.CSV ? CompletableFuture.supplyAsync(() -> CsvQuotes.unclosed(source.files()))
+                            : CompletableFuture.completedFuture(Optional.empty()));
+        }
+
         /** Refuses the import when a CSV file ends inside a quoted value. */
         void refuseUnclosedQuote() throws ImportException {
             Optional<String> unclosed = quotes.join();
@@ -73,21 +76,12 @@ public final class DatasetImporter {
     }
 
     private ImportReport attempt(Source source, String dataset, ImportOptions options, ImportMonitor monitor,
-                                 Checks checks, Instant started, boolean longLines)
-            throws ImportException {
+                                 Checks checks, Instant started, boolean longLines) throws ImportException {
         try (Connection connection = workspace.newConnection()) {
             connection.setAutoCommit(false);
             try {
-                PhaseTimer timer = new PhaseTimer();
-                ImportReport report = new Run(connection, source, dataset, options, monitor, checks.fingerprint(), started,
-                        longLines, timer).load();
-                checks.refuseUnclosedQuote();
-                if (monitor.isCancelled()) {
-                    throw new ImportCancelledException(source.displayName());
-                }
-                connection.commit();
-                timer.mark("commit");
-                return report;
+                return new Run(connection, source, dataset, options, monitor, checks.fingerprint(), started, longLines,
+                        new PhaseTimer()).loadAndCommit(checks);
             } catch (SQLException | ImportException | IOException | RuntimeException e) {
                 connection.rollback();
                 throw translate(e, source, monitor);
@@ -104,6 +98,10 @@ public final class DatasetImporter {
         if (e instanceof ImportException importError) {
             return importError;
         }
+        return describe(e, source);
+    }
+
+    private static ImportException describe(Exception e, Source source) {
         if (e instanceof SQLException sqlError) {
             return new ImportException(DuckDbErrors.describe(source.displayName(), sqlError), sqlError);
         }
@@ -150,31 +148,65 @@ public final class DatasetImporter {
             this.timer = timer;
         }
 
-        ImportReport load() throws SQLException, ImportException, IOException {
+        /** Loads, then commits unless the CSV ends inside a quote or the user cancelled. */
+        ImportReport loadAndCommit(Checks checks) throws SQLException, ImportException, IOException {
+            ImportReport report = load();
+            checks.refuseUnclosedQuote();
+            if (monitor.isCancelled()) {
+                throw new ImportCancelledException(source.displayName());
+            }
+            connection.commit();
+            timer.mark("commit");
+            return report;
+        }
+
+        private ImportReport load() throws SQLException, ImportException, IOException {
             long importId = ImportLog.nextImportId(connection);
             Tables.execute(connection, "SET preserve_insertion_order = false");
+            boolean exists = findDataset();
+            Opened opened = open(exists);
+            List<ColumnInfo> columns = opened.columns();
+            Map<Role, String> roles = roles(columns);
+            String select = selectList(columns, RoleDetector.detect(columns), roles);
+            Counts counts = loadRows(opened.reader(), select, roles.get(Role.EVENT_ID), importId, columns.isEmpty(), exists);
+            timer.mark("counts and rejects");
+            Fingerprint print = check(roles);
+            return finish(importId, print, counts, roles);
+        }
+
+        /** Finds the dataset the import goes to, in its existing spelling; returns whether it exists. */
+        private boolean findDataset() throws SQLException, ImportException {
             Optional<String> existing = Tables.existingName(connection, given);
             dataset = existing.orElse(given);
             checkMode(existing.isPresent());
+            return existing.isPresent();
+        }
+
+        /** The source as a relation and its columns (read with the dataset's types when a CSV is appended). */
+        private record Opened(SourceRelation reader, List<ColumnInfo> columns) {
+        }
+
+        private Opened open(boolean exists) throws SQLException, ImportException, IOException {
             SourceRelation reader = SourceRelation.open(connection, source, warnings, longLines);
             List<ColumnInfo> columns = Tables.describe(connection, reader);
-            List<ColumnInfo> appendTo = typesToAppendTo(columns, existing.isPresent());
+            List<ColumnInfo> appendTo = typesToAppendTo(columns, exists);
             if (!appendTo.isEmpty()) {
                 reader = SourceRelation.open(connection, source, warnings, longLines, appendTo);
                 columns = Tables.describe(connection, reader);
             }
             checkColumns(columns);
             timer.mark("describe");
-            Map<Role, String> roles = roles(columns);
-            String select = selectList(columns, RoleDetector.detect(columns), roles);
-            Counts counts = loadRows(reader, select, roles.get(Role.EVENT_ID), importId, columns.isEmpty(), existing.isPresent());
-            timer.mark("counts and rejects");
+            return new Opened(reader, columns);
+        }
+
+        /** Waits for the digest, refuses a re-import and adds the dataset's warnings; returns the digest. */
+        private Fingerprint check(Map<Role, String> roles) throws SQLException, ImportException {
             Fingerprint print = fingerprint.join();
             timer.mark("wait for SHA-256");
             refuseReimport(print);
             warnings.addAll(DatasetChecks.warnings(connection, dataset, Tables.columns(connection, dataset), roles));
             timer.mark("checks");
-            return finish(importId, print, counts, roles);
+            return print;
         }
 
         /**
@@ -213,6 +245,11 @@ public final class DatasetImporter {
             long rejected = reader.rejects(connection, importId, source.displayName());
             long duplicates = staged < 0 ? 0 : staged - loaded;
             long read = loaded + rejected + duplicates;
+            refuseEmpty(read, loaded, append, noColumns);
+            return new Counts(read, loaded, rejected, duplicates);
+        }
+
+        private void refuseEmpty(long read, long loaded, boolean append, boolean noColumns) throws SQLException, ImportException {
             if (read == 0) {
                 throw new ImportException(source.displayName() + (source.format().isTrace()
                         ? " is " + article(source.format().title()) + " export with no LLM calls in it"
@@ -222,7 +259,6 @@ public final class DatasetImporter {
                 throw new ImportException(source.displayName() + " holds no data: its " + loaded + (loaded == 1 ? " row has"
                         : " rows have") + " no value in any column (blank lines, or an export without records)");
             }
-            return new Counts(read, loaded, rejected, duplicates);
         }
 
         private ImportReport finish(long importId, Fingerprint print, Counts counts, Map<Role, String> roles)
@@ -251,39 +287,48 @@ public final class DatasetImporter {
                 roles.putAll(RoleDetector.detect(columns).roles());
             }
             for (Map.Entry<Role, String> mapped : options.roles().entrySet()) {
-                if (columns.stream().noneMatch(c -> c.name().equals(mapped.getValue()))) {
-                    throw new ImportException("--map " + mapped.getKey().key() + "=" + mapped.getValue() + ": "
-                            + source.displayName() + " has no column '" + mapped.getValue() + "' (columns: "
-                            + String.join(", ", columns.stream().map(ColumnInfo::name).toList()) + ")");
-                }
+                requireColumn(columns, mapped.getKey(), mapped.getValue());
                 roles.values().remove(mapped.getValue());
                 roles.put(mapped.getKey(), mapped.getValue());
             }
             return roles;
         }
 
+        private void requireColumn(List<ColumnInfo> columns, Role role, String column) throws ImportException {
+            if (columns.stream().noneMatch(c -> c.name().equals(column))) {
+                throw new ImportException("--map " + role.key() + "=" + column + ": " + source.displayName()
+                        + " has no column '" + column + "' (columns: "
+                        + String.join(", ", columns.stream().map(ColumnInfo::name).toList()) + ")");
+            }
+        }
+
         private String selectList(List<ColumnInfo> columns, RoleDetector.Detection detection, Map<Role, String> roles) {
             List<String> items = new ArrayList<>();
             List<String> dropped = new ArrayList<>();
             for (ColumnInfo column : columns) {
-                String name = Sql.identifier(column.name());
                 boolean text = detection.textColumns().contains(column.name()) && !roles.containsValue(column.name());
-                if (!text || options.textPolicy() == ImportOptions.TextPolicy.KEEP) {
-                    items.add(name);
-                } else if (options.textPolicy() == ImportOptions.TextPolicy.HASH) {
-                    items.add("sha256(CAST(" + name + " AS VARCHAR)) AS " + name);
-                } else {
+                if (text && options.textPolicy() == ImportOptions.TextPolicy.DROP) {
                     dropped.add(column.name());
+                } else {
+                    items.add(selectItem(column.name(), text));
                 }
             }
+            warnDropped(dropped);
+            return items.isEmpty() ? "NULL AS no_columns" : String.join(", ", items);
+        }
+
+        private void warnDropped(List<String> dropped) {
             if (!dropped.isEmpty()) {
                 warnings.add("Free-text column" + (dropped.size() > 1 ? "s " : " ") + String.join(", ", dropped)
                         + " not stored (personal data); use --keep-text to keep or --hash-text to store SHA-256.");
             }
-            if (items.isEmpty()) {
-                items.add("NULL AS no_columns");
-            }
-            return String.join(", ", items);
+        }
+
+        /** The column as stored: as it is, or a free-text column's SHA-256 under --hash-text. */
+        private String selectItem(String column, boolean text) {
+            String name = Sql.identifier(column);
+            return text && options.textPolicy() == ImportOptions.TextPolicy.HASH
+                    ? "sha256(CAST(" + name + " AS VARCHAR)) AS " + name : name;
         }
 
         private void checkMode(boolean exists) throws ImportException {
@@ -296,25 +341,32 @@ public final class DatasetImporter {
 
         /** Writes the rows; returns the rows staged before de-duplication, or −1 when there was none. */
         private long write(SourceRelation reader, String select, String eventId, boolean exists) throws SQLException {
-            String target = Sql.identifier(dataset);
             boolean append = exists && options.mode() == ImportOptions.Mode.APPEND;
             if (exists && options.mode() == ImportOptions.Mode.REPLACE) {
-                Tables.execute(connection, "DROP TABLE " + target);
+                Tables.execute(connection, "DROP TABLE " + Sql.identifier(dataset));
             }
-            String from = reader.relation();
-            long staged = -1;
-            if (eventId != null) {
-                run("CREATE TEMP TABLE arbiter_tmp_stage AS SELECT " + select + " FROM " + from, reader);
-                staged = Tables.count(connection, "arbiter_tmp_stage");
-                String id = Sql.identifier(eventId);
-                from = "(SELECT * FROM arbiter_tmp_stage QUALIFY row_number() OVER (PARTITION BY " + id + ") = 1)"
-                        + (append ? " AS s WHERE NOT EXISTS (SELECT 1 FROM " + target + " AS t WHERE t." + id + " = s." + id + ")" : "");
-                select = "*";
-                reader = SourceRelation.staged();
+            if (eventId == null) {
+                insert(append, select, reader.relation(), reader);
+                return -1;
             }
+            run("CREATE TEMP TABLE arbiter_tmp_stage AS SELECT " + select + " FROM " + reader.relation(), reader);
+            long staged = Tables.count(connection, "arbiter_tmp_stage");
+            insert(append, "*", firstOfEachId(eventId, append), SourceRelation.staged());
+            return staged;
+        }
+
+        /** The staged rows, one per event id, without the ids the dataset already has when appending. */
+        private String firstOfEachId(String eventId, boolean append) {
+            String id = Sql.identifier(eventId);
+            return "(SELECT * FROM arbiter_tmp_stage QUALIFY row_number() OVER (PARTITION BY " + id + ") = 1)"
+                    + (append ? " AS s WHERE NOT EXISTS (SELECT 1 FROM " + Sql.identifier(dataset) + " AS t WHERE t." + id
+                    + " = s." + id + ")" : "");
+        }
+
+        private void insert(boolean append, String select, String from, SourceRelation reader) throws SQLException {
+            String target = Sql.identifier(dataset);
             run(append ? "INSERT INTO " + target + " BY NAME SELECT " + select + " FROM " + from
                     : "CREATE TABLE " + target + " AS SELECT " + select + " FROM " + from, reader);
-            return staged;
         }
 
         private void run(String sql, SourceRelation reader) throws SQLException {

@@ -36,14 +36,19 @@ final class Dimensions {
             segments.add(new Segment(column, alias, "g" + segments.size(), -1, -1));
         }
         if (crossed) {
-            for (int i = 0; i < columns.size(); i++) {
-                for (int j = i + 1; j < columns.size(); j++) {
-                    segments.add(new Segment(columns.get(i) + SliceKey.CROSS + columns.get(j),
-                            aliases.get(i) + " || " + CROSS_LITERAL + " || " + aliases.get(j), "g" + segments.size(), i, j));
-                }
-            }
+            addPairs(columns, aliases);
         }
         this.daily = source.hasTimestamp();
+    }
+
+    /** Every pair of segment columns, crossed: "a × b" values. */
+    private void addPairs(List<String> columns, List<String> aliases) {
+        for (int i = 0; i < columns.size(); i++) {
+            for (int j = i + 1; j < columns.size(); j++) {
+                segments.add(new Segment(columns.get(i) + SliceKey.CROSS + columns.get(j),
+                        aliases.get(i) + " || " + CROSS_LITERAL + " || " + aliases.get(j), "g" + segments.size(), i, j));
+            }
+        }
     }
 
     List<Segment> segments() {

@@ -2,10 +2,9 @@ package dev.arbiter.importers.statistics;
 
 import dev.arbiter.importers.experiment.Metric;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +43,13 @@ final class DistributionQuery {
 
     /** Per arm, the percentiles 1..99 of the metric's events (NaN where an arm has none); {@code events} decides sampling. */
     Map<String, double[]> run(Connection connection, long events) throws SQLException {
+        Map<String, double[]> byArm = new LinkedHashMap<>();
+        query(events).forEachRow(connection, rows ->
+                byArm.put(rows.getString("arm"), dialect.readQuantiles(rows, "p", PERCENTILES.size())));
+        return byArm;
+    }
+
+    private SqlQuery query(long events) {
         SqlQuery filter = new MetricExpressions(source, dialect).condition(metric);
         String value = source.number(metric.column());
         SqlQuery query = new SqlQuery().sql("SELECT arm, " + dialect.quantiles(value, PERCENTILES, "p") + " FROM ev WHERE ")
@@ -51,21 +57,13 @@ final class DistributionQuery {
         if (events > dialect.tuning().distributionSampleAbove()) {
             query.sql(" AND " + dialect.unitSample("unit", dialect.tuning().distributionSampleOneIn()));
         }
-        if (crossoverFilter != null) {
-            query.sql(" AND ").append(crossoverFilter);
-        }
-        if (filter != null) {
-            query.sql(" AND ").append(filter);
-        }
-        query.sql(" GROUP BY arm");
-        SqlQuery full = new SqlQuery().sql("WITH ").append(source.cte()).sql(" ").append(query);
-        Map<String, double[]> byArm = new LinkedHashMap<>();
-        try (PreparedStatement statement = full.prepare(connection); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                byArm.put(rows.getString("arm"), dialect.readQuantiles(rows, "p", PERCENTILES.size()));
+        for (SqlQuery condition : Arrays.asList(crossoverFilter, filter)) {
+            if (condition != null) {
+                query.sql(" AND ").append(condition);
             }
         }
-        return byArm;
+        query.sql(" GROUP BY arm");
+        return new SqlQuery().sql("WITH ").append(source.cte()).sql(" ").append(query);
     }
 
     private static List<Double> percentiles() {

@@ -57,26 +57,36 @@ final class EventSource {
 
     /** {@code ev AS (SELECT ... FROM "dataset" WHERE unit IS NOT NULL [AND ts < as-of + 1 day])}. */
     SqlQuery cte() {
-        String arm = "CAST(" + Sql.identifier(definition.variantColumn()) + " AS VARCHAR)";
-        SqlQuery query = new SqlQuery().sql("ev AS (SELECT " + arm + " AS arm, CASE " + arm);
-        List<String> arms = definition.arms();
-        for (int i = 0; i < arms.size(); i++) {
-            query.sql(" WHEN ").value(arms.get(i)).sql(" THEN " + i);
-        }
-        query.sql(" END AS ai, CAST(").sql(Sql.identifier(definition.unitColumn())).sql(" AS VARCHAR) AS unit");
+        SqlQuery query = new SqlQuery().sql("ev AS (SELECT ").append(armAndIndex());
+        query.sql(", CAST(").sql(Sql.identifier(definition.unitColumn())).sql(" AS VARCHAR) AS unit");
         if (hasTimestamp()) {
             query.sql(", ").sql(Sql.identifier(definition.timestampColumn())).sql(" AS ts");
         }
         numericAliases.forEach((column, alias) -> query.sql(", ").append(numeric(column)).sql(" AS " + alias));
         rawAliases.forEach((column, alias) -> query.sql(", ").sql(Sql.identifier(column)).sql(" AS " + alias));
         textAliases.forEach((column, alias) -> query.sql(", CAST(").sql(Sql.identifier(column)).sql(" AS VARCHAR) AS " + alias));
-        query.sql(" FROM ").sql(Sql.identifier(definition.dataset())).sql(" WHERE ")
-                .sql(Sql.identifier(definition.unitColumn())).sql(" IS NOT NULL");
+        return query.sql(" FROM ").sql(Sql.identifier(definition.dataset())).sql(" WHERE ").append(rowsKept()).sql(")");
+    }
+
+    /** Events with a unit, and before the end of the as-of day when there is one. */
+    private SqlQuery rowsKept() {
+        SqlQuery query = new SqlQuery().sql(Sql.identifier(definition.unitColumn())).sql(" IS NOT NULL");
         if (asOf != null && hasTimestamp()) {
             query.sql(" AND ").sql(Sql.identifier(definition.timestampColumn())).sql(" < CAST(")
                     .value(asOf.plusDays(1).toString()).sql(" AS TIMESTAMP)");
         }
-        return query.sql(")");
+        return query;
+    }
+
+    /** {@code arm, CASE arm WHEN 'a' THEN 0 ... END AS ai}: the arm's name and index (null outside the experiment's arms). */
+    private SqlQuery armAndIndex() {
+        String arm = "CAST(" + Sql.identifier(definition.variantColumn()) + " AS VARCHAR)";
+        SqlQuery query = new SqlQuery().sql(arm + " AS arm, CASE " + arm);
+        List<String> arms = definition.arms();
+        for (int i = 0; i < arms.size(); i++) {
+            query.sql(" WHEN ").value(arms.get(i)).sql(" THEN " + i);
+        }
+        return query.sql(" END AS ai");
     }
 
     /** The index ({@code ai}) of a named arm of the experiment. */

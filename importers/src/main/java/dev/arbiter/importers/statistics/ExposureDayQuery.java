@@ -2,8 +2,6 @@ package dev.arbiter.importers.statistics;
 
 import dev.arbiter.importers.experiment.Metric;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,18 +35,7 @@ final class ExposureDayQuery {
     }
 
     SqlQuery build() {
-        SqlQuery perUnit = new SqlQuery();
-        for (int i = 0; i < metrics.size(); i++) {
-            columns.addPerUnit(i, metrics.get(i), perUnit, new SqlQuery(), new ArrayList<>());
-        }
-        String k = dialect.daysBetween("CAST(u.first_ts AS DATE)", "CAST(ev.ts AS DATE)");
-        SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte())
-                .sql(", units AS (SELECT unit, MIN(arm) AS arm, MIN(ts) AS first_ts FROM ev WHERE ").append(source.inArms("arm"))
-                .sql(" GROUP BY unit HAVING MIN(arm) = MAX(arm))")
-                .sql(", ek AS (SELECT ev.*, " + k + " AS k FROM ev JOIN units u ON ev.unit = u.unit)")
-                .sql(", per AS (SELECT unit, MIN(arm) AS arm, k").append(perUnit)
-                .sql(" FROM ek WHERE k BETWEEN 0 AND " + maxDays + " GROUP BY unit, k)")
-                .sql(", agg AS (SELECT arm, k, COUNT(*) AS active");
+        SqlQuery query = perUnitAndDay();
         CellSums sums = new CellSums(dialect);
         for (int i = 0; i < metrics.size(); i++) {
             UnitMetricQuery.sums(i, metrics.get(i), sums);
@@ -62,20 +49,35 @@ final class ExposureDayQuery {
         return query;
     }
 
+    /** The query up to {@code agg}'s select list: units, their events by day since exposure, per unit and day. */
+    private SqlQuery perUnitAndDay() {
+        SqlQuery perUnit = new SqlQuery();
+        for (int i = 0; i < metrics.size(); i++) {
+            columns.addPerUnit(i, metrics.get(i), perUnit, new SqlQuery(), new ArrayList<>());
+        }
+        String k = dialect.daysBetween("CAST(u.first_ts AS DATE)", "CAST(ev.ts AS DATE)");
+        SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte())
+                .sql(", units AS (SELECT unit, MIN(arm) AS arm, MIN(ts) AS first_ts FROM ev WHERE ").append(source.inArms("arm"))
+                .sql(" GROUP BY unit HAVING MIN(arm) = MAX(arm))")
+                .sql(", ek AS (SELECT ev.*, " + k + " AS k FROM ev JOIN units u ON ev.unit = u.unit)")
+                .sql(", per AS (SELECT unit, MIN(arm) AS arm, k").append(perUnit)
+                .sql(" FROM ek WHERE k BETWEEN 0 AND " + maxDays + " GROUP BY unit, k)")
+                .sql(", agg AS (SELECT arm, k, COUNT(*) AS active");
+        return query;
+    }
+
     ExperimentStatistics.ExposureDays run(Connection connection) throws SQLException {
         Map<Integer, Map<String, Map<String, ArmStatistics>>> byDay = new TreeMap<>();
         Map<Integer, Map<String, long[]>> units = new TreeMap<>();
-        try (PreparedStatement statement = build().prepare(connection); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                int day = rows.getInt("k");
-                String arm = rows.getString("arm");
-                units.computeIfAbsent(day, d -> new TreeMap<>()).put(arm, new long[] {rows.getLong("n"), rows.getLong("active")});
-                for (int i = 0; i < metrics.size(); i++) {
-                    byDay.computeIfAbsent(day, d -> new TreeMap<>()).computeIfAbsent(metrics.get(i).name(), m -> new TreeMap<>())
-                            .put(arm, columns.read(rows, i, metrics.get(i)));
-                }
+        build().forEachRow(connection, rows -> {
+            int day = rows.getInt("k");
+            String arm = rows.getString("arm");
+            units.computeIfAbsent(day, d -> new TreeMap<>()).put(arm, new long[] {rows.getLong("n"), rows.getLong("active")});
+            for (int i = 0; i < metrics.size(); i++) {
+                byDay.computeIfAbsent(day, d -> new TreeMap<>()).computeIfAbsent(metrics.get(i).name(), m -> new TreeMap<>())
+                        .put(arm, columns.read(rows, i, metrics.get(i)));
             }
-        }
+        });
         return new ExperimentStatistics.ExposureDays(byDay, units);
     }
 }

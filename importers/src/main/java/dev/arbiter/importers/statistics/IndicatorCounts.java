@@ -60,11 +60,16 @@ final class IndicatorCounts {
         TreeSet<Double> cuts = new TreeSet<>();
         values.values().forEach(quantile -> Arrays.stream(quantile.cuts()).forEach(cuts::add));
         this.buckets = new ArrayList<>(cuts);
+        this.codes = codes(dimensions, values, dialect.tuning().maxSegmentCodes());
+    }
+
+    /** Codes for the segment values that have a quantile. */
+    private static SegmentCodes codes(Dimensions dimensions, Map<SliceKey, MidQuantile> values, int maxCodes) {
         Map<String, List<String>> known = new HashMap<>();
         dimensions.segments().forEach(segment -> known.put(segment.name(), new ArrayList<>()));
         values.keySet().stream().filter(SliceKey::isSegment)
                 .forEach(slice -> known.get(slice.segmentColumn()).add(slice.segmentValue()));
-        this.codes = new SegmentCodes(known, dialect.tuning().maxSegmentCodes());
+        return new SegmentCodes(known, maxCodes);
     }
 
     /**
@@ -114,6 +119,14 @@ final class IndicatorCounts {
         if (daily) {
             sums.sum("sd", "ds").sum("sd * sd", "dss").sum("sd * c", "dsc");
         }
+        String select = unitsSelect(daily);
+        String cells = "ai" + dimensions.keyList();
+        return new SqlQuery().sql(", cells AS (SELECT " + cells + sums.cells() + " FROM pu GROUP BY " + cells + ")")
+                .sql(" SELECT " + select + " FROM cells GROUP BY " + dimensions.groupingSets("ai"));
+    }
+
+    /** The select list over the cells: level, keys, counts, the arm's (or day's) sums and each segment's. */
+    private String unitsSelect(boolean daily) {
         String day = daily ? "GROUPING(day) = 0" : "1 = 0";
         StringBuilder select = new StringBuilder("CASE WHEN " + day + " THEN 1 ELSE 0 END AS lvl, ai")
                 .append(dimensions.selectList()).append(daily ? "" : ", CAST(NULL AS DATE) AS day")
@@ -123,14 +136,17 @@ final class IndicatorCounts {
             select.append(daily ? ", CASE WHEN " + day + " THEN SUM(" + sum[1] + ") ELSE SUM(" + sum[0] + ") END AS "
                     + sum[2] : ", SUM(" + sum[0] + ") AS " + sum[2]);
         }
+        return select.append(segmentSums()).toString();
+    }
+
+    private String segmentSums() {
+        StringBuilder select = new StringBuilder();
         for (int k = 0; k < dimensions.segments().size(); k++) {
             for (String sum : new String[] {"ss" + k, "sss" + k, "ssc" + k}) {
                 select.append(", SUM(").append(sum).append(") AS ").append(sum);
             }
         }
-        String cells = "ai" + dimensions.keyList();
-        return new SqlQuery().sql(", cells AS (SELECT " + cells + sums.cells() + " FROM pu GROUP BY " + cells + ")")
-                .sql(" SELECT " + select + " FROM cells GROUP BY " + dimensions.groupingSets("ai"));
+        return select.toString();
     }
 
     /** Per cell: units {@code n}, Σc, Σc², the arm's Σs, Σs², Σsc (named as given) and each segment's. */
@@ -162,24 +178,34 @@ final class IndicatorCounts {
         boolean twoLevels = twoLevels();
         SqlQuery query = new SqlQuery().sql(", " + (twoLevels ? "pud" : "pu") + " AS (SELECT unit" + unitDay()
                 + ", MIN(ai) AS ai, COUNT(*) AS c, SUM(").append(weightBySlice(null, false)).sql(") AS s");
-        for (int k = 0; k < segments.size(); k++) {
-            Dimensions.Segment segment = segments.get(k);
-            query.sql(", MIN(" + segment.alias() + ") AS " + segment.alias() + ", SUM(")
-                    .append(weightBySlice(segment, false)).sql(") AS s" + k);
-        }
+        segmentWeights(query, segments);
         if (dimensions.daily()) {
             query.sql(", SUM(").append(weightBySlice(null, true)).sql(") AS sd");
         }
         query.sql(" FROM q GROUP BY " + firstGroup() + ")");
         if (twoLevels) {
-            query.sql(", pu AS (SELECT unit, MIN(ai) AS ai, SUM(c) AS c, SUM(s) AS s");
-            for (int k = 0; k < segments.size(); k++) {
-                String alias = segments.get(k).alias();
-                query.sql(", MIN(" + alias + ") AS " + alias + ", SUM(s" + k + ") AS s" + k);
-            }
-            query.sql(" FROM pud GROUP BY unit)");
+            unitsFromUnitDays(query);
         }
         return query;
+    }
+
+    private void segmentWeights(SqlQuery query, List<Dimensions.Segment> segments) {
+        for (int k = 0; k < segments.size(); k++) {
+            Dimensions.Segment segment = segments.get(k);
+            query.sql(", MIN(" + segment.alias() + ") AS " + segment.alias() + ", SUM(")
+                    .append(weightBySlice(segment, false)).sql(") AS s" + k);
+        }
+    }
+
+    /** {@code , pu AS (...)}: the unit-days' weights added up per unit. */
+    private void unitsFromUnitDays(SqlQuery query) {
+        query.sql(", pu AS (SELECT unit, MIN(ai) AS ai, SUM(c) AS c, SUM(s) AS s");
+        List<Dimensions.Segment> segments = dimensions.segments();
+        for (int k = 0; k < segments.size(); k++) {
+            String alias = segments.get(k).alias();
+            query.sql(", MIN(" + alias + ") AS " + alias + ", SUM(s" + k + ") AS s" + k);
+        }
+        query.sql(" FROM pud GROUP BY unit)");
     }
 
     /**
@@ -188,31 +214,57 @@ final class IndicatorCounts {
      * unit).
      */
     private SqlQuery byBuckets() {
-        List<Dimensions.Segment> segments = dimensions.segments();
         boolean twoLevels = twoLevels();
-        SqlQuery perEvent = new SqlQuery();
-        StringBuilder rollUp = new StringBuilder();
-        for (int j = 0; j < buckets.size(); j++) {
-            perEvent.sql(", SUM(CASE WHEN v < ").append(number(buckets.get(j))).sql(" THEN 1 ELSE 0 END) AS b" + j);
-            rollUp.append(", SUM(b").append(j).append(") AS b").append(j);
-        }
-        for (int k = 0; k < segments.size(); k++) {
-            Dimensions.Segment segment = segments.get(k);
-            String column = codes.coded(segment) ? "k" + k : segment.alias();
-            SqlQuery value = codes.coded(segment) ? codes.encode(segment, segment.alias()) : new SqlQuery().sql(column);
-            perEvent.sql(", MIN(").append(value).sql(") AS " + column);
-            rollUp.append(", MIN(").append(column).append(") AS ").append(column);
-        }
         SqlQuery query = new SqlQuery().sql(", " + (twoLevels ? "pud0" : "pu0") + " AS (SELECT unit" + unitDay()
-                + ", MIN(ai) AS ai, COUNT(*) AS c").append(perEvent).sql(" FROM q GROUP BY " + firstGroup() + ")");
+                + ", MIN(ai) AS ai, COUNT(*) AS c").append(countsBelowCuts()).sql(" FROM q GROUP BY " + firstGroup() + ")");
         if (twoLevels) {
             query.sql(", pud AS (SELECT unit, day, ai, c, ").append(pick(null, true)).sql(" AS sd FROM pud0)")
-                    .sql(", pu0 AS (SELECT unit, MIN(ai) AS ai, SUM(c) AS c" + rollUp + " FROM pud0 GROUP BY unit)");
+                    .sql(", pu0 AS (SELECT unit, MIN(ai) AS ai, SUM(c) AS c" + countsOverDays() + " FROM pud0 GROUP BY unit)");
         }
+        return weightsPicked(query, twoLevels);
+    }
+
+    /** Per group of events: how many fall below each cut ({@code b}j), and each segment's value or code. */
+    private SqlQuery countsBelowCuts() {
+        SqlQuery perEvent = new SqlQuery();
+        for (int j = 0; j < buckets.size(); j++) {
+            perEvent.sql(", SUM(CASE WHEN v < ").append(number(buckets.get(j))).sql(" THEN 1 ELSE 0 END) AS b" + j);
+        }
+        List<Dimensions.Segment> segments = dimensions.segments();
+        for (int k = 0; k < segments.size(); k++) {
+            Dimensions.Segment segment = segments.get(k);
+            SqlQuery value = codes.coded(segment) ? codes.encode(segment, segment.alias())
+                    : new SqlQuery().sql(segmentColumn(k));
+            perEvent.sql(", MIN(").append(value).sql(") AS " + segmentColumn(k));
+        }
+        return perEvent;
+    }
+
+    /** The unit-days' counts added up per unit. */
+    private String countsOverDays() {
+        StringBuilder rollUp = new StringBuilder();
+        for (int j = 0; j < buckets.size(); j++) {
+            rollUp.append(", SUM(b").append(j).append(") AS b").append(j);
+        }
+        for (int k = 0; k < dimensions.segments().size(); k++) {
+            rollUp.append(", MIN(").append(segmentColumn(k)).append(") AS ").append(segmentColumn(k));
+        }
+        return rollUp.toString();
+    }
+
+    /** Segment {@code k}'s column in the counts: its code ({@code k}k) or its alias. */
+    private String segmentColumn(int k) {
+        Dimensions.Segment segment = dimensions.segments().get(k);
+        return codes.coded(segment) ? "k" + k : segment.alias();
+    }
+
+    /** {@code , pu AS (...)}: per unit, the weights its slices' quantiles give its counts (and its day's). */
+    private SqlQuery weightsPicked(SqlQuery query, boolean twoLevels) {
         query.sql(", pu AS (SELECT unit, ai, c, ").append(pick(null, false)).sql(" AS s");
         if (dimensions.daily() && !twoLevels) {
             query.sql(", day, ").append(pick(null, true)).sql(" AS sd");
         }
+        List<Dimensions.Segment> segments = dimensions.segments();
         for (int k = 0; k < segments.size(); k++) {
             Dimensions.Segment segment = segments.get(k);
             SqlQuery value = codes.coded(segment) ? codes.decode(segment, "k" + k) : new SqlQuery().sql(segment.alias());

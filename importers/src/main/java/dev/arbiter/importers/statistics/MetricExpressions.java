@@ -38,7 +38,10 @@ final class MetricExpressions {
             return cond == null ? new SqlQuery().sql("COUNT(*)")
                     : new SqlQuery().sql("COUNT(CASE WHEN ").append(cond).sql(" THEN 1 END)");
         }
-        String value = source.number(column);
+        return aggregated(aggregate, cond, source.number(column));
+    }
+
+    private SqlQuery aggregated(Aggregate aggregate, SqlQuery cond, String value) {
         return switch (aggregate) {
             case SUM -> coalesce(dialect.sumFunction(), inner(cond, value));
             case MEAN -> new SqlQuery().sql("COALESCE(").append(sumOf(inner(cond, value))).sql(" / NULLIF(COUNT(")

@@ -85,19 +85,33 @@ public final class MetricQueries {
     public ExperimentStatistics run(Connection connection) throws SQLException {
         List<Metric.Adjustable> unitMetrics = unitMetrics();
         Timer timer = new Timer();
-        EventSource unitSource = source();
-        UnitMetricQuery.Result units = new UnitMetricQuery(unitSource, dialect, unitMetrics, dimensions(unitSource))
-                .run(connection);
+        UnitMetricQuery.Result units = units(connection, unitMetrics);
         timer.lap("unit and ratio metrics");
         Map<String, Map<SliceKey, ArmStatistics>> metrics = new LinkedHashMap<>(units.metrics());
         Map<SliceKey, ArmStatistics> fallback = metrics.containsKey(FALLBACK) ? metrics.remove(FALLBACK) : Map.of();
         Map<String, Map<String, double[]>> distributions = new LinkedHashMap<>();
         quantiles(connection, units, metrics, distributions, timer);
-        List<ServedModel> served = definition.modelColumn() == null ? List.of()
-                : new ServedModelQuery(source(), dialect, definition.metrics().stream().map(m -> m.metric()).toList(),
-                definition.modelColumn()).run(connection);
+        List<ServedModel> served = servedModels(connection);
         timer.lap("served models");
         ExperimentStatistics.ExposureDays byExposureDay = byExposureDay(connection, unitMetrics, timer);
+        return statistics(units, metrics, fallback, served, distributions, byExposureDay);
+    }
+
+    private UnitMetricQuery.Result units(Connection connection, List<Metric.Adjustable> unitMetrics) throws SQLException {
+        EventSource unitSource = source();
+        return new UnitMetricQuery(unitSource, dialect, unitMetrics, dimensions(unitSource)).run(connection);
+    }
+
+    private List<ServedModel> servedModels(Connection connection) throws SQLException {
+        return definition.modelColumn() == null ? List.of()
+                : new ServedModelQuery(source(), dialect, definition.metrics().stream().map(m -> m.metric()).toList(),
+                definition.modelColumn()).run(connection);
+    }
+
+    private static ExperimentStatistics statistics(UnitMetricQuery.Result units,
+            Map<String, Map<SliceKey, ArmStatistics>> metrics, Map<SliceKey, ArmStatistics> fallback,
+            List<ServedModel> served, Map<String, Map<String, double[]>> distributions,
+            ExperimentStatistics.ExposureDays byExposureDay) {
         Map<SliceKey, Long> unitCounts = new HashMap<>();
         Map<SliceKey, Long> eventCounts = new HashMap<>();
         units.unitsAndEvents().forEach((slice, counts) -> {
@@ -133,11 +147,16 @@ public final class MetricQueries {
             Map<SliceKey, ArmStatistics> statistics = quantile.run(connection);
             metrics.put(metric.name(), statistics);
             timer.lap("quantile " + metric.name());
-            distributions.put(metric.name(), quantile.armHistograms() != null
-                    ? DistributionQuery.fromHistograms(quantile.armHistograms())
-                    : new DistributionQuery(source(), dialect, metric, crossovers).run(connection, events(statistics)));
+            distributions.put(metric.name(), distribution(connection, metric, quantile, crossovers, statistics));
             timer.lap("distribution " + metric.name());
         }
+    }
+
+    /** Each arm's percentiles: from pass 1's counted values when it counted them, else by a query of their own. */
+    private Map<String, double[]> distribution(Connection connection, Metric.Quantile metric, QuantileMetricQuery quantile,
+            SqlQuery crossovers, Map<SliceKey, ArmStatistics> statistics) throws SQLException {
+        return quantile.armHistograms() != null ? DistributionQuery.fromHistograms(quantile.armHistograms())
+                : new DistributionQuery(source(), dialect, metric, crossovers).run(connection, events(statistics));
     }
 
     /** Unit and ratio metrics by days since first exposure, when asked and there is a timestamp; else null. */

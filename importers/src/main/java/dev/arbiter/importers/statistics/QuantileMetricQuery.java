@@ -225,14 +225,8 @@ final class QuantileMetricQuery {
                 .sql(" SELECT ai" + dimensions.selectList() + ", v, SUM(n) AS n FROM cells GROUP BY "
                 + dimensions.groupingSets("ai, v") + " ORDER BY v");
         Map<SliceKey, ValueHistogram> found = new LinkedHashMap<>();
-        try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                SliceKey slice = dimensions.slice(rows, source.armName(rows.getInt("ai")));
-                if (slice != null) {
-                    found.computeIfAbsent(slice, s -> new ValueHistogram()).add(rows.getDouble("v"), rows.getLong("n"));
-                }
-            }
-        }
+        forEachSlice(connection, query, (slice, rows) ->
+                found.computeIfAbsent(slice, s -> new ValueHistogram()).add(rows.getDouble("v"), rows.getLong("n")));
         return found;
     }
 
@@ -281,7 +275,11 @@ final class QuantileMetricQuery {
         Map<SliceKey, Long> events = events(connection);
         Map<SliceKey, List<Double>> asked = new HashMap<>();
         events.forEach((slice, n) -> asked.put(slice, probabilities(n, metric.probability())));
-        Map<SliceKey, double[]> statistics = orderStatistics(connection, asked);
+        return quantiles(events, orderStatistics(connection, asked));
+    }
+
+    /** Each slice's mid-quantile from its order statistics; null when two of a slice's are equal. */
+    private Map<SliceKey, SliceQuantile> quantiles(Map<SliceKey, Long> events, Map<SliceKey, double[]> statistics) {
         Map<SliceKey, SliceQuantile> quantiles = new LinkedHashMap<>();
         for (Map.Entry<SliceKey, Long> slice : events.entrySet()) {
             MidQuantile point = MidQuantile.ofOrderStatistics(slice.getValue(), metric.probability(),
@@ -299,15 +297,24 @@ final class QuantileMetricQuery {
         SqlQuery query = events().sql(" SELECT ai" + dimensions.selectList() + ", COUNT(*) AS events FROM q GROUP BY "
                 + dimensions.groupingSets("ai"));
         Map<SliceKey, Long> events = new LinkedHashMap<>();
-        try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                SliceKey slice = dimensions.slice(rows, source.armName(rows.getInt("ai")));
-                if (slice != null) {
-                    events.put(slice, rows.getLong("events"));
-                }
-            }
-        }
+        forEachSlice(connection, query, (slice, rows) -> events.put(slice, rows.getLong("events")));
         return events;
+    }
+
+    /** A result row read for the slice (arm, segment value or day) it is about. */
+    @FunctionalInterface
+    private interface SliceRowReader {
+        void read(SliceKey slice, ResultSet row) throws SQLException;
+    }
+
+    /** Runs {@code query} and hands each row about a slice of ours to {@code reader}. */
+    private void forEachSlice(Connection connection, SqlQuery query, SliceRowReader reader) throws SQLException {
+        query.forEachRow(connection, rows -> {
+            SliceKey slice = dimensions.slice(rows, source.armName(rows.getInt("ai")));
+            if (slice != null) {
+                reader.read(slice, rows);
+            }
+        });
     }
 
     /** The discrete probabilities selecting the order statistics of a mid-quantile at {@code p} of {@code n} values. */
@@ -318,13 +325,8 @@ final class QuantileMetricQuery {
     /** Pass 2 ({@link IndicatorCounts}): per slice, the units' ratio moments of their events' mid-distribution weights at its quantile. */
     private Map<SliceKey, Bounds> probabilityBounds(Connection connection, Map<SliceKey, SliceQuantile> quantiles)
             throws SQLException {
-        Map<SliceKey, MidQuantile> points = new LinkedHashMap<>();
-        quantiles.forEach((slice, quantile) -> {
-            if (quantile.point() != null) {
-                points.put(slice, quantile.point());
-            }
-        });
-        IndicatorCounts counts = new IndicatorCounts(source, dialect, dimensions, points, maxBuckets, unitsWithinOneDay);
+        IndicatorCounts counts = new IndicatorCounts(source, dialect, dimensions, points(quantiles), maxBuckets,
+                unitsWithinOneDay);
         passTwoWay = counts.usesBuckets() ? "per-value counts" : "per-slice weights";
         SqlQuery query = events().append(counts.query());
         Map<SliceKey, Bounds> bounds = new HashMap<>();
@@ -336,26 +338,37 @@ final class QuantileMetricQuery {
         return bounds;
     }
 
+    private static Map<SliceKey, MidQuantile> points(Map<SliceKey, SliceQuantile> quantiles) {
+        Map<SliceKey, MidQuantile> points = new LinkedHashMap<>();
+        quantiles.forEach((slice, quantile) -> {
+            if (quantile.point() != null) {
+                points.put(slice, quantile.point());
+            }
+        });
+        return points;
+    }
+
     /** Reads the ratio moments of each row's slice into probability bounds. */
     private void readBounds(Connection connection, SqlQuery query, Map<SliceKey, SliceQuantile> quantiles,
                             Map<SliceKey, Bounds> bounds, SliceReader slices) throws SQLException {
-        try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                SliceKey slice = slices.read(rows);
-                if (slice == null) {
-                    continue;
-                }
-                String k = slice.isSegment() ? Integer.toString(segmentIndex(slice)) : "";
-                RatioMoments indicator = new RatioMoments(rows.getLong("n"), rows.getDouble("ss" + k),
-                        rows.getDouble("sss" + k), rows.getDouble("sc"), rows.getDouble("scc"), rows.getDouble("ssc" + k));
-                ProbabilityBounds probabilities = QuantileMetric.probabilityBounds(metric.probability(), indicator, alpha);
+        query.forEachRow(connection, rows -> {
+            SliceKey slice = slices.read(rows);
+            if (slice != null) {
                 SliceQuantile quantile = quantiles.get(slice);
-                long events = quantile == null ? 0 : quantile.events();
-                boolean finite = Double.isFinite(probabilities.lower()) && Double.isFinite(probabilities.upper());
-                // fewer than 2 units: no interval; the slice's comparison says why
-                bounds.put(slice, new Bounds(rows.getLong("n"), events, finite && events > 0 ? probabilities : null));
+                bounds.put(slice, bounds(rows, slice, quantile == null ? 0 : quantile.events()));
             }
-        }
+        });
+    }
+
+    /** A slice's probability bounds from its row of indicator moments; none with fewer than 2 units or no events. */
+    private Bounds bounds(ResultSet rows, SliceKey slice, long events) throws SQLException {
+        String k = slice.isSegment() ? Integer.toString(segmentIndex(slice)) : "";
+        RatioMoments indicator = new RatioMoments(rows.getLong("n"), rows.getDouble("ss" + k),
+                rows.getDouble("sss" + k), rows.getDouble("sc"), rows.getDouble("scc"), rows.getDouble("ssc" + k));
+        ProbabilityBounds probabilities = QuantileMetric.probabilityBounds(metric.probability(), indicator, alpha);
+        boolean finite = Double.isFinite(probabilities.lower()) && Double.isFinite(probabilities.upper());
+        // fewer than 2 units: no interval; the slice's comparison says why
+        return new Bounds(rows.getLong("n"), events, finite && events > 0 ? probabilities : null);
     }
 
     /** The slice a result row is about. */
@@ -369,6 +382,18 @@ final class QuantileMetricQuery {
      * statistics around them; false when two of them are equal (ties there need the values counted).
      */
     private boolean limits(Connection connection, Map<SliceKey, Bounds> bounds) throws SQLException {
+        Map<SliceKey, List<Double>> asked = askedAtBounds(bounds);
+        Map<SliceKey, double[]> statistics = orderStatistics(connection, asked);
+        for (SliceKey slice : asked.keySet()) {
+            if (!bounds.get(slice).read(statistics.get(slice))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Per slice with bounds, the discrete probabilities of the order statistics around its lower and upper bound. */
+    private static Map<SliceKey, List<Double>> askedAtBounds(Map<SliceKey, Bounds> bounds) {
         Map<SliceKey, List<Double>> asked = new HashMap<>();
         bounds.forEach((slice, b) -> {
             if (b.probabilities != null) {
@@ -377,13 +402,7 @@ final class QuantileMetricQuery {
                 asked.put(slice, both);
             }
         });
-        Map<SliceKey, double[]> statistics = orderStatistics(connection, asked);
-        for (SliceKey slice : asked.keySet()) {
-            if (!bounds.get(slice).read(statistics.get(slice))) {
-                return false;
-            }
-        }
-        return true;
+        return asked;
     }
 
     /**
@@ -415,17 +434,14 @@ final class QuantileMetricQuery {
         }
         List<Double> probabilities = new ArrayList<>(needed);
         String keys = key == null ? "ai" : "ai, " + key;
-        SqlQuery query = events().sql(" SELECT " + keys + ", " + dialect.orderStatistics("v", probabilities, "stat")
-                + " FROM q GROUP BY " + keys);
-        try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                List<Double> wanted = mine.get(sliceOf(rows, column, key));
-                if (wanted != null) {
-                    double[] all = dialect.readQuantiles(rows, "stat", probabilities.size());
-                    found.put(sliceOf(rows, column, key), wanted.stream().mapToDouble(p -> all[probabilities.indexOf(p)]).toArray());
-                }
+        events().sql(" SELECT " + keys + ", " + dialect.orderStatistics("v", probabilities, "stat") + " FROM q GROUP BY " + keys)
+                .forEachRow(connection, rows -> {
+            List<Double> wanted = mine.get(sliceOf(rows, column, key));
+            if (wanted != null) {
+                double[] all = dialect.readQuantiles(rows, "stat", probabilities.size());
+                found.put(sliceOf(rows, column, key), wanted.stream().mapToDouble(p -> all[probabilities.indexOf(p)]).toArray());
             }
-        }
+        });
     }
 
     /** The slices of one dimension: whole arms ({@code key} null), a segment {@code column}'s values, or days. */

@@ -2,8 +2,6 @@ package dev.arbiter.importers.statistics;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,11 +47,7 @@ final class SegmentCodes {
             SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte()).sql(" SELECT DISTINCT " + text
                     + " AS v FROM ev WHERE ai IS NOT NULL AND " + text + " IS NOT NULL LIMIT " + (maxValues + 1));
             List<String> values = new ArrayList<>();
-            try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    values.add(rows.getString("v"));
-                }
-            }
+            query.forEachRow(connection, rows -> values.add(rows.getString("v")));
             known.put(segment.name(), values);
         }
         return new SegmentCodes(known, maxValues);

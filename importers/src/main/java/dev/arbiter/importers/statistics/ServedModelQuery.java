@@ -2,7 +2,6 @@ package dev.arbiter.importers.statistics;
 
 import dev.arbiter.importers.experiment.Metric;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,6 +29,14 @@ final class ServedModelQuery {
     }
 
     List<ServedModel> run(Connection connection) throws SQLException {
+        List<ServedModel> rows = new ArrayList<>();
+        query().forEachRow(connection, result -> rows.add(new ServedModel(result.getString("arm"), result.getString("model"),
+                result.getLong("units"), result.getLong("events"), values(result))));
+        return rows;
+    }
+
+    /** Per arm and model served: events, units and each metric over the model's events. */
+    private SqlQuery query() {
         String model = source.text(modelColumn);
         SqlQuery select = new SqlQuery().sql(" SELECT arm, " + model + " AS model, COUNT(*) AS events, "
                 + "COUNT(DISTINCT unit) AS units");
@@ -37,21 +44,18 @@ final class ServedModelQuery {
         for (int i = 0; i < metrics.size(); i++) {
             select.sql(", ").append(eventLevel(metrics.get(i), expressions)).sql(" AS v" + i);
         }
-        SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte()).append(select)
+        return new SqlQuery().sql("WITH ").append(source.cte()).append(select)
                 .sql(" FROM ev WHERE ").append(source.inArms("arm")).sql(" GROUP BY arm, " + model + " ORDER BY arm, events DESC");
-        List<ServedModel> rows = new ArrayList<>();
-        try (PreparedStatement statement = query.prepare(connection); ResultSet result = statement.executeQuery()) {
-            while (result.next()) {
-                Map<String, Double> values = new LinkedHashMap<>();
-                for (int i = 0; i < metrics.size(); i++) {
-                    Object value = result.getObject("v" + i);
-                    values.put(metrics.get(i).name(), value == null ? Double.NaN : ((Number) value).doubleValue());
-                }
-                rows.add(new ServedModel(result.getString("arm"), result.getString("model"), result.getLong("units"),
-                        result.getLong("events"), values));
-            }
+    }
+
+    /** A row's metric values by name; NaN where the model served no event the metric counts. */
+    private Map<String, Double> values(ResultSet result) throws SQLException {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int i = 0; i < metrics.size(); i++) {
+            Object value = result.getObject("v" + i);
+            values.put(metrics.get(i).name(), value == null ? Double.NaN : ((Number) value).doubleValue());
         }
-        return rows;
+        return values;
     }
 
     /** A metric over the events a model served: its quantile, its ratio of sums, or the mean of its column. */

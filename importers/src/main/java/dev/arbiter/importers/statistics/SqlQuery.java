@@ -2,6 +2,7 @@ package dev.arbiter.importers.statistics;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,21 @@ public final class SqlQuery {
         } catch (SQLException e) {
             statement.close();
             throw e;
+        }
+    }
+
+    /** Reads one row of a query's result. */
+    @FunctionalInterface
+    public interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /** Runs the query and hands each row of its result to {@code reader}. */
+    public void forEachRow(Connection connection, RowReader reader) throws SQLException {
+        try (PreparedStatement statement = prepare(connection); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                reader.read(rows);
+            }
         }
     }
 

@@ -6,7 +6,6 @@ import dev.arbiter.analytics.RatioMoments;
 import dev.arbiter.importers.experiment.Covariate;
 import dev.arbiter.importers.experiment.Metric;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -58,10 +57,20 @@ final class UnitMetricQuery {
         SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte());
         units(query, codes, perUnit);
         if (!fromPre.isEmpty()) {
-            query.sql(", pre AS (SELECT e.unit").append(preExposure)
-                    .sql(" FROM ev e JOIN units u ON e.unit = u.unit WHERE e.ts < u.first_ts GROUP BY e.unit)");
+            preExposure(query, preExposure);
         }
         unitsWithSegments(query, codes, fromPre);
+        return sumsOverCells(query);
+    }
+
+    /** {@code , pre AS (...)}: per unit, the covariates over its events before its first exposure. */
+    private static void preExposure(SqlQuery query, SqlQuery columns) {
+        query.sql(", pre AS (SELECT e.unit").append(columns)
+                .sql(" FROM ev e JOIN units u ON e.unit = u.unit WHERE e.ts < u.first_ts GROUP BY e.unit)");
+    }
+
+    /** {@code , cells AS (...) SELECT ...}: the sums per finest cell, then added up over the grouping sets. */
+    private SqlQuery sumsOverCells(SqlQuery query) {
         CellSums sums = cellSums();
         String cells = "assigned, ai" + dimensions.keyList();
         query.sql(", cells AS (SELECT " + cells + sums.cells() + " FROM u2 GROUP BY " + cells + ")");
@@ -78,6 +87,12 @@ final class UnitMetricQuery {
                     .sql(", CASE WHEN COUNT(ts) = 0 OR (COUNT(ts) = COUNT(*) AND CAST(MIN(ts) AS DATE) = CAST(MAX(ts) AS DATE))")
                     .sql(" THEN 0 ELSE 1 END AS spans");
         }
+        unitSegments(query, codes);
+        query.append(perUnit).sql(" FROM ev WHERE ai IS NOT NULL GROUP BY unit)");
+    }
+
+    /** Per single segment, the unit's (smallest) value or code, and whether its events disagree on it. */
+    private void unitSegments(SqlQuery query, SegmentCodes codes) {
         List<Dimensions.Segment> single = singleSegments();
         for (int k = 0; k < single.size(); k++) {
             Dimensions.Segment segment = single.get(k);
@@ -89,7 +104,6 @@ final class UnitMetricQuery {
                     .sql(", CASE WHEN MIN(").append(changes).sql(") <> MAX(").append(changes)
                     .sql(") THEN 1 ELSE 0 END AS changes" + k);
         }
-        query.append(perUnit).sql(" FROM ev WHERE ai IS NOT NULL GROUP BY unit)");
     }
 
     /** {@code , u2 AS (...)}: units with decoded and crossed segments and their pre-exposure covariates. */
@@ -140,41 +154,55 @@ final class UnitMetricQuery {
 
     /** The query with the given segment codes (tests compare coded and text segments). */
     Result run(Connection connection, SegmentCodes codes) throws SQLException {
-        SqlQuery query = build(codes);
-        Map<SliceKey, long[]> counts = new LinkedHashMap<>();
-        Map<String, Map<SliceKey, ArmStatistics>> statistics = new LinkedHashMap<>();
-        metrics.forEach(metric -> statistics.put(metric.name(), new HashMap<>()));
-        long crossover = 0;
-        long spanning = 0;
-        List<Dimensions.Segment> single = singleSegments();
-        Map<String, Long> changing = new LinkedHashMap<>();
-        single.forEach(segment -> changing.put(segment.name(), 0L));
-        try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                String arm = source.armName(rows.getInt("ai"));
-                SliceKey slice = dimensions.slice(rows, arm);
-                if (slice == null) {
-                    continue;
-                }
-                if (slice.isWholeArm() && source.hasTimestamp()) {
-                    spanning += rows.getLong("spanning");
-                }
-                if (rows.getInt("assigned") == 0) {
-                    crossover += slice.isWholeArm() ? rows.getLong("n") : 0;
-                    continue;
-                }
-                counts.put(slice, new long[] {rows.getLong("n"), rows.getLong("events")});
-                if (slice.isWholeArm()) {
-                    for (int k = 0; k < single.size(); k++) {
-                        changing.merge(single.get(k).name(), rows.getLong("changed" + k), Long::sum);
-                    }
-                }
-                for (int i = 0; i < metrics.size(); i++) {
-                    statistics.get(metrics.get(i).name()).put(slice, read(rows, i, metrics.get(i)));
+        Rows read = new Rows();
+        build(codes).forEachRow(connection, read::add);
+        return read.result();
+    }
+
+    /** The query's rows as they are read: counts and statistics per slice, crossovers, segment changes. */
+    private final class Rows {
+        private final Map<SliceKey, long[]> counts = new LinkedHashMap<>();
+        private final Map<String, Map<SliceKey, ArmStatistics>> statistics = new LinkedHashMap<>();
+        private final List<Dimensions.Segment> single = singleSegments();
+        private final Map<String, Long> changing = new LinkedHashMap<>();
+        private long crossover;
+        private long spanning;
+
+        Rows() {
+            metrics.forEach(metric -> statistics.put(metric.name(), new HashMap<>()));
+            single.forEach(segment -> changing.put(segment.name(), 0L));
+        }
+
+        void add(ResultSet rows) throws SQLException {
+            SliceKey slice = dimensions.slice(rows, source.armName(rows.getInt("ai")));
+            if (slice == null) {
+                return;
+            }
+            if (slice.isWholeArm() && source.hasTimestamp()) {
+                spanning += rows.getLong("spanning");
+            }
+            if (rows.getInt("assigned") == 0) {
+                crossover += slice.isWholeArm() ? rows.getLong("n") : 0;
+                return;
+            }
+            counts.put(slice, new long[] {rows.getLong("n"), rows.getLong("events")});
+            addStatistics(rows, slice);
+        }
+
+        private void addStatistics(ResultSet rows, SliceKey slice) throws SQLException {
+            if (slice.isWholeArm()) {
+                for (int k = 0; k < single.size(); k++) {
+                    changing.merge(single.get(k).name(), rows.getLong("changed" + k), Long::sum);
                 }
             }
+            for (int i = 0; i < metrics.size(); i++) {
+                statistics.get(metrics.get(i).name()).put(slice, read(rows, i, metrics.get(i)));
+            }
         }
-        return new Result(counts, crossover, statistics, changing, spanning);
+
+        Result result() {
+            return new Result(counts, crossover, statistics, changing, spanning);
+        }
     }
 
     /** The segment columns themselves (not crossed pairs): the ones a unit's events can disagree on. */
@@ -187,17 +215,27 @@ final class UnitMetricQuery {
         Covariate covariate = metric.covariate();
         boolean preExposure = covariate != null && covariate.isPreExposure();
         if (metric instanceof Metric.Ratio ratio) {
-            perUnit.sql(", ").append(expressions.numerator(ratio)).sql(" AS m" + i)
-                    .sql(", ").append(expressions.denominator(ratio)).sql(" AS d" + i);
-            if (preExposure) {
-                pre.sql(", ").append(expressions.numerator(ratio)).sql(" AS pm" + i)
-                        .sql(", ").append(expressions.denominator(ratio)).sql(" AS pd" + i);
-                fromPre.add("pm" + i);
-                fromPre.add("pd" + i);
-            }
-            return;
+            addRatioPerUnit(i, ratio, preExposure, perUnit, pre, fromPre);
+        } else {
+            addUnitPerUnit(i, (Metric.Unit) metric, covariate, perUnit, pre, fromPre);
         }
-        Metric.Unit unit = (Metric.Unit) metric;
+    }
+
+    private void addRatioPerUnit(int i, Metric.Ratio ratio, boolean preExposure, SqlQuery perUnit, SqlQuery pre,
+            List<String> fromPre) {
+        perUnit.sql(", ").append(expressions.numerator(ratio)).sql(" AS m" + i)
+                .sql(", ").append(expressions.denominator(ratio)).sql(" AS d" + i);
+        if (preExposure) {
+            pre.sql(", ").append(expressions.numerator(ratio)).sql(" AS pm" + i)
+                    .sql(", ").append(expressions.denominator(ratio)).sql(" AS pd" + i);
+            fromPre.add("pm" + i);
+            fromPre.add("pd" + i);
+        }
+    }
+
+    private void addUnitPerUnit(int i, Metric.Unit unit, Covariate covariate, SqlQuery perUnit, SqlQuery pre,
+            List<String> fromPre) {
+        boolean preExposure = covariate != null && covariate.isPreExposure();
         perUnit.sql(", ").append(expressions.unitValue(unit.where(), unit.aggregate(), unit.column())).sql(" AS y" + i);
         if (preExposure) {
             pre.sql(", ").append(expressions.unitValue(unit.where(), unit.aggregate(), unit.column())).sql(" AS px" + i);
@@ -212,24 +250,32 @@ final class UnitMetricQuery {
     /** Metric {@code i}'s sums over units: values, squares, cross products. */
     static void sums(int i, Metric.Adjustable metric, CellSums sums) {
         if (metric instanceof Metric.Ratio) {
-            String m = "m" + i;
-            String d = "d" + i;
-            sums.exactSum(m, "s" + m).exactSum(m + "*" + m, "q" + m).exactSum(d, "s" + d).exactSum(d + "*" + d, "q" + d)
-                    .exactSum(m + "*" + d, "x" + m + d);
-            if (metric.covariate() != null) {
-                String cm = "cpm" + i;
-                String cd = "cpd" + i;
-                sums.exactSum(cm, "s" + cm).exactSum(cm + "*" + cm, "q" + cm).exactSum(cd, "s" + cd)
-                        .exactSum(cd + "*" + cd, "q" + cd).exactSum(cm + "*" + cd, "x" + cm + cd)
-                        .exactSum(m + "*" + cm, "x" + m + cm).exactSum(m + "*" + cd, "x" + m + cd)
-                        .exactSum(d + "*" + cm, "x" + d + cm).exactSum(d + "*" + cd, "x" + d + cd);
-            }
-            return;
+            ratioSums(i, metric.covariate() != null, sums);
+        } else {
+            unitSums(i, metric.covariate() != null, sums);
         }
+    }
+
+    private static void ratioSums(int i, boolean adjusted, CellSums sums) {
+        String m = "m" + i;
+        String d = "d" + i;
+        sums.exactSum(m, "s" + m).exactSum(m + "*" + m, "q" + m).exactSum(d, "s" + d).exactSum(d + "*" + d, "q" + d)
+                .exactSum(m + "*" + d, "x" + m + d);
+        if (adjusted) {
+            String cm = "cpm" + i;
+            String cd = "cpd" + i;
+            sums.exactSum(cm, "s" + cm).exactSum(cm + "*" + cm, "q" + cm).exactSum(cd, "s" + cd)
+                    .exactSum(cd + "*" + cd, "q" + cd).exactSum(cm + "*" + cd, "x" + cm + cd)
+                    .exactSum(m + "*" + cm, "x" + m + cm).exactSum(m + "*" + cd, "x" + m + cd)
+                    .exactSum(d + "*" + cm, "x" + d + cm).exactSum(d + "*" + cd, "x" + d + cd);
+        }
+    }
+
+    private static void unitSums(int i, boolean adjusted, CellSums sums) {
         String y = "y" + i;
         sums.exactSum(y, "s" + y).exactSum(y + "*" + y, "q" + y)
                 .sum("CASE WHEN " + y + " = 0 OR " + y + " = 1 THEN 0 ELSE 1 END", "nb" + y);
-        if (metric.covariate() != null) {
+        if (adjusted) {
             String x = "cpx" + i;
             sums.exactSum(x, "s" + x).exactSum(x + "*" + x, "q" + x).exactSum(x + "*" + y, "x" + x + y);
         }
@@ -237,25 +283,36 @@ final class UnitMetricQuery {
 
     /** Metric {@code i}'s statistics from a row of sums with its unit count in column {@code n}. */
     ArmStatistics read(ResultSet row, int i, Metric.Adjustable metric) throws SQLException {
-        long n = row.getLong("n");
-        if (metric instanceof Metric.Ratio) {
-            String m = "m" + i;
-            String d = "d" + i;
-            RatioMoments moments = new RatioMoments(n, row.getDouble("s" + m), row.getDouble("q" + m),
-                    row.getDouble("s" + d), row.getDouble("q" + d), row.getDouble("x" + m + d));
-            if (metric.covariate() == null) {
-                return new ArmStatistics.Ratio(new RatioCovariateMoments(moments, new RatioMoments(n, 0, 0, 0, 0, 0), 0, 0, 0, 0));
-            }
-            String cm = "cpm" + i;
-            String cd = "cpd" + i;
-            RatioMoments covariate = new RatioMoments(n, row.getDouble("s" + cm), row.getDouble("q" + cm),
-                    row.getDouble("s" + cd), row.getDouble("q" + cd), row.getDouble("x" + cm + cd));
-            return new ArmStatistics.Ratio(new RatioCovariateMoments(moments, covariate, row.getDouble("x" + m + cm),
-                    row.getDouble("x" + m + cd), row.getDouble("x" + d + cm), row.getDouble("x" + d + cd)));
+        boolean adjusted = metric.covariate() != null;
+        return metric instanceof Metric.Ratio ? readRatio(row, i, adjusted) : readUnit(row, i, adjusted);
+    }
+
+    private static ArmStatistics readRatio(ResultSet row, int i, boolean adjusted) throws SQLException {
+        String m = "m" + i;
+        String d = "d" + i;
+        RatioMoments moments = ratioMoments(row, m, d);
+        if (!adjusted) {
+            return new ArmStatistics.Ratio(new RatioCovariateMoments(moments, new RatioMoments(moments.n(), 0, 0, 0, 0, 0),
+                    0, 0, 0, 0));
         }
+        String cm = "cpm" + i;
+        String cd = "cpd" + i;
+        RatioMoments covariate = ratioMoments(row, cm, cd);
+        return new ArmStatistics.Ratio(new RatioCovariateMoments(moments, covariate, row.getDouble("x" + m + cm),
+                row.getDouble("x" + m + cd), row.getDouble("x" + d + cm), row.getDouble("x" + d + cd)));
+    }
+
+    /** The moments of numerator column {@code m} and denominator column {@code d} from their sums. */
+    private static RatioMoments ratioMoments(ResultSet row, String m, String d) throws SQLException {
+        return new RatioMoments(row.getLong("n"), row.getDouble("s" + m), row.getDouble("q" + m), row.getDouble("s" + d),
+                row.getDouble("q" + d), row.getDouble("x" + m + d));
+    }
+
+    private static ArmStatistics readUnit(ResultSet row, int i, boolean adjusted) throws SQLException {
+        long n = row.getLong("n");
         String y = "y" + i;
         boolean binary = row.getLong("nb" + y) == 0;
-        if (metric.covariate() == null) {
+        if (!adjusted) {
             return new ArmStatistics.Unit(new CovariateMoments(n, row.getDouble("s" + y), row.getDouble("q" + y), 0, 0, 0), binary);
         }
         String x = "cpx" + i;

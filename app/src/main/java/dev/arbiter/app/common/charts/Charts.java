@@ -52,9 +52,22 @@ public final class Charts {
      * effects, 1 for ratios).
      */
     public static JFreeChart forest(String axisLabel, List<ForestRow> rows, double reference) {
+        String[] labels = new String[rows.size()];
+        XIntervalSeriesCollection data = forestData(rows, labels);
+        NumberAxis x = new NumberAxis(axisLabel);
+        x.setAutoRangeIncludesZero(false);
+        SymbolAxis y = new SymbolAxis(null, labels);
+        y.setGridBandsVisible(false);
+        XYPlot plot = new XYPlot(data, x, y, forestRenderer());
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.addDomainMarker(marker(reference, Color.GRAY));
+        return styled(new JFreeChart(null, LABEL, plot, false));
+    }
+
+    /** The rows' intervals (flagged ones in a series of their own), top to bottom; fills in {@code labels}. */
+    private static XIntervalSeriesCollection forestData(List<ForestRow> rows, String[] labels) {
         XIntervalSeries normal = new XIntervalSeries("effect");
         XIntervalSeries flagged = new XIntervalSeries("flagged");
-        String[] labels = new String[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             ForestRow row = rows.get(i);
             int y = rows.size() - 1 - i;
@@ -66,10 +79,10 @@ public final class Charts {
         XIntervalSeriesCollection data = new XIntervalSeriesCollection();
         data.addSeries(normal);
         data.addSeries(flagged);
-        NumberAxis x = new NumberAxis(axisLabel);
-        x.setAutoRangeIncludesZero(false);
-        SymbolAxis y = new SymbolAxis(null, labels);
-        y.setGridBandsVisible(false);
+        return data;
+    }
+
+    private static XYErrorRenderer forestRenderer() {
         XYErrorRenderer renderer = new XYErrorRenderer();
         renderer.setDrawYError(false);
         renderer.setErrorStroke(new BasicStroke(2f));
@@ -77,10 +90,7 @@ public final class Charts {
         renderer.setSeriesPaint(0, PALETTE.get(0));
         renderer.setSeriesPaint(1, WARNING);
         renderer.setDefaultLinesVisible(false);
-        XYPlot plot = new XYPlot(data, x, y, renderer);
-        plot.setOrientation(PlotOrientation.VERTICAL);
-        plot.addDomainMarker(marker(reference, Color.GRAY));
-        return styled(new JFreeChart(null, LABEL, plot, false));
+        return renderer;
     }
 
     /**
@@ -89,6 +99,22 @@ public final class Charts {
      */
     public static JFreeChart timeline(String axisLabel, Map<String, List<TimelinePoint>> series, Double threshold,
                                       LocalDate marked) {
+        NumberAxis y = new NumberAxis(axisLabel);
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(timelineData(series), new DateAxis(null), y, bandRenderer(series.size()));
+        if (threshold != null) {
+            includeInRange(y, threshold);
+            plot.addRangeMarker(labelled(marker(threshold, WARNING),
+                    threshold == 0 ? "no difference" : "threshold " + threshold, TextAnchor.BOTTOM_RIGHT));
+        }
+        if (marked != null) {
+            plot.addDomainMarker(labelled(marker(millis(marked), WARNING), "fired " + marked, TextAnchor.TOP_LEFT));
+        }
+        return styled(new JFreeChart(null, LABEL, plot, series.size() > 1));
+    }
+
+    /** Each series' finite points with their band (the point itself where a bound is missing). */
+    private static YIntervalSeriesCollection timelineData(Map<String, List<TimelinePoint>> series) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         series.forEach((name, points) -> {
             YIntervalSeries line = new YIntervalSeries(name);
@@ -101,38 +127,29 @@ public final class Charts {
             }
             data.addSeries(line);
         });
+        return data;
+    }
+
+    private static DeviationRenderer bandRenderer(int series) {
         DeviationRenderer renderer = new DeviationRenderer(true, true);
-        for (int i = 0; i < series.size(); i++) {
+        for (int i = 0; i < series; i++) {
             Color colour = PALETTE.get(i % PALETTE.size());
             renderer.setSeriesPaint(i, colour);
             renderer.setSeriesFillPaint(i, colour);
             renderer.setSeriesStroke(i, new BasicStroke(2f));
         }
         renderer.setAlpha(0.18f);
-        DateAxis x = new DateAxis(null);
-        NumberAxis y = new NumberAxis(axisLabel);
-        y.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(data, x, y, renderer);
-        if (threshold != null) {
-            includeInRange(y, threshold);
-            ValueMarker line = marker(threshold, WARNING);
-            line.setLabel(threshold == 0 ? "no difference" : "threshold " + threshold);
-            line.setLabelFont(LABEL);
-            line.setLabelPaint(WARNING);
-            line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            line.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-            plot.addRangeMarker(line);
-        }
-        if (marked != null) {
-            ValueMarker fired = marker(millis(marked), WARNING);
-            fired.setLabel("fired " + marked);
-            fired.setLabelFont(LABEL);
-            fired.setLabelPaint(WARNING);
-            fired.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            fired.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            plot.addDomainMarker(fired);
-        }
-        return styled(new JFreeChart(null, LABEL, plot, series.size() > 1));
+        return renderer;
+    }
+
+    /** A warning marker with its label in the top right corner, the text anchored at {@code anchor}. */
+    private static ValueMarker labelled(ValueMarker marker, String label, TextAnchor anchor) {
+        marker.setLabel(label);
+        marker.setLabelFont(LABEL);
+        marker.setLabelPaint(WARNING);
+        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(anchor);
+        return marker;
     }
 
     /**
@@ -152,6 +169,11 @@ public final class Charts {
             renderer.setSeriesPaint(i, PALETTE.get(i % PALETTE.size()));
             renderer.setSeriesStroke(i, new BasicStroke(2f));
         }
+        return linesPlot(xLabel, yLabel, data, renderer, xMarker, yMarker, series.size() > 1);
+    }
+
+    private static JFreeChart linesPlot(String xLabel, String yLabel, XYSeriesCollection data,
+            XYLineAndShapeRenderer renderer, Double xMarker, Double yMarker, boolean legend) {
         NumberAxis x = new NumberAxis(xLabel);
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis(yLabel);
@@ -163,7 +185,7 @@ public final class Charts {
         if (yMarker != null) {
             plot.addRangeMarker(marker(yMarker, Color.GRAY));
         }
-        return styled(new JFreeChart(null, LABEL, plot, series.size() > 1));
+        return styled(new JFreeChart(null, LABEL, plot, legend));
     }
 
     /** Daily counts per series as grouped bars. */
@@ -175,14 +197,18 @@ public final class Charts {
             data.addSeries(bars);
         });
         data.setIntervalWidth(86_400_000.0 * 0.8);
+        XYPlot plot = new XYPlot(data, new DateAxis(null), new NumberAxis(axisLabel), barRenderer(series.size()));
+        return styled(new JFreeChart(null, LABEL, plot, series.size() > 1));
+    }
+
+    private static XYBarRenderer barRenderer(int series) {
         XYBarRenderer renderer = new ClusteredXYBarRenderer(0.1, false);
         renderer.setShadowVisible(false);
         renderer.setBarPainter(new StandardXYBarPainter());
-        for (int i = 0; i < series.size(); i++) {
+        for (int i = 0; i < series; i++) {
             renderer.setSeriesPaint(i, PALETTE.get(i % PALETTE.size()));
         }
-        XYPlot plot = new XYPlot(data, new DateAxis(null), new NumberAxis(axisLabel), renderer);
-        return styled(new JFreeChart(null, LABEL, plot, series.size() > 1));
+        return renderer;
     }
 
     /** Widens an automatic axis so a threshold line is always in view, with a little room beyond it. */
@@ -210,15 +236,19 @@ public final class Charts {
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
         plot.setOutlineVisible(false);
-        plot.getDomainAxis().setTickLabelFont(LABEL);
-        plot.getRangeAxis().setTickLabelFont(LABEL);
-        plot.getDomainAxis().setLabelFont(LABEL);
-        plot.getRangeAxis().setLabelFont(LABEL);
+        styleAxes(plot);
         if (chart.getLegend() != null) {
             chart.getLegend().setItemFont(LABEL);
             chart.getLegend().setFrame(BlockBorder.NONE);
         }
         return chart;
+    }
+
+    private static void styleAxes(XYPlot plot) {
+        plot.getDomainAxis().setTickLabelFont(LABEL);
+        plot.getRangeAxis().setTickLabelFont(LABEL);
+        plot.getDomainAxis().setLabelFont(LABEL);
+        plot.getRangeAxis().setLabelFont(LABEL);
     }
 
     private static double millis(LocalDate day) {
