@@ -25,21 +25,9 @@ public record RatioMoments(long n, double sumNum, double sumNumSquares, double s
         if (numerators.length != denominators.length) {
             throw new IllegalArgumentException("numerators and denominators differ in length");
         }
-        double sm = 0;
-        double smm = 0;
-        double sd = 0;
-        double sdd = 0;
-        double smd = 0;
-        for (int i = 0; i < numerators.length; i++) {
-            double m = numerators[i];
-            double d = denominators[i];
-            sm += m;
-            smm += m * m;
-            sd += d;
-            sdd += d * d;
-            smd += m * d;
-        }
-        return new RatioMoments(numerators.length, sm, smm, sd, sdd, smd);
+        // the same sums as a metric and its covariate: numerators as y, denominators as x
+        CovariateMoments sums = CovariateMoments.of(numerators, denominators);
+        return new RatioMoments(sums.n(), sums.sumY(), sums.sumYSquares(), sums.sumX(), sums.sumXSquares(), sums.sumXY());
     }
 
     /** Σnum / Σden. */

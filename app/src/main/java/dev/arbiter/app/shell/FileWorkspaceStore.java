@@ -1,6 +1,7 @@
 package dev.arbiter.app.shell;
 
 import dev.arbiter.importers.ingest.ImportMonitor;
+import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.importers.workspace.WorkspaceException;
 import dev.arbiter.samples.SampleWorkspaces;
@@ -8,7 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Workspaces as DuckDB files, recording the app's version in new ones; samples built once per version. */
+/**
+ * Workspaces as DuckDB files, recording the app's version in new ones; samples built once per
+ * version. The app holds a workspace read-only ({@link Access#READ}), so that {@code arbiter analyze}
+ * and other programs can read it while the window is open; a save makes it writable for the write
+ * only ({@link Workspace#write}).
+ */
 final class FileWorkspaceStore implements WorkspaceStore {
     private final String appVersion;
 
@@ -18,12 +24,13 @@ final class FileWorkspaceStore implements WorkspaceStore {
 
     @Override
     public Workspace create(Path file) throws WorkspaceException {
-        return Workspace.create(file, appVersion);
+        Workspace.create(file, appVersion).close();
+        return open(file);
     }
 
     @Override
     public Workspace open(Path file) throws WorkspaceException {
-        return Workspace.open(file);
+        return Workspace.open(file, Access.READ);
     }
 
     @Override
@@ -42,7 +49,7 @@ final class FileWorkspaceStore implements WorkspaceStore {
         if (!Files.exists(file)) {
             build(name, file, monitor);
         }
-        return Workspace.open(file);
+        return open(file);
     }
 
     /** Builds the sample under another name and moves it, so an interrupted first open leaves no half-made sample. */

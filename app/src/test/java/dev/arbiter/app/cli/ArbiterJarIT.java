@@ -3,6 +3,13 @@ package dev.arbiter.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arbiter.app.shell.WorkspaceStore;
+import dev.arbiter.importers.analysis.ExperimentAnalyzer;
+import dev.arbiter.importers.experiment.ExperimentDefinition;
+import dev.arbiter.importers.experiment.ExperimentFile;
+import dev.arbiter.importers.experiment.ExperimentStore;
+import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.workspace.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,6 +86,39 @@ class ArbiterJarIT {
         for (Process reader : readers) {
             Result result = finish(reader);
             assertEquals(0, result.exitCode(), result.output());
+        }
+    }
+
+    /**
+     * Issue 19 #6: the app reads a workspace while two {@code arbiter analyze} runs read it, and
+     * saves to it meanwhile: the workspace as the app holds it ({@link WorkspaceStore#files}, read
+     * only), analysed in this process while the two processes run; then an experiment saved by the
+     * app while a third analysis runs — the save waits for the file, the analysis is not refused.
+     */
+    @Test
+    void theAppAndTwoAnalysesReadOneWorkspaceAtOnce(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sb.arbiter");
+        assertEquals(0, java("sample", "support-bot", "--workspace", file.toString()).exitCode());
+        Path experimentFile = dir.resolve("support-bot.experiment.json");
+        String[] analyze = {"analyze", "--workspace", file.toString(), "--experiment", experimentFile.toString(), "--json"};
+        try (Workspace app = WorkspaceStore.files("test").open(file)) {
+            ExperimentDefinition definition = ExperimentFile.read(experimentFile);
+            List<Process> cli = List.of(start(analyze), start(analyze));
+            ExperimentResult inApp = ExperimentAnalyzer.analyze(app, definition, null, "the app");
+            for (Process process : cli) {
+                Result result = finish(process);
+                assertEquals(0, result.exitCode(), result.output());
+                assertTrue(result.output().contains("\"recommendation\""), result.output());
+            }
+            assertTrue(inApp.primary().arms().get(0).units() > 0);
+
+            Process reading = start(analyze);
+            new ExperimentStore(app).save(ExperimentFile.parse(ExperimentFile.toJson(definition)
+                    .replace(definition.name(), "Saved by the app"), "experiment"));
+            Result third = finish(reading);
+            assertEquals(0, third.exitCode(), third.output());
+            assertTrue(new ExperimentStore(app).all().stream().map(ExperimentDefinition::name).toList()
+                    .contains("Saved by the app"));
         }
     }
 

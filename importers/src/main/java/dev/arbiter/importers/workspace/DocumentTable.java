@@ -40,22 +40,27 @@ public final class DocumentTable {
 
     /** Writes {@code document} under {@code key}, replacing what was there, in one transaction. */
     public void put(String key, String document) throws SQLException {
-        try (Connection connection = workspace.newConnection()) {
-            connection.setAutoCommit(false);
-            try (Statement create = connection.createStatement()) {
-                create.execute("CREATE TABLE IF NOT EXISTS " + table + " (" + keyColumn + " VARCHAR PRIMARY KEY, "
-                        + documentColumn + " VARCHAR NOT NULL, " + timeColumn + " TIMESTAMPTZ NOT NULL)");
-            }
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE " + keyColumn + " = ?");
-                 PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " VALUES (?, ?, now())")) {
-                delete.setString(1, key);
-                delete.executeUpdate();
-                insert.setString(1, key);
-                insert.setString(2, document);
-                insert.executeUpdate();
-            }
-            connection.commit();
+        workspace.write(connection -> {
+            put(connection, key, document);
+            return null;
+        });
+    }
+
+    private void put(Connection connection, String key, String document) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement create = connection.createStatement()) {
+            create.execute("CREATE TABLE IF NOT EXISTS " + table + " (" + keyColumn + " VARCHAR PRIMARY KEY, "
+                    + documentColumn + " VARCHAR NOT NULL, " + timeColumn + " TIMESTAMPTZ NOT NULL)");
         }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE " + keyColumn + " = ?");
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " VALUES (?, ?, now())")) {
+            delete.setString(1, key);
+            delete.executeUpdate();
+            insert.setString(1, key);
+            insert.setString(2, document);
+            insert.executeUpdate();
+        }
+        connection.commit();
     }
 
     /** The document under {@code key}, if any. */

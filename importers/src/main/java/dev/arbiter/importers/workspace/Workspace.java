@@ -13,11 +13,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Owns one Arbiter workspace: a single DuckDB database file with the extension
@@ -39,9 +41,16 @@ public final class Workspace implements AutoCloseable {
     /** Part of the message when the file is still open in this process with other settings. */
     public static final String IN_USE = "in use";
 
+    /** How long a write waits for the file while it is being read (here or by another program). */
+    static final Duration WRITE_WAIT = Duration.ofSeconds(60);
+    /** How long a read-only opening waits while another program writes to the file. */
+    static final Duration READ_WAIT = Duration.ofSeconds(10);
+
     private final Path file;
     private final Access access;
-    private final DuckDBConnection root;
+    /** Held by a write while it swaps the read-only instance for a writable one; {@link #newConnection} waits. */
+    private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
+    private volatile DuckDBConnection root;
 
     private Workspace(Path file, Access access, DuckDBConnection root) {
         this.file = file;
@@ -87,7 +96,9 @@ public final class Workspace implements AutoCloseable {
             throw new WorkspaceException("Cannot open workspace " + target + ": "
                     + (Files.isDirectory(target) ? "it is a folder, not a file." : "the file does not exist."));
         }
-        Workspace workspace = new Workspace(target, access, connect(target, access));
+        // a reader waits while another program writes briefly (the app saving a decision)
+        Workspace workspace = new Workspace(target, access, access == Access.READ
+                ? WorkspaceLocks.waitFor(() -> connect(target, access), READ_WAIT, target) : connect(target, access));
         try {
             workspace.checkFormat();
             if (access == Access.IMPORT) {
@@ -110,9 +121,56 @@ public final class Workspace implements AutoCloseable {
         return access;
     }
 
-    /** A new connection to this workspace; the caller closes it. */
+    /** A new connection to this workspace; the caller closes it. Waits while a {@link #write} runs. */
     public Connection newConnection() throws SQLException {
-        return root.duplicate();
+        swap.readLock().lock();
+        try {
+            return root.duplicate();
+        } finally {
+            swap.readLock().unlock();
+        }
+    }
+
+    /** Work done with a connection that may write. */
+    @FunctionalInterface
+    public interface Write<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} with a connection that may write. A workspace opened {@link Access#READ}
+     * (the app's: other programs may read the file meanwhile) becomes writable for the write only:
+     * its read-only instance is closed, the file opened for writing — waiting up to
+     * {@link #WRITE_WAIT} while this program's running reads finish or another program reads it —
+     * and reopened read-only afterwards. New connections wait meanwhile.
+     */
+    public <T> T write(Write<T> work) throws SQLException {
+        if (access != Access.READ) {
+            try (Connection connection = newConnection()) {
+                return work.run(connection);
+            }
+        }
+        swap.writeLock().lock();
+        try {
+            root.close();
+            root = reopen(Access.ANALYSIS);
+            try (Connection connection = root.duplicate()) {
+                return work.run(connection);
+            } finally {
+                root.close();
+                root = reopen(Access.READ);
+            }
+        } finally {
+            swap.writeLock().unlock();
+        }
+    }
+
+    private DuckDBConnection reopen(Access as) throws SQLException {
+        try {
+            return WorkspaceLocks.waitFor(() -> connect(file, as), WRITE_WAIT, file);
+        } catch (WorkspaceException e) {
+            throw new SQLException(e.getMessage(), e);
+        }
     }
 
     /** Whether the workspace has a table called {@code name} (bookkeeping tables are created on first use). */
@@ -139,11 +197,21 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
+        swap.writeLock().lock();
         try {
             root.close();
         } catch (SQLException e) {
             // Closing releases the file lock; a failure here leaves nothing to recover.
+        } finally {
+            swap.writeLock().unlock();
         }
+    }
+
+    /** Whether opening failed only because the file is in use (read here or elsewhere), so waiting may help. */
+    static boolean inUse(WorkspaceException e) {
+        String message = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        return message.contains("Could not set lock") || message.contains("Conflicting lock")
+                || message.contains("different configuration than existing connections");
     }
 
     private static DuckDBConnection connect(Path target, Access access) throws WorkspaceException {
