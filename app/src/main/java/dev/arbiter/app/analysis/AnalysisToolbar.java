@@ -10,9 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -36,15 +34,15 @@ public final class AnalysisToolbar extends VBox {
     }
 
     /** The experiment chooser, the busy spinner, Re-analyse, Edit and New, then the section's own buttons. */
-    private HBox bar(Node... extra) {
+    private FlowPane bar(Node... extra) {
         experiment.setId("experiment-chooser");
         experiment.setPromptText("Experiment");
         experiment.setOnAction(event -> choose());
         Button again = new Button("Re-analyse");
         again.setOnAction(event -> model.reload());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(new Label("Experiment"), experiment, spinner(), again, editButton(), newButton(), gap);
+        // a flow, not a row: on a narrow window the section's own controls wrap to a second line
+        // instead of squeezing every label and button into an ellipsis
+        FlowPane bar = new FlowPane(new Label("Experiment"), experiment, spinner(), again, editButton(), newButton());
         bar.getChildren().addAll(extra);
         bar.getStyleClass().add("analysis-toolbar");
         return bar;

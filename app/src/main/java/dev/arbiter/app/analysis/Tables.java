@@ -1,5 +1,6 @@
 package dev.arbiter.app.analysis;
 
+import dev.arbiter.app.common.ColumnWidths;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
@@ -28,12 +29,16 @@ public final class Tables {
         return column;
     }
 
-    /** A read-only table whose columns keep their widths (it scrolls sideways rather than cutting numbers). */
+    /**
+     * A read-only table whose columns are as wide as their widest text, header included (it
+     * scrolls sideways rather than cutting numbers or names).
+     */
     public static <R> TableView<R> table(String id) {
         TableView<R> table = new TableView<>();
         table.setId(id);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().setCellSelectionEnabled(false);
+        ColumnWidths.fitToContent(table);
         return table;
     }
 }

@@ -6,6 +6,7 @@ import dev.arbiter.importers.ingest.ColumnInfo;
 import dev.arbiter.importers.ingest.DatasetCatalog;
 import dev.arbiter.importers.ingest.DatasetCatalog.DatasetInfo;
 import dev.arbiter.importers.ingest.DatasetCatalog.ImportRecord;
+import dev.arbiter.importers.ingest.DatasetCatalog.RejectedRow;
 import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.importers.workspace.WorkspaceException;
@@ -22,7 +23,8 @@ import java.util.concurrent.Callable;
 
 /** {@code arbiter datasets}: what a workspace holds. */
 @Command(name = "datasets", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "List the datasets in a workspace: rows, columns, roles and source files.")
+        description = {"List the datasets in a workspace: rows, columns, roles and source files.",
+                "With --rejects: the rows imports rejected, with their file, line, column and reason."})
 final class DatasetsCommand implements Callable<Integer> {
     @Option(names = "--workspace", paramLabel = "W.arbiter", required = true, description = "The workspace file.")
     private Path workspace;
@@ -30,11 +32,21 @@ final class DatasetsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (keys documented in docs/cli.md).")
     private boolean json;
 
+    @Option(names = "--rejects", description = "List the rejected rows instead: file, line, column, reason and the raw text.")
+    private boolean rejects;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "1000",
+            description = "With --rejects: at most N rows (default: ${DEFAULT-VALUE}).")
+    private int limit;
+
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws WorkspaceException {
+        if (rejects) {
+            return listRejects();
+        }
         List<DatasetInfo> datasets;
         try (Workspace open = Workspace.open(workspace, Access.READ)) {
             datasets = new DatasetCatalog(open).datasets();
@@ -42,6 +54,46 @@ final class DatasetsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? Json.write(toJson(datasets)) : describe(datasets));
         return 0;
+    }
+
+    private int listRejects() throws WorkspaceException {
+        List<RejectedRow> rows;
+        try (Workspace open = Workspace.open(workspace, Access.READ)) {
+            rows = new DatasetCatalog(open).rejects(Math.max(0, limit));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? Json.write(rejectsJson(rows)) : describeRejects(rows));
+        return 0;
+    }
+
+    private ObjectNode rejectsJson(List<RejectedRow> rows) {
+        ObjectNode root = Json.object();
+        root.put("workspace", workspace.toAbsolutePath().toString());
+        ArrayNode list = root.putArray("rejects");
+        for (RejectedRow row : rows) {
+            ObjectNode node = list.addObject().put("importId", row.importId()).put("file", row.fileName());
+            if (row.line() == null) {
+                node.putNull("line");
+            } else {
+                node.put("line", row.line());
+            }
+            node.put("column", row.column()).put("rawText", row.rawText()).put("reason", row.reason());
+        }
+        return root;
+    }
+
+    private String describeRejects(List<RejectedRow> rows) {
+        if (rows.isEmpty()) {
+            return "No rejected rows in " + workspace + ".";
+        }
+        StringBuilder text = new StringBuilder();
+        for (RejectedRow row : rows) {
+            text.append(row.fileName()).append(row.line() == null ? "" : ":" + row.line())
+                    .append(row.column() == null ? "" : " (" + row.column() + ")").append(": ").append(row.reason())
+                    .append(row.rawText() == null ? "" : "\n    " + row.rawText()).append('\n');
+        }
+        return text.append(rows.size() == limit ? "(the first " + limit + "; --limit N shows more)" : "")
+                .toString().stripTrailing();
     }
 
     private ObjectNode toJson(List<DatasetInfo> datasets) {

@@ -1,5 +1,6 @@
 package dev.arbiter.app.data;
 
+import dev.arbiter.app.common.ColumnWidths;
 import atlantafx.base.theme.Styles;
 import dev.arbiter.importers.ingest.DatasetCatalog.DatasetInfo;
 import dev.arbiter.importers.ingest.DatasetCatalog.ImportRecord;
@@ -77,6 +78,7 @@ public final class DataView extends BorderPane {
 
     private TableView<DatasetInfo> datasetsTable() {
         datasets.setId("datasets-table");
+        ColumnWidths.fitToContent(datasets);
         datasets.setItems(model.datasets());
         datasets.setPlaceholder(new Label("No datasets yet: drop an export (CSV, Parquet, JSON lines or an LLM trace "
                 + "export) anywhere on the window, or use Import…"));
@@ -93,6 +95,7 @@ public final class DataView extends BorderPane {
     private TableView<ImportRecord> historyTable() {
         TableView<ImportRecord> table = new TableView<>(model.history());
         table.setId("history-table");
+        ColumnWidths.fitToContent(table);
         table.setPlaceholder(new Label("No imports yet."));
         table.getColumns().setAll(List.of(
                 column("#", 40, r -> Long.toString(r.importId())),
@@ -112,6 +115,7 @@ public final class DataView extends BorderPane {
     private TableView<RejectedRow> rejectsTable() {
         TableView<RejectedRow> table = new TableView<>(model.rejects());
         table.setId("rejects-table");
+        ColumnWidths.fitToContent(table);
         table.setPlaceholder(new Label("No rejected rows: every row of every import was loaded."));
         table.getColumns().setAll(List.of(
                 column("Import", 60, r -> Long.toString(r.importId())),

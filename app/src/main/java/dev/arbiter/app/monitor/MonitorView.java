@@ -16,6 +16,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Monitor: arms against the plan, the sample-ratio banner, progress, daily units and the primary over time. */
@@ -77,6 +78,8 @@ public final class MonitorView extends BorderPane {
     }
 
     private static VBox titled(Label title, ChartViewer chart) {
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         VBox column = new VBox(4, title, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         HBox.setHgrow(column, Priority.ALWAYS);

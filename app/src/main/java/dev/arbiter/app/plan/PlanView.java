@@ -17,6 +17,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -55,6 +56,7 @@ public final class PlanView extends BorderPane {
         answer.setWrapText(true);
         answer.getStyleClass().add("title-4");
         answer.textProperty().bind(model.summaryProperty());
+        answer.setMinHeight(Region.USE_PREF_SIZE);
         return answer;
     }
 

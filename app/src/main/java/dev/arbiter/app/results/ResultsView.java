@@ -21,6 +21,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -60,6 +61,7 @@ public final class ResultsView extends BorderPane {
         recommendation.setWrapText(true);
         recommendation.textProperty().bind(model.recommendationProperty());
         recommendation.getStyleClass().add("text-bold");
+        recommendation.setMinHeight(Region.USE_PREF_SIZE); // every line of it, however long: the table gives way
         return recommendation;
     }
 

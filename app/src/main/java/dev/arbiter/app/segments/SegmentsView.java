@@ -11,11 +11,13 @@ import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -29,7 +31,7 @@ public final class SegmentsView extends BorderPane {
         setId("segments-view");
         ComboBox<String> column = chooser("segment-column", model.columns(), model.columnProperty());
         ComboBox<String> metric = chooser("segment-metric", model.metrics(), model.metricProperty());
-        setTop(new AnalysisToolbar(analysis, new Label("Segment"), column, new Label("Metric"), metric));
+        setTop(new AnalysisToolbar(analysis, labelled("Segment", column), labelled("Metric", metric)));
         forest.setId("segments-forest");
         forest.getStyleClass().add("chart-frame");
         SplitPane split = new SplitPane(table(), forest);
@@ -41,6 +43,13 @@ public final class SegmentsView extends BorderPane {
         setCenter(body);
         model.forest().addListener((ListChangeListener<Object>) change -> draw());
         draw();
+    }
+
+    /** A label with its chooser, so that the toolbar wraps them together. */
+    private static HBox labelled(String label, ComboBox<String> chooser) {
+        HBox pair = new HBox(8, new Label(label), chooser);
+        pair.setAlignment(Pos.CENTER_LEFT);
+        return pair;
     }
 
     private static ComboBox<String> chooser(String id, ObservableList<String> items,

@@ -50,6 +50,19 @@ class ImportCommandsTest {
         assertEquals(1, root.get("datasets").get(1).get("sources").get(0).get("rowsRejected").asLong());
         CliRun text = CliRun.of("datasets", "--workspace", workspace);
         assertTrue(text.out().startsWith("cookie_cats: 90,189 rows, 5 columns"), text.out());
+
+        // the PDF's and the import's pointer to the rejected rows works: the short row on line 3
+        CliRun rejects = CliRun.of("datasets", "--workspace", workspace, "--rejects", "--json");
+        assertEquals(0, rejects.exitCode(), rejects.err());
+        JsonNode rejected = Json.MAPPER.readTree(rejects.out()).get("rejects");
+        assertEquals(1, rejected.size(), rejects.out());
+        assertEquals("ragged.csv", rejected.get(0).get("file").asText());
+        assertEquals(3, rejected.get(0).get("line").asLong());
+        for (String key : new String[] {"importId", "column", "rawText", "reason"}) {
+            assertTrue(rejected.get(0).has(key), "rejects[]." + key);
+        }
+        CliRun rejectsText = CliRun.of("datasets", "--workspace", workspace, "--rejects");
+        assertTrue(rejectsText.out().startsWith("ragged.csv:3"), rejectsText.out());
     }
 
     @Test

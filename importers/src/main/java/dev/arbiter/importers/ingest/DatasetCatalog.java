@@ -82,19 +82,27 @@ public final class DatasetCatalog {
     /** Rejected rows, in import and line order, at most {@code limit}. */
     public List<RejectedRow> rejects(int limit) throws WorkspaceException {
         List<RejectedRow> rows = new ArrayList<>();
-        try (Connection connection = workspace.newConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT import_id, file_name, line, column_name, raw_text, "
-                     + "reason FROM " + WorkspaceSchema.REJECTS + " ORDER BY import_id, line LIMIT ?")) {
-            query.setInt(1, limit);
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    rows.add(new RejectedRow(result.getLong(1), result.getString(2), (Long) result.getObject(3),
-                            result.getString(4), result.getString(5), result.getString(6)));
-                }
+        try (Connection connection = workspace.newConnection()) {
+            if (!Workspace.hasTable(connection, WorkspaceSchema.REJECTS)) {
+                return rows; // nothing imported yet
+            }
+            try (PreparedStatement query = connection.prepareStatement("SELECT import_id, file_name, line, column_name, "
+                    + "raw_text, reason FROM " + WorkspaceSchema.REJECTS + " ORDER BY import_id, line LIMIT ?")) {
+                query.setInt(1, limit);
+                readRejects(query, rows);
             }
             return rows;
         } catch (SQLException e) {
             throw new WorkspaceException("Cannot read rejected rows of " + workspace.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void readRejects(PreparedStatement query, List<RejectedRow> rows) throws SQLException {
+        try (ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                rows.add(new RejectedRow(result.getLong(1), result.getString(2), (Long) result.getObject(3),
+                        result.getString(4), result.getString(5), result.getString(6)));
+            }
         }
     }
 

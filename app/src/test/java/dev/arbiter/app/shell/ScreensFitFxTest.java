@@ -1,0 +1,107 @@
+package dev.arbiter.app.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.arbiter.app.common.Theme;
+import dev.arbiter.app.common.settings.InMemorySettings;
+import dev.arbiter.app.desktop.MainWindow;
+import dev.arbiter.samples.SampleCatalog;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Issue 21 #1: at the default 1280×800 window, no label, header, button or table cell of any
+ * section shows an ellipsis — on every sample, light and dark. A cut-off text is found as the
+ * skin's text node showing less than the control's text.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreensFitFxTest {
+    @TempDir
+    static Path dir;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty("arbiter.samples", dir.resolve("samples").toString());
+        window = MainWindow.show(stage, new InMemorySettings(), WorkspaceStore.files("test"));
+        stage.setWidth(1280);
+        stage.setHeight(800);
+    }
+
+    @Stop
+    void stop() {
+        window.stage().hide();
+        System.clearProperty("arbiter.samples");
+    }
+
+    @Test
+    void noTextIsCutOffOnAnySectionOfAnySample(FxRobot robot) throws Exception {
+        List<String> cut = new ArrayList<>();
+        for (SampleCatalog.Sample sample : SampleCatalog.all()) {
+            Object before = window.analysis().analysis().resultProperty().get();
+            robot.interact(() -> window.model().openSample(sample.name()));
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.analysis().analysis().resultProperty().get() != null
+                    && window.analysis().analysis().resultProperty().get() != before
+                    && !window.analysis().analysis().busyProperty().get());
+            for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
+                robot.interact(() -> window.model().themeProperty().set(theme));
+                for (Section section : Section.values()) {
+                    robot.interact(() -> window.model().sectionProperty().set(section));
+                    WaitForAsyncUtils.waitForFxEvents();
+                    robot.interact(() -> truncated(window.stage().getScene().getRoot())
+                            .forEach(text -> cut.add(sample.name() + " · " + theme + " · " + section + ": " + text)));
+                }
+            }
+        }
+        assertEquals(List.of(), cut, "texts cut off at 1280×800");
+    }
+
+    /** Every visible labelled control under {@code root} whose shown text is shorter than its text. */
+    static List<String> truncated(Parent root) {
+        List<String> found = new ArrayList<>();
+        walk(root, found);
+        return found;
+    }
+
+    private static void walk(Node node, List<String> found) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof Labeled labeled && isCut(labeled)) {
+            found.add("'" + labeled.getText() + "' (" + labeled.getClass().getSimpleName()
+                    + (labeled.getId() == null ? "" : " #" + labeled.getId()) + ")");
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> walk(child, found));
+        }
+    }
+
+    private static boolean isCut(Labeled labeled) {
+        String text = labeled.getText();
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        for (Node child : labeled.getChildrenUnmodifiable()) {
+            if (child instanceof Text shown && shown.isVisible() && !shown.getText().equals(text)
+                    && shown.getText().contains(labeled.getEllipsisString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
