@@ -1,5 +1,6 @@
 package dev.arbiter.app.analysis;
 
+import dev.arbiter.app.projection.DecisionLabels;
 import dev.arbiter.app.common.task.BackgroundTask;
 import dev.arbiter.app.common.task.TaskExecutor;
 import dev.arbiter.app.common.task.UserMessages;
@@ -144,7 +145,8 @@ public final class AnalysisViewModel {
                 .withOnSuccess(analysed -> showAnalysis(mine, analysed, null))
                 .withOnFailure(error -> showAnalysis(mine, null, error))
                 .withOnCancelled(() -> busy.set(false))
-                .withSuccessMessage(analysed -> "Analysed " + definition.name() + ": " + analysed.decision().kind().label()));
+                .withSuccessMessage(analysed -> "Analysed " + definition.name() + ": "
+                        + DecisionLabels.words(analysed.decision().kind().label())));
     }
 
     /** Shows analysis {@code mine}'s result, or why it failed, unless a later one was started. */

@@ -1,5 +1,9 @@
 package dev.arbiter.app.decision;
 
+import javafx.util.StringConverter;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ButtonBar;
+import dev.arbiter.app.projection.DecisionLabels;
 import dev.arbiter.app.analysis.AnalysisToolbar;
 import dev.arbiter.app.analysis.AnalysisViewModel;
 import java.io.IOException;
@@ -90,7 +94,7 @@ public final class DecisionView extends BorderPane {
         Button lock = new Button("Lock the plan");
         lock.setId("decision-lock");
         lock.disableProperty().bind(model.lockedProperty());
-        lock.setOnAction(event -> model.lockPlan());
+        lock.setOnAction(event -> confirmLock());
         lock.setMinWidth(Region.USE_PREF_SIZE);
         return new VBox(6, title, new HBox(10, state, lock), deviations());
     }
@@ -113,6 +117,18 @@ public final class DecisionView extends BorderPane {
         title.getStyleClass().add("title-4");
         ComboBox<String> decision = new ComboBox<>(FXCollections.observableArrayList(DecisionViewModel.outcomes()));
         decision.setId("decision-choice");
+        decision.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String label) {
+                return DecisionLabels.words(label);
+            }
+
+            @Override
+            public String fromString(String words) {
+                return DecisionViewModel.outcomes().stream().filter(l -> DecisionLabels.words(l).equals(words)).findFirst()
+                        .orElse(words);
+            }
+        });
         decision.valueProperty().bindBidirectional(model.decisionProperty());
         TextArea rationale = new TextArea();
         rationale.setId("decision-rationale");
@@ -143,6 +159,19 @@ public final class DecisionView extends BorderPane {
         saved.getStyleClass().add("text-muted");
         saved.textProperty().bind(model.savedProperty());
         return saved;
+    }
+
+    /** Locking is final (later changes show as deviations in the PDF): asked once before it is done. */
+    private void confirmLock() {
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Lock the plan of this experiment now? The metrics, MDE, "
+                + "α, rules and segments as they are become the pre-registered plan; any later change to the definition "
+                + "is listed as a deviation in the decision record. A lock cannot be undone.", ButtonType.CANCEL,
+                new ButtonType("Lock the plan", ButtonBar.ButtonData.OK_DONE));
+        confirm.initOwner(getScene().getWindow());
+        confirm.setHeaderText("Lock the plan?");
+        confirm.getDialogPane().setId("lock-confirmation");
+        confirm.showAndWait().filter(button -> button.getButtonData() == ButtonBar.ButtonData.OK_DONE)
+                .ifPresent(button -> model.lockPlan());
     }
 
     private void drawSignoffs() {

@@ -1,5 +1,6 @@
 package dev.arbiter.app.decision;
 
+import dev.arbiter.app.projection.DecisionLabels;
 import dev.arbiter.analytics.reading.RecommendationKind;
 import dev.arbiter.app.analysis.AnalysisViewModel;
 import dev.arbiter.app.common.task.BackgroundTask;
@@ -90,7 +91,7 @@ public final class DecisionViewModel {
         List<String> lines = new ArrayList<>();
         StringBuilder title = new StringBuilder();
         result.decisions().forEach((treatment, recommendation) -> {
-            String label = recommendation.kind().label().replace('_', ' ');
+            String label = DecisionLabels.words(recommendation.kind().label());
             title.append(title.length() == 0 ? "" : "  ·  ").append(treatment).append(": ").append(label);
             if (result.decisions().size() > 1) {
                 lines.add(treatment + ":");

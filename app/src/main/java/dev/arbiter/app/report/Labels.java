@@ -1,5 +1,6 @@
 package dev.arbiter.app.report;
 
+import dev.arbiter.app.projection.DecisionLabels;
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.app.projection.Format;
 import dev.arbiter.importers.result.ComparisonResult;
@@ -9,24 +10,15 @@ import dev.arbiter.importers.experiment.Metric;
 import dev.arbiter.importers.experiment.MetricKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** The report's words: decisions in plain language, one-sentence results, the methods used. */
 final class Labels {
-    private static final Map<String, String> DECISIONS = Map.of(
-            "ship", "Ship",
-            "do_not_ship", "Do not ship",
-            "no_difference", "No difference — take the cheaper arm",
-            "segment", "Segmented rollout",
-            "keep_running", "Keep running",
-            "invalid", "Invalid — fix the assignment and run again");
-
     private Labels() {
     }
 
     /** "Ship (ship)": the words and the JSON label, so the document can be searched for either. */
     static String decision(String label) {
-        return DECISIONS.getOrDefault(label, label) + " (" + label + ")";
+        return DecisionLabels.words(label) + " (" + label + ")";
     }
 
     /** "p = 0.0016" or "p < 0.0001". */

@@ -1,6 +1,5 @@
 package dev.arbiter.app.results;
 
-import java.util.stream.Stream;
 
 /**
  * One line of the results table: a metric in one arm, and for treatments its comparison with control.
@@ -19,18 +18,7 @@ import java.util.stream.Stream;
  */
 public record ResultRow(String metric, String role, String arm, String value, String valueCi, String absolute,
                         String relative, String p, String significant, String status, String method) {
-    /** The columns of the CSV export, in order. */
+    /** The columns of the copied table, in order. */
     static final String HEADER = "metric,role,arm,value,value_ci,absolute_effect_ci,relative_effect_ci,p_value,"
             + "significant,status,method";
-
-    String csv() {
-        return String.join(",", Stream.of(metric, role, arm, value, valueCi, absolute, relative, p,
-                significant, status, method).map(ResultRow::quote).toList());
-    }
-
-    private static String quote(String text) {
-        String value = text == null ? "" : text;
-        return value.contains(",") || value.contains("\"") || value.contains("\n")
-                ? '"' + value.replace("\"", "\"\"") + '"' : value;
-    }
 }

@@ -36,7 +36,7 @@ public final class ResultsView extends BorderPane {
         this.model = model;
         setId("results-view");
         setTop(toolbar(analysis));
-        SplitPane split = new SplitPane(table(), charts(), served);
+        SplitPane split = new SplitPane(table(), charts(), servedPane());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5, 0.8);
         VBox body = new VBox(8, recommendation(), split);
@@ -125,13 +125,27 @@ public final class ResultsView extends BorderPane {
         }
     }
 
+    /** The served-model table under a title that says its figures are over events, not the metrics above. */
+    private VBox servedPane() {
+        Label title = new Label("By model served — each figure over the events (requests) the model answered, "
+                + "not per unit: not comparable with the metrics above, and not randomised.");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        title.getStyleClass().add("text-muted");
+        VBox pane = new VBox(4, title, served);
+        VBox.setVgrow(served, Priority.ALWAYS);
+        return pane;
+    }
+
     private void servedColumns() {
         served.getColumns().clear();
         List<String> names = model.servedModelColumns();
         for (int i = 0; i < names.size(); i++) {
             int index = i;
-            served.getColumns().add(Tables.column(names.get(i), i == 1
-                    ? "The model that actually answered (fallbacks included); descriptive, not randomised." : null, 110,
+            served.getColumns().add(Tables.column(i < 4 ? names.get(i) : names.get(i) + " (over events)", i == 1
+                    ? "The model that actually answered (fallbacks included); descriptive, not randomised."
+                    : i < 4 ? null : "The metric's column over the events this model answered: their mean, ratio of sums "
+                    + "or quantile — not the per-unit metric of the table above.", 110,
                     line -> index < line.size() ? line.get(index) : ""));
         }
         served.setPlaceholder(new Label("No model column in this experiment (modelColumn)."));

@@ -1,5 +1,6 @@
 package dev.arbiter.app.results;
 
+import dev.arbiter.app.projection.DecisionLabels;
 import dev.arbiter.analytics.ArmValue;
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.app.analysis.AnalysisViewModel;
@@ -40,7 +41,11 @@ public final class ResultsViewModel {
         show(analysis.resultProperty().get());
     }
 
+    /** The metrics of the result shown, for the CSV export. */
+    private List<MetricResult> shown = List.of();
+
     void show(ExperimentResult result) {
+        shown = result == null ? List.of() : metricsShown(result);
         List<ResultRow> table = new ArrayList<>();
         List<ForestRow> effects = new ArrayList<>();
         if (result != null) {
@@ -48,7 +53,7 @@ public final class ResultsViewModel {
                 addRows(table, effects, metric);
             }
         }
-        recommendation.set(result == null ? "" : "Recommendation: " + result.decision().kind().label().replace('_', ' ')
+        recommendation.set(result == null ? "" : "Recommendation: " + DecisionLabels.words(result.decision().kind().label())
                 + " — " + String.join(" ", result.decision().reasons()));
         rows.setAll(table);
         forest.setAll(effects);
@@ -98,7 +103,7 @@ public final class ResultsViewModel {
                 comparison.worstGuardrail() != null && comparison.worstGuardrail().status().label().equals("breached"));
     }
 
-    private static String status(ComparisonResult comparison) {
+    static String status(ComparisonResult comparison) {
         List<String> parts = new ArrayList<>();
         if (comparison.worstGuardrail() != null) {
             parts.add(comparison.worstGuardrail().status().label().replace('_', ' ') + " ("
@@ -163,9 +168,7 @@ public final class ResultsViewModel {
 
     /** The table as CSV (RFC 4180), header first. */
     public String csv() {
-        StringBuilder csv = new StringBuilder(ResultRow.HEADER).append("\r\n");
-        rows.forEach(row -> csv.append(row.csv()).append("\r\n"));
-        return csv.toString();
+        return ResultsCsv.of(shown);
     }
 
     /** The table as tab-separated text, for the clipboard (pastes into a spreadsheet). */

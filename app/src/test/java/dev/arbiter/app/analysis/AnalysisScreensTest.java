@@ -68,10 +68,19 @@ class AnalysisScreensTest {
         assertEquals("sonnet (control)", results.rows().get(0).arm());
         assertEquals("non-inferior", results.rows().get(1).status());
         assertEquals("no", results.rows().get(1).significant());
-        assertTrue(results.csv().startsWith("metric,role,arm,value,value_ci,absolute_effect_ci"));
-        assertEquals(results.rows().size() + 1, results.csv().split("\r\n").length);
+        // the CSV export: numbers as numbers, intervals as two columns, every key on every row (issue 21 #9)
+        String[] csv = results.csv().split("\r\n");
+        assertEquals("metric,role,arm,control,units,value,value_lower,value_upper,absolute_effect,absolute_lower,"
+                + "absolute_upper,relative_effect,relative_lower,relative_upper,p_value,p_value_adjusted,significant,status,method", csv[0]);
+        assertEquals(results.rows().size() + 1, csv.length);
+        String[] haiku = csv[2].split(",");
+        assertEquals(List.of("resolution_rate", "primary", "haiku", "false"), List.of(haiku).subList(0, 4));
+        var primary = models.analysis().resultProperty().get().primary();
+        assertEquals(primary.arm("haiku").ci().lower(), Double.parseDouble(haiku[6]));
+        assertEquals(primary.comparisons().get(0).comparison().absolute().ci().upper(), Double.parseDouble(haiku[10]));
+        assertEquals(primary.comparisons().get(0).comparison().absolute().pValue(), Double.parseDouble(haiku[14]));
         assertEquals(7, results.forest().size(), "six metrics and the fallback rate");
-        assertTrue(results.recommendationProperty().get().startsWith("Recommendation: segment"),
+        assertTrue(results.recommendationProperty().get().startsWith("Recommendation: Segmented rollout"),
                 results.recommendationProperty().get());
         assertEquals(List.of("arm", "model served", "units", "events"), results.servedModelColumns().subList(0, 4));
         assertEquals("p95_latency_ms", results.distributionMetricProperty().get());
@@ -133,7 +142,7 @@ class AnalysisScreensTest {
         assertEquals("breached", latency.status());
         assertEquals(LocalDate.of(2026, 3, 9), latency.firstFired());
         assertEquals(1.3, latency.threshold());
-        assertTrue(models.results().recommendationProperty().get().startsWith("Recommendation: do not ship"));
+        assertTrue(models.results().recommendationProperty().get().startsWith("Recommendation: Do not ship"));
     }
 
     @Test

@@ -58,7 +58,7 @@ class DecisionViewModelTest {
         // the article's own decision (issue 16 #11): flat overall, complex tickets clearly worse, easy ones better
         assertEquals("segment", decision.decisionProperty().get());
         assertEquals(List.of(), decision.problems());
-        assertTrue(decision.headlineProperty().get().startsWith("Recommendation — haiku: segment"));
+        assertTrue(decision.headlineProperty().get().startsWith("Recommendation — haiku: Segmented rollout"));
         decision.rationaleProperty().set("Haiku for easy tickets first: complex tickets lose 9 points.");
         decision.decisionProperty().set("segment");
         decision.addSignoff();

@@ -224,7 +224,7 @@ class MainWindowTest {
                     window.model().currentWorkspace()).all().get(0).name());
             // opening the sample is followed by its analysis, in the background
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                    () -> text(robot, "#status-message").equals("Analysed Support bot: Sonnet vs Haiku: segment"));
+                    () -> text(robot, "#status-message").equals("Analysed Support bot: Sonnet vs Haiku: Segmented rollout"));
         } finally {
             System.clearProperty("arbiter.samples");
         }
