@@ -38,7 +38,7 @@ public final class ResultsView extends BorderPane {
         setTop(toolbar(analysis));
         SplitPane split = new SplitPane(table(), charts(), servedPane());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5, 0.8);
+        split.setDividerPositions(0.45, 0.72);
         VBox body = new VBox(8, recommendation(), split);
         VBox.setVgrow(split, Priority.ALWAYS);
         body.getStyleClass().add("analysis-body");
@@ -68,7 +68,7 @@ public final class ResultsView extends BorderPane {
     /** The forest plot of relative effects and, for a quantile primary, the arms' percentiles beside it. */
     private HBox charts() {
         forest.setId("results-forest");
-        forest.setMinHeight(200);
+        forest.setMinHeight(140);
         forest.getStyleClass().add("chart-frame");
         distribution.setId("results-distribution");
         distribution.getStyleClass().add("chart-frame");
@@ -134,6 +134,7 @@ public final class ResultsView extends BorderPane {
         title.getStyleClass().add("text-muted");
         VBox pane = new VBox(4, title, served);
         VBox.setVgrow(served, Priority.ALWAYS);
+        pane.setMinHeight(130); // the title, the header and a row at least
         return pane;
     }
 
