@@ -39,9 +39,11 @@ final class AnalysisText {
 
     /** The arms' units, events and shares, the sample-ratio check and the progress to plan. */
     private static void arms(StringBuilder out, ExperimentResult r) {
-        out.append('\n').append(String.format(Locale.ROOT, "%-20s %12s %12s %9s %9s%n", "arm", "units", "events", "share", "planned"));
+        String name = "%-" + r.arms().stream().mapToInt(arm -> arm.name().length()).reduce(20, Math::max) + "s";
+        out.append('\n').append(String.format(Locale.ROOT, name + " %12s %12s %9s %9s%n", "arm", "units", "events", "share",
+                "planned"));
         for (ArmSummary arm : r.arms()) {
-            out.append(String.format(Locale.US, "%-20s %,12d %,12d %8.2f%% %8.2f%%%n", arm.name(), arm.units(), arm.events(),
+            out.append(String.format(Locale.US, name + " %,12d %,12d %8.2f%% %8.2f%%%n", arm.name(), arm.units(), arm.events(),
                     100 * arm.observedShare(), 100 * arm.expectedShare()));
         }
         out.append(!r.srm().checked() ? "Sample ratio: no units yet, nothing to check\n"
@@ -74,28 +76,42 @@ final class AnalysisText {
         }
     }
 
+    /** The table's first columns as wide as their longest metric and arm names, so long names keep it aligned. */
+    private record Columns(String keys) {
+        static Columns of(List<MetricResult> metrics) {
+            int metric = metrics.stream().mapToInt(m -> m.name().length()).reduce(24, Math::max);
+            int arm = metrics.stream().flatMap(m -> m.arms().stream()).mapToInt(a -> a.name().length()).reduce(14, Math::max);
+            return new Columns("%-" + metric + "s %-10s %-" + arm + "s %12s");
+        }
+
+        String row() {
+            return keys + "  %-34s %-30s %8s %s%n";
+        }
+    }
+
     private static String metrics(List<MetricResult> metrics) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-24s %-10s %-14s %12s  %-34s %-30s %8s %s%n",
+        Columns columns = Columns.of(metrics);
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, columns.row(),
                 "metric", "role", "arm", "value", "absolute effect [CI]", "relative effect [CI]", "p", "status"));
         for (MetricResult metric : metrics) {
             ArmValue control = metric.arms().get(0);
-            out.append(String.format(Locale.ROOT, "%-24s %-10s %-14s %12s%n", metric.name(), metric.role().key(),
+            out.append(String.format(Locale.ROOT, columns.keys() + "%n", metric.name(), metric.role().key(),
                     control.name(), number(control.value()) + adjustedValue(control)));
             for (ComparisonResult c : metric.comparisons()) {
-                out.append(comparison(metric, c));
+                out.append(comparison(columns, metric, c));
             }
         }
         return out.toString();
     }
 
     /** A treatment's line: its value, the effects with their intervals, p and status. */
-    private static String comparison(MetricResult metric, ComparisonResult c) {
+    private static String comparison(Columns columns, MetricResult metric, ComparisonResult c) {
         ArmValue arm = metric.arm(c.treatment());
         Effect abs = c.comparison().absolute();
         Effect rel = c.comparison().relative();
         String status = c.worstGuardrail() != null ? c.worstGuardrail().status().label()
                 : abs.available() ? (c.significant() ? "significant" : "not significant") : abs.unavailableReason();
-        return String.format(Locale.ROOT, "%-24s %-10s %-14s %12s  %-34s %-30s %8s %s%n", "", "",
+        return String.format(Locale.ROOT, columns.row(), "", "",
                 arm.name(), number(arm.value()) + adjustedValue(arm), effect(abs, false), effect(rel, true),
                 abs.available() ? p(abs.pValue()) : "", status + adjusted(c));
     }

@@ -64,9 +64,14 @@ public final class ArbiterCommand implements Callable<Integer> {
         return commandLine().execute(args);
     }
 
+    /** Columns of --help text: the examples are up to ~110 characters long. */
+    static final int USAGE_WIDTH = 120;
+
     /** The configured command line, for tests that capture its output. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ArbiterCommand());
+        // wide enough for the examples to stay on their lines; a sentence is one description element
+        commandLine.setUsageHelpWidth(USAGE_WIDTH);
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> failed(error, cmd.getErr()));
         return commandLine;
     }

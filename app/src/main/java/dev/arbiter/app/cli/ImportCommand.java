@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code arbiter import}: files into a workspace, one summary line per file. */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Import exported events (CSV/TSV, .csv.gz, Parquet file/folder/glob, JSON lines or array,",
-                "Langfuse, LangSmith or OTLP JSON traces) into a workspace. Each file is all or nothing.",
+        description = {"Import exported events (CSV/TSV, .csv.gz, Parquet file/folder/glob, JSON lines or array, "
+                + "Langfuse, LangSmith or OTLP JSON traces) into a workspace. Each file is all or nothing; rows that do not "
+                + "fit are rejected with their line and reason (arbiter datasets --rejects).",
                 "Creates the workspace if it does not exist."})
 final class ImportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files, folders or globs to import.")

@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code arbiter report}: the decision PDF, optionally signed. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write the decision PDF: setup, data provenance, sample ratio, guardrails, primary result,",
-                "segments, the decision and its sign-offs, deviations from the locked plan, methods.",
+        description = {"Write the decision PDF: setup, data provenance, sample ratio, guardrails, primary result, "
+                + "segments, the decision and its sign-offs, deviations from the locked plan, methods.",
                 "  arbiter report --workspace w.arbiter --experiment e.json --decision d.json --out decision.pdf",
                 "  arbiter report ... --out decision.pdf --sign me.p12 --password",
                 "The definition, the analysis (analyze --json), the decision and the data's provenance are attached to the PDF."})

@@ -32,8 +32,8 @@ import java.util.concurrent.Callable;
 
 /** {@code arbiter reproduce}: recompute a decision PDF's analysis from a workspace and compare every value. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Recompute the analysis a decision PDF was made from, with the definition embedded in it,",
-                "on the workspace's data as of the same day, and compare every number.",
+        description = {"Recompute the analysis a decision PDF was made from, with the definition embedded in it, "
+                + "on the workspace's data as of the same day, and compare every number.",
                 "  arbiter reproduce decision.pdf --workspace w.arbiter",
                 "Exits 0 when every value matches (numbers to a relative 1e-9), 1 and the differences otherwise."})
 final class ReproduceCommand implements Callable<Integer> {

@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code arbiter simulate}: the validation run of docs/validation.md. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Simulate A/A and A/B experiments for every metric kind and print the false-positive",
-                "rate and 95% interval coverage. Exits 1 if a kind misses its target."})
+        description = {"Simulate A/A and A/B experiments for every metric kind and print the false-positive "
+                + "rate and 95%% interval coverage. Exits 1 if a kind misses its target."})
 final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "10000",
             description = "A/A and A/B experiments per kind (default ${DEFAULT-VALUE}).")

@@ -3,6 +3,9 @@ package dev.arbiter.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class ArbiterCommandTest {
@@ -24,6 +27,34 @@ class ArbiterCommandTest {
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("Usage: arbiter"), run.out());
         assertTrue(run.out().contains("Exit codes"), run.out());
+    }
+
+    /**
+     * Issue 21 #11: every command's help reads as whole sentences — no description line stops at a
+     * comma, no example is wrapped, and picocli formats every text (an unescaped "%" made it warn).
+     */
+    @Test
+    void everyHelpIsWholeSentencesAndFormatsCleanly() {
+        PrintStream original = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            ArbiterCommand.commandLine().getSubcommands().forEach((name, command) -> {
+                for (String element : command.getCommandSpec().usageMessage().description()) {
+                    String paragraph = element.replace("%n", "").stripTrailing();
+                    // a paragraph is a sentence (or more), an example (indented) or a format (Input:/Output:)
+                    assertTrue(paragraph.startsWith(" ") || paragraph.matches("(?s).*[.):]\\s*(\\(.*\\))?$")
+                            || paragraph.startsWith("Input:") || paragraph.startsWith("Output:"),
+                            name + " --help stops mid-sentence: " + paragraph);
+                }
+                for (String line : command.getUsageMessage().split("\\R")) {
+                    assertTrue(line.length() <= ArbiterCommand.USAGE_WIDTH, name + " --help: " + line);
+                }
+            });
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
     }
 
     @Test
