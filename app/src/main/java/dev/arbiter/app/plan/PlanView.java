@@ -32,7 +32,7 @@ public final class PlanView extends BorderPane {
         setId("plan-view");
         setTop(new AnalysisToolbar(analysis, saveButton()));
         HBox charts = charts();
-        VBox body = new VBox(10, form(), answer(), Banners.problem(model.problemProperty()), charts);
+        VBox body = new VBox(10, savedPlan(), form(), answer(), Banners.problem(model.problemProperty()), charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
         body.getStyleClass().add("analysis-body");
         setCenter(body);
@@ -48,6 +48,16 @@ public final class PlanView extends BorderPane {
         save.disableProperty().bind(model.planProperty().isNull());
         save.setOnAction(event -> model.save());
         return save;
+    }
+
+    private Label savedPlan() {
+        Label saved = new Label();
+        saved.setId("plan-saved");
+        saved.setWrapText(true);
+        saved.setMinHeight(Region.USE_PREF_SIZE);
+        saved.getStyleClass().add("text-muted");
+        saved.textProperty().bind(model.savedProperty());
+        return saved;
     }
 
     private Label answer() {

@@ -54,6 +54,7 @@ public final class PlanViewModel {
     private final DoubleProperty dailyUnits = new SimpleDoubleProperty(1000);
     private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper saved = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<List<double[]>> powerCurve = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<double[]>> mdeByDay = new ReadOnlyObjectWrapper<>(List.of());
@@ -75,6 +76,7 @@ public final class PlanViewModel {
             return;
         }
         Experiment d = result.definition();
+        saved.set(savedPlan(d));
         Comparison primary = result.primary().comparisons().get(0).comparison();
         proportion.set(primary.method().contains("proportions"));
         baseline.set(primary.control().baseline());
@@ -208,6 +210,20 @@ public final class PlanViewModel {
 
     public DoubleProperty dailyUnitsProperty() {
         return dailyUnits;
+    }
+
+    /** The plan saved in the experiment — what Monitor measures progress against — or that there is none. */
+    static String savedPlan(Experiment d) {
+        if (d.plannedUnitsPerArm() == null) {
+            return "No plan saved in the experiment yet: Monitor shows progress once you save one.";
+        }
+        return String.format(Locale.US, "Saved plan: %,d units per arm — Monitor measures progress against it. "
+                + "Saving replaces it with the plan below.", d.plannedUnitsPerArm());
+    }
+
+    /** The saved plan, in one sentence. */
+    public ReadOnlyStringProperty savedProperty() {
+        return saved.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Plan> planProperty() {

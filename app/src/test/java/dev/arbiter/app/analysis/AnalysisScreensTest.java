@@ -125,8 +125,12 @@ class AnalysisScreensTest {
         plan.mdeProperty().set(0.03);
         long smaller = plan.planProperty().get().perArm();
         assertTrue(smaller < expected);
+        // issue 21 #7: the plan Monitor measures against is shown on Plan, and follows a save
+        assertTrue(plan.savedProperty().get().startsWith("Saved plan: 4,724 units per arm"), plan.savedProperty().get());
         plan.save();
         assertEquals(smaller, models.analysis().selectedProperty().get().plannedUnitsPerArm());
+        assertTrue(plan.savedProperty().get().startsWith(String.format(Locale.US, "Saved plan: %,d units per arm", smaller)),
+                plan.savedProperty().get());
         assertEquals(0.03, models.analysis().selectedProperty().get().primary().mde());
         assertTrue(models.analysis().resultProperty().get().progress().reached());
         plan.baselineProperty().set(1.5);
