@@ -4,7 +4,7 @@ import dev.arbiter.app.analysis.AnalysisToolbar;
 import dev.arbiter.app.analysis.AnalysisViewModel;
 import dev.arbiter.app.common.charts.Charts;
 import dev.arbiter.app.projection.GuardrailCard;
-import org.jfree.chart.fx.ChartViewer;
+import dev.arbiter.app.common.charts.ChartPane;
 import java.util.Locale;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
@@ -20,17 +20,17 @@ import javafx.scene.layout.VBox;
 public final class GuardrailsView extends BorderPane {
     private final GuardrailsViewModel model;
     private final FlowPane cards = new FlowPane(12, 12);
-    private final ChartViewer timeline = new ChartViewer();
+    private final ChartPane timeline = new ChartPane("guardrail-timeline");
     private final Label timelineTitle = new Label();
+    /** Why a guardrail has no history: its days come from the timestamp column. */
+    private static final String NO_DAYS = "No day-by-day history: the experiment has no timestamp column.";
 
     public GuardrailsView(AnalysisViewModel analysis, GuardrailsViewModel model) {
         this.model = model;
         setId("guardrails-view");
         setTop(new AnalysisToolbar(analysis));
         cards.setId("guardrail-cards");
-        timeline.setId("guardrail-timeline");
         timeline.setMinHeight(260);
-        timeline.getStyleClass().add("chart-frame");
         timelineTitle.getStyleClass().add("text-bold");
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
@@ -64,8 +64,9 @@ public final class GuardrailsView extends BorderPane {
         Label rule = new Label("Rule: " + card.rule());
         Label observed = new Label((card.ratioRule() ? "Treatment/control: " : "Treatment value: ") + card.observed());
         observed.setWrapText(true);
-        Label fired = new Label(card.firstFired() == null ? "Never breached day by day"
-                : "First breached on " + card.firstFired());
+        Label fired = new Label(card.history().isEmpty() ? NO_DAYS
+                : card.firstFired() == null ? "Never breached day by day" : "First breached on " + card.firstFired());
+        fired.setWrapText(true);
         fired.getStyleClass().add("text-muted");
         VBox box = new VBox(status, title, rule, observed, fired);
         box.getStyleClass().addAll("card", "status-" + card.status());
@@ -89,7 +90,11 @@ public final class GuardrailsView extends BorderPane {
         timelineTitle.setText(card.metric() + " · " + card.treatment() + ": " + (card.cumulative() ? "cumulative " : "daily ")
                 + (card.ratioRule() ? "treatment/control ratio" : "treatment value") + " with 95% interval, against "
                 + card.rule());
-        timeline.setChart(Charts.timeline(card.ratioRule() ? "treatment / control" : card.metric(),
+        if (card.history().isEmpty()) {
+            timeline.showMissing(NO_DAYS);
+            return;
+        }
+        timeline.show(Charts.timeline(card.ratioRule() ? "treatment / control" : card.metric(),
                 Map.of(card.treatment(), card.history()), card.threshold(), card.firstFired()));
     }
 }

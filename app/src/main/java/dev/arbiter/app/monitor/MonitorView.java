@@ -1,11 +1,12 @@
 package dev.arbiter.app.monitor;
 
+import java.util.Map;
+import dev.arbiter.app.common.charts.ChartPane;
 import dev.arbiter.app.common.Banners;
 import dev.arbiter.app.analysis.AnalysisToolbar;
 import dev.arbiter.app.analysis.AnalysisViewModel;
 import dev.arbiter.app.analysis.Tables;
 import dev.arbiter.app.common.charts.Charts;
-import org.jfree.chart.fx.ChartViewer;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
@@ -22,9 +23,9 @@ import javafx.scene.layout.VBox;
 /** Monitor: arms against the plan, the sample-ratio banner, progress, daily units and the primary over time. */
 public final class MonitorView extends BorderPane {
     private final MonitorViewModel model;
-    private final ChartViewer daily = new ChartViewer();
-    private final ChartViewer primary = new ChartViewer();
-    private final ChartViewer effect = new ChartViewer();
+    private final ChartPane daily = new ChartPane("monitor-daily");
+    private final ChartPane primary = new ChartPane("monitor-primary");
+    private final ChartPane effect = new ChartPane("monitor-effect");
 
     public MonitorView(AnalysisViewModel analysis, MonitorViewModel model) {
         this.model = model;
@@ -62,22 +63,16 @@ public final class MonitorView extends BorderPane {
 
     /** Daily units, the primary per arm and the effect, side by side, each under its title. */
     private HBox charts() {
-        daily.setId("monitor-daily");
-        primary.setId("monitor-primary");
-        daily.getStyleClass().add("chart-frame");
-        primary.getStyleClass().add("chart-frame");
         Label dailyTitle = new Label("New units per day, by arm");
         Label primaryTitle = new Label();
         primaryTitle.textProperty().bind(model.primaryNameProperty().concat(": per arm, over the units exposed so far"));
-        effect.setId("monitor-effect");
-        effect.getStyleClass().add("chart-frame");
         Label effectTitle = new Label();
         effectTitle.setWrapText(true);
         effectTitle.textProperty().bind(model.effectTitleProperty());
         return new HBox(12, titled(dailyTitle, daily), titled(primaryTitle, primary), titled(effectTitle, effect));
     }
 
-    private static VBox titled(Label title, ChartViewer chart) {
+    private static VBox titled(Label title, ChartPane chart) {
         title.setWrapText(true);
         title.setMinHeight(Region.USE_PREF_SIZE);
         VBox column = new VBox(4, title, chart);
@@ -131,8 +126,13 @@ public final class MonitorView extends BorderPane {
     }
 
     private void draw() {
-        daily.setChart(Charts.dailyBars("units", model.dailyUnitsProperty().get()));
-        primary.setChart(Charts.timeline(null, model.primaryProperty().get(), null, null));
-        effect.setChart(Charts.timeline("treatment − control", model.effectProperty().get(), 0.0, null));
+        if (model.dailyUnitsProperty().get().values().stream().allMatch(Map::isEmpty)) {
+            String why = model.noDaysReasonProperty().get();
+            List.of(daily, primary, effect).forEach(chart -> chart.showMissing(why));
+            return;
+        }
+        daily.show(Charts.dailyBars("units", model.dailyUnitsProperty().get()));
+        primary.show(Charts.timeline(null, model.primaryProperty().get(), null, null));
+        effect.show(Charts.timeline("treatment − control", model.effectProperty().get(), 0.0, null));
     }
 }

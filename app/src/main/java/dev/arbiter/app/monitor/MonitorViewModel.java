@@ -37,6 +37,7 @@ public final class MonitorViewModel {
     private final ReadOnlyStringWrapper primaryName = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Map<String, List<TimelinePoint>>> effect = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyStringWrapper effectTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper noDaysReason = new ReadOnlyStringWrapper("");
 
     public MonitorViewModel(AnalysisViewModel analysis) {
         analysis.resultProperty().addListener((obs, old, now) -> show(now));
@@ -51,7 +52,10 @@ public final class MonitorViewModel {
         arms.setAll(result.arms().stream().map(arm -> armRow(result, arm)).toList());
         srmFlagged.set(result.srm().flagged());
         srm.set(srmText(result));
-        progress.set(result.progress() == null ? "No planned sample (sequential.plannedUnitsPerArm)."
+        noDaysReason.set(result.definition().timestampColumn() == null
+                ? "No timestamp column in the experiment (timestampColumn): units by day and the effect over time need one."
+                : "No events with a timestamp yet.");
+        progress.set(result.progress() == null ? "No plan saved yet: save one on Plan to see the progress to it."
                 : result.progress().describe() + ".");
         showCharts(result);
     }
@@ -83,7 +87,7 @@ public final class MonitorViewModel {
                 String.format(Locale.ROOT, "%.2f%%", 100 * arm.observedShare()),
                 String.format(Locale.ROOT, "%.2f%%", 100 * arm.expectedShare()),
                 planned == null ? Double.NaN : Math.min(1, (double) arm.units() / planned),
-                fallback == null ? "" : Format.value(fallback.value()) + " " + Format.interval(fallback.ci()));
+                fallback == null ? "– (no fallback column)" : Format.value(fallback.value()) + " " + Format.interval(fallback.ci()));
     }
 
     private static String srmText(ExperimentResult result) {
@@ -125,6 +129,11 @@ public final class MonitorViewModel {
     private static TimelinePoint point(DailyPoint day, ArmValue arm) {
         return new TimelinePoint(day.day(), arm.value(), arm.ci() == null ? Double.NaN : arm.ci().lower(),
                 arm.ci() == null ? Double.NaN : arm.ci().upper());
+    }
+
+    /** Why the daily charts are empty: no timestamp column, or no events yet. */
+    public ReadOnlyStringProperty noDaysReasonProperty() {
+        return noDaysReason.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Map<String, List<TimelinePoint>>> effectProperty() {

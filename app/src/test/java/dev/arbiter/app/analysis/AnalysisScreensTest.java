@@ -16,14 +16,23 @@ import dev.arbiter.app.projection.SegmentRow;
 import dev.arbiter.app.shell.ShellViewModel;
 import dev.arbiter.app.shell.StatusBarViewModel;
 import dev.arbiter.app.shell.WorkspaceStore;
+import dev.arbiter.importers.experiment.ExperimentFile;
+import dev.arbiter.importers.experiment.ExperimentStore;
+import dev.arbiter.importers.ingest.DatasetImporter;
+import dev.arbiter.importers.ingest.ImportMonitor;
+import dev.arbiter.importers.ingest.ImportOptions;
+import dev.arbiter.importers.workspace.Access;
+import dev.arbiter.importers.workspace.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The analysis sections' view models without a robot: a sample opened as the app opens it (same-thread
@@ -166,5 +175,38 @@ class AnalysisScreensTest {
         assertTrue(models.monitor().arms().isEmpty());
         assertTrue(models.guardrails().cards().isEmpty());
         assertTrue(models.segments().rows().isEmpty());
+    }
+
+    /**
+     * Issue 21 #5: without a timestamp column Monitor says so instead of drawing empty charts, and a
+     * guardrail has no day-by-day history rather than "never breached".
+     */
+    @Test
+    void withoutTimestampsMonitorAndGuardrailsSayWhatIsMissing() throws Exception {
+        Path file = dir.resolve("no-time.arbiter");
+        StringBuilder csv = new StringBuilder("variant,user_id,converted,latency_ms\n");
+        for (int i = 0; i < 400; i++) {
+            csv.append(i % 2 == 0 ? "a" : "b").append(",u").append(i).append(',').append(i % 3 == 0 ? 1 : 0).append(',')
+                    .append(100 + i % 37).append('\n');
+        }
+        Path events = Files.writeString(dir.resolve("events.csv"), csv);
+        Workspace.create(file, "test").close();
+        try (Workspace workspace = Workspace.open(file, Access.IMPORT)) {
+            new DatasetImporter(workspace).importSource(events.toString(), ImportOptions.defaults(), ImportMonitor.NONE);
+            new ExperimentStore(workspace).save(ExperimentFile.parse("""
+                    {"name": "No time", "dataset": "events", "variantColumn": "variant", "control": "a", "treatments": ["b"],
+                     "unitColumn": "user_id",
+                     "primary": {"name": "conversion", "column": "converted", "kind": "unit", "aggregate": "max", "mde": 0.05},
+                     "guardrails": [{"name": "p95_latency_ms", "column": "latency_ms", "kind": "quantile", "quantile": 0.95,
+                                     "direction": "decrease", "maxRatio": 1.3}]}""", "test"));
+        }
+        shell.openWorkspace(file);
+        assertNotNull(models.analysis().resultProperty().get(), String.valueOf(models.analysis().problemProperty().get()));
+        assertTrue(models.monitor().dailyUnitsProperty().get().values().stream().allMatch(Map::isEmpty));
+        assertTrue(models.monitor().noDaysReasonProperty().get().startsWith("No timestamp column"),
+                models.monitor().noDaysReasonProperty().get());
+        GuardrailCard latency = models.guardrails().cards().get(0);
+        assertTrue(latency.history().isEmpty());
+        assertNull(latency.firstFired());
     }
 }
