@@ -1,5 +1,7 @@
 package dev.arbiter.app.desktop;
 
+import dev.arbiter.app.common.charts.ChartColors;
+import dev.arbiter.app.common.charts.ChartPane;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.arbiter.app.common.Theme;
@@ -104,6 +106,7 @@ public final class MainWindow {
         Application.setUserAgentStylesheet(theme == Theme.DARK
                 ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
+        ChartPane.colorsProperty().set(theme == Theme.DARK ? ChartColors.DARK : ChartColors.LIGHT);
     }
 
     private void restoreBounds(WindowBounds bounds) {

@@ -19,13 +19,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.jfree.chart.fx.ChartViewer;
+import dev.arbiter.app.common.charts.ChartPane;
 
 /** Plan: the inputs of the sample-size calculation, its answer, the power curve and the MDE by day. */
 public final class PlanView extends BorderPane {
     private final PlanViewModel model;
-    private final ChartViewer curve = new ChartViewer();
-    private final ChartViewer reachable = new ChartViewer();
+    private final ChartPane curve = new ChartPane("plan-curve");
+    private final ChartPane reachable = new ChartPane("plan-reachable");
 
     public PlanView(AnalysisViewModel analysis, PlanViewModel model) {
         this.model = model;
@@ -72,8 +72,6 @@ public final class PlanView extends BorderPane {
 
     /** The power curve and the MDE by day, side by side. */
     private HBox charts() {
-        curve.getStyleClass().add("chart-frame");
-        reachable.getStyleClass().add("chart-frame");
         VBox left = new VBox(4, new Label("Power by units per arm (marker: the plan)"), curve);
         VBox right = new VBox(4, new Label("Smallest detectable effect by day, at the measured traffic"), reachable);
         VBox.setVgrow(curve, Priority.ALWAYS);
@@ -143,9 +141,9 @@ public final class PlanView extends BorderPane {
 
     private void draw() {
         var plan = model.planProperty().get();
-        curve.setChart(Charts.lines("units per arm", "power", Map.of("power", model.powerCurveProperty().get()),
+        curve.show(Charts.lines("units per arm", "power", Map.of("power", model.powerCurveProperty().get()),
                 plan == null ? null : (double) plan.perArm(), model.powerProperty().get()));
-        reachable.setChart(Charts.lines("days", "MDE (absolute)", Map.of("MDE", model.mdeByDayProperty().get()), null,
+        reachable.show(Charts.lines("days", "MDE (absolute)", Map.of("MDE", model.mdeByDayProperty().get()), null,
                 plan == null ? null : plan.mdeAbsolute()));
     }
 }

@@ -4,7 +4,7 @@ import dev.arbiter.app.analysis.AnalysisToolbar;
 import dev.arbiter.app.analysis.AnalysisViewModel;
 import dev.arbiter.app.analysis.Tables;
 import dev.arbiter.app.common.charts.Charts;
-import org.jfree.chart.fx.ChartViewer;
+import dev.arbiter.app.common.charts.ChartPane;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -28,8 +28,8 @@ import javafx.stage.FileChooser;
 /** Results: the metrics × comparisons table, the forest plot of relative effects, results by served model. */
 public final class ResultsView extends BorderPane {
     private final ResultsViewModel model;
-    private final ChartViewer forest = new ChartViewer();
-    private final ChartViewer distribution = new ChartViewer();
+    private final ChartPane forest = new ChartPane("results-forest");
+    private final ChartPane distribution = new ChartPane("results-distribution");
     private final TableView<List<String>> served = Tables.table("served-models-table");
 
     public ResultsView(AnalysisViewModel analysis, ResultsViewModel model) {
@@ -67,11 +67,7 @@ public final class ResultsView extends BorderPane {
 
     /** The forest plot of relative effects and, for a quantile primary, the arms' percentiles beside it. */
     private HBox charts() {
-        forest.setId("results-forest");
         forest.setMinHeight(140);
-        forest.getStyleClass().add("chart-frame");
-        distribution.setId("results-distribution");
-        distribution.getStyleClass().add("chart-frame");
         HBox charts = new HBox(8, forest, distribution);
         HBox.setHgrow(forest, Priority.ALWAYS);
         distribution.setPrefWidth(380);
@@ -113,14 +109,14 @@ public final class ResultsView extends BorderPane {
     }
 
     private void drawForest() {
-        forest.setChart(Charts.forest("relative effect vs control (95% CI)", model.forest(), 0));
+        forest.show(Charts.forest("relative effect vs control (95% CI)", model.forest(), 0));
     }
 
     private void drawDistribution() {
         boolean any = !model.distributionProperty().get().isEmpty();
         distribution.setVisible(any);
         if (any) {
-            distribution.setChart(Charts.lines("percentile", model.distributionMetricProperty().get() + " (per arm)",
+            distribution.show(Charts.lines("percentile", model.distributionMetricProperty().get() + " (per arm)",
                     model.distributionProperty().get(), null, null));
         }
     }

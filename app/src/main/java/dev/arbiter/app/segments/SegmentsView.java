@@ -5,7 +5,7 @@ import dev.arbiter.app.analysis.AnalysisViewModel;
 import dev.arbiter.app.analysis.Tables;
 import dev.arbiter.app.common.charts.Charts;
 import dev.arbiter.app.projection.SegmentRow;
-import org.jfree.chart.fx.ChartViewer;
+import dev.arbiter.app.common.charts.ChartPane;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
@@ -24,7 +24,7 @@ import javafx.scene.layout.VBox;
 /** Segments: pick a column and a metric; per-value effects with BH-adjusted p, flags and a forest plot. */
 public final class SegmentsView extends BorderPane {
     private final SegmentsViewModel model;
-    private final ChartViewer forest = new ChartViewer();
+    private final ChartPane forest = new ChartPane("segments-forest");
 
     public SegmentsView(AnalysisViewModel analysis, SegmentsViewModel model) {
         this.model = model;
@@ -32,8 +32,6 @@ public final class SegmentsView extends BorderPane {
         ComboBox<String> column = chooser("segment-column", model.columns(), model.columnProperty());
         ComboBox<String> metric = chooser("segment-metric", model.metrics(), model.metricProperty());
         setTop(new AnalysisToolbar(analysis, labelled("Segment", column), labelled("Metric", metric)));
-        forest.setId("segments-forest");
-        forest.getStyleClass().add("chart-frame");
         SplitPane split = new SplitPane(table(), forest);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);
@@ -80,6 +78,6 @@ public final class SegmentsView extends BorderPane {
     }
 
     private void draw() {
-        forest.setChart(Charts.forest("absolute effect vs control (95% CI)", model.forest(), 0));
+        forest.show(Charts.forest("absolute effect vs control (95% CI)", model.forest(), 0));
     }
 }

@@ -1,5 +1,9 @@
 package dev.arbiter.app.common.charts;
 
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import org.jfree.chart.JFreeChart;
@@ -10,6 +14,9 @@ import org.jfree.chart.fx.ChartViewer;
  * an empty chart on a made-up axis.
  */
 public final class ChartPane extends StackPane {
+    /** The colours every chart pane draws in; the window sets them with its theme. */
+    private static final ObjectProperty<ChartColors> COLORS = new SimpleObjectProperty<>(ChartColors.LIGHT);
+
     private final ChartViewer viewer = new ChartViewer();
     private final Label missing = new Label();
 
@@ -22,10 +29,23 @@ public final class ChartPane extends StackPane {
         getStyleClass().add("chart-frame");
         getChildren().addAll(viewer, missing);
         showMissing("");
+        COLORS.addListener(new WeakChangeListener<>(recolour));
+    }
+
+    private final ChangeListener<ChartColors> recolour = (obs, old, now) -> {
+        if (viewer.getChart() != null) {
+            now.apply(viewer.getChart());
+        }
+    };
+
+    /** The colours of every chart pane, set by the window's theme. */
+    public static ObjectProperty<ChartColors> colorsProperty() {
+        return COLORS;
     }
 
     /** Shows {@code chart}. */
     public void show(JFreeChart chart) {
+        COLORS.get().apply(chart);
         viewer.setChart(chart);
         viewer.setVisible(true);
         missing.setVisible(false);

@@ -15,6 +15,7 @@ import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XIntervalSeries;
@@ -105,10 +106,11 @@ public final class Charts {
         if (threshold != null) {
             includeInRange(y, threshold);
             plot.addRangeMarker(labelled(marker(threshold, WARNING),
-                    threshold == 0 ? "no difference" : "threshold " + threshold, TextAnchor.BOTTOM_RIGHT));
+                    threshold == 0 ? "no difference" : "threshold " + threshold, RectangleAnchor.TOP_LEFT, TextAnchor.BOTTOM_LEFT));
         }
         if (marked != null) {
-            plot.addDomainMarker(labelled(marker(millis(marked), WARNING), "fired " + marked, TextAnchor.TOP_LEFT));
+            plot.addDomainMarker(labelled(marker(millis(marked), WARNING), "fired " + marked, RectangleAnchor.TOP_RIGHT,
+                    TextAnchor.TOP_LEFT));
         }
         return styled(new JFreeChart(null, LABEL, plot, series.size() > 1));
     }
@@ -142,13 +144,14 @@ public final class Charts {
         return renderer;
     }
 
-    /** A warning marker with its label in the top right corner, the text anchored at {@code anchor}. */
-    private static ValueMarker labelled(ValueMarker marker, String label, TextAnchor anchor) {
+    /** A warning marker with its label at {@code where} in the plot, the text anchored there at {@code anchor}. */
+    private static ValueMarker labelled(ValueMarker marker, String label, RectangleAnchor where, TextAnchor anchor) {
         marker.setLabel(label);
         marker.setLabelFont(LABEL);
         marker.setLabelPaint(WARNING);
-        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        marker.setLabelAnchor(where);
         marker.setLabelTextAnchor(anchor);
+        marker.setLabelOffset(new RectangleInsets(4, 4, 4, 10)); // the label inside the plot, not cut at its edge
         return marker;
     }
 
@@ -224,7 +227,7 @@ public final class Charts {
     private static ValueMarker marker(double at, Color colour) {
         ValueMarker marker = new ValueMarker(at, colour, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
                 new float[] {5, 4}, 0));
-        marker.setLabelBackgroundColor(new Color(255, 255, 255, 210));
+        marker.setLabelBackgroundColor(new Color(128, 128, 128, 40)); // reads on a light and a dark chart
         return marker;
     }
 
@@ -240,6 +243,7 @@ public final class Charts {
         if (chart.getLegend() != null) {
             chart.getLegend().setItemFont(LABEL);
             chart.getLegend().setFrame(BlockBorder.NONE);
+            chart.getLegend().setItemLabelPadding(new RectangleInsets(2, 2, 2, 16)); // "sonnet   haiku", not "sonnet▮haiku"
         }
         return chart;
     }
