@@ -434,9 +434,12 @@ public final class DecisionReport {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Arbiter", about.arbiterVersion(), ""));
         rows.add(List.of("Java", about.javaVersion(), ""));
-        rows.add(List.of("DuckDB engine", about.duckdbVersion(), ""));
-        about.libraries().forEach(library -> rows.add(List.of(library.name(), library.version(), library.licence())));
+        rows.add(List.of("DuckDB engine", AboutInfoReader.engineVersion(), "")); // the engine is loaded: off the UI thread
         canvas.table(new float[] {0.45f, 0.25f, 0.3f}, List.of("component", "version", "licence"), rows);
+        // the libraries in one short paragraph (versions kept for reproduction), licences by reference
+        canvas.paragraph("Libraries: " + about.libraries().stream().map(library -> library.name() + " " + library.version())
+                .collect(Collectors.joining(", ")) + " — open-source; their licences are listed in the app (Help → About).",
+                8, false, PdfCanvas.MUTED);
         canvas.paragraph("Attached to this PDF: " + ReportAttachments.EXPERIMENT + " (the definition), " + ReportAttachments.ANALYSIS
                 + " (every number above, from arbiter analyze --json), " + ReportAttachments.DECISION + " and " + ReportAttachments.PROVENANCE
                 + ". 'arbiter reproduce' recomputes the analysis from the workspace and compares; 'arbiter verify' checks the signature.",

@@ -1,6 +1,7 @@
 package dev.arbiter.app.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.importers.experiment.ExperimentDefinition;
@@ -52,6 +53,10 @@ class DecisionReportTest {
         String text = report("broken-split", d -> d, false);
         assertTrue(text.contains("SAMPLE RATIO MISMATCH"), text);
         assertTrue(text.contains("Decision: Keep running (keep_running)"));
+        // the appendix names the engine's own version, not a placeholder, and the libraries in one paragraph
+        assertTrue(text.matches("(?s).*DuckDB engine\\s+v\\d+\\.\\d+.*"), text);
+        assertFalse(text.contains("reading…"), "engine version placeholder in the PDF");
+        assertTrue(text.contains("Libraries: OpenJFX"), text);
     }
 
     @Test
