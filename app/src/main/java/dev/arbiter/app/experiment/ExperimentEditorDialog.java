@@ -19,6 +19,10 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -101,6 +105,7 @@ public final class ExperimentEditorDialog extends Dialog<ExperimentDefinition> {
     private GridPane primaryForm() {
         GridPane grid = grid();
         CheckBox relative = new CheckBox("MDE relative");
+        relative.setMinWidth(Region.USE_PREF_SIZE);
         relative.selectedProperty().bindBidirectional(model.primaryMdeRelativeProperty());
         grid.addRow(0, new Label("Name"), field("editor-primary-name", model.primaryNameProperty()), new Label("Column"),
                 choice("editor-primary-column", model.columns(), model.primaryColumnProperty()));
@@ -115,7 +120,7 @@ public final class ExperimentEditorDialog extends Dialog<ExperimentDefinition> {
         guardrails.getChildren().setAll(model.guardrails().stream().map(this::guardrailRow).toList());
     }
 
-    private HBox guardrailRow(GuardrailDraft draft) {
+    private FlowPane guardrailRow(GuardrailDraft draft) {
         TextField name = field(null, draft.nameProperty());
         name.setPrefColumnCount(12);
         TextField quantile = field(null, draft.quantileProperty());
@@ -123,8 +128,10 @@ public final class ExperimentEditorDialog extends Dialog<ExperimentDefinition> {
         TextField threshold = field(null, draft.thresholdProperty());
         threshold.setPrefColumnCount(5);
         Button remove = new Button("Remove");
+        remove.setMinWidth(Region.USE_PREF_SIZE);
         remove.setOnAction(event -> model.guardrails().remove(draft));
-        return new HBox(6, name, fixed(KINDS, draft.kindProperty()), choice(null, model.columns(), draft.columnProperty()),
+        // a flow: on a narrow dialog the row wraps instead of squeezing its fields blank
+        return new FlowPane(6, 6, name, fixed(KINDS, draft.kindProperty()), choice(null, model.columns(), draft.columnProperty()),
                 fixed(AGGREGATES, draft.aggregateProperty()), new Label("q"), quantile, fixed(DIRECTIONS, draft.directionProperty()),
                 fixed(RULES, draft.ruleProperty()), threshold, remove);
     }
@@ -149,10 +156,20 @@ public final class ExperimentEditorDialog extends Dialog<ExperimentDefinition> {
         }
     }
 
+    /** Label, field, label, field: the labels keep their width, the fields share what is left. */
     private static GridPane grid() {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(6);
+        for (int column = 0; column < 4; column++) {
+            ColumnConstraints constraints = new ColumnConstraints();
+            if (column % 2 == 0) {
+                constraints.setMinWidth(Region.USE_PREF_SIZE);
+            } else {
+                constraints.setHgrow(Priority.ALWAYS);
+            }
+            grid.getColumnConstraints().add(constraints);
+        }
         return grid;
     }
 
@@ -176,6 +193,7 @@ public final class ExperimentEditorDialog extends Dialog<ExperimentDefinition> {
 
     private static ComboBox<String> fixed(List<String> items, StringProperty property) {
         ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(items));
+        box.setMinWidth(Region.USE_PREF_SIZE); // as wide as its longest choice
         box.valueProperty().bindBidirectional(property);
         return box;
     }

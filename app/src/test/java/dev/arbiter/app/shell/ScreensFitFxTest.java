@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,24 @@ class ScreensFitFxTest {
             }
         }
         assertEquals(List.of(), cut, "texts cut off at 1280×800");
+    }
+
+    /** The experiment editor, opened on a sample's experiment, shows every label, field and guardrail row whole. */
+    @Test
+    void theExperimentEditorShowsEveryLabelWhole(FxRobot robot) throws Exception {
+        robot.interact(() -> window.model().openSample(SampleCatalog.FIRST));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.analysis().analysis().resultProperty().get() != null
+                && !window.analysis().analysis().busyProperty().get());
+        robot.interact(() -> window.model().sectionProperty().set(Section.RESULTS));
+        robot.clickOn("#experiment-edit");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#editor-problems").tryQuery().isPresent()
+                && !((TextInputControl) robot.lookup("#editor-primary-name").query()).getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = new ArrayList<>();
+        Node editor = robot.lookup("#experiment-editor").query();
+        robot.interact(() -> cut.addAll(truncated(editor.getScene().getRoot())));
+        robot.interact(() -> ((Stage) editor.getScene().getWindow()).close());
+        assertEquals(List.of(), cut, "texts cut off in the experiment editor");
     }
 
     /** Every visible labelled control under {@code root} whose shown text is shorter than its text. */
