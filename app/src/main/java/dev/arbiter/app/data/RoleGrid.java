@@ -33,6 +33,7 @@ final class RoleGrid extends GridPane {
             choice.setValue(current.getOrDefault(role, NONE));
             choice.setId("role-" + role.key().replace('_', '-'));
             choice.setPrefWidth(170);
+            choice.setMinWidth(Region.USE_PREF_SIZE); // a column name whole, not "us…"
             Label label = label(role.key());
             label.setTooltip(new Tooltip(role.description()));
             add(label, (row % COLUMNS) * 2, row / COLUMNS);

@@ -6,6 +6,7 @@ import dev.arbiter.app.common.Theme;
 import dev.arbiter.app.common.settings.InMemorySettings;
 import dev.arbiter.app.desktop.MainWindow;
 import dev.arbiter.samples.SampleCatalog;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,23 @@ class ScreensFitFxTest {
             }
         }
         assertEquals(List.of(), cut, "texts cut off at 1280×800");
+    }
+
+    /** The import dialog's column roles show their choices whole (the preview's long texts may be cut: it is a preview). */
+    @Test
+    void theImportDialogShowsItsRolesWhole(FxRobot robot) throws Exception {
+        robot.interact(() -> window.model().createWorkspace(dir.resolve("import.arbiter")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.model().currentWorkspace() != null);
+        Path csv = Files.writeString(dir.resolve("requests.csv"), "variant,user_id,session_id,resolved,refusal,latency_ms\n"
+                + "control,u1,s1,1,0,812\ntreatment,u2,s2,0,1,903\n");
+        robot.interact(() -> window.data().requestImport(List.of(csv)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#role-grid").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        Node grid = robot.lookup("#role-grid").query();
+        List<String> cut = new ArrayList<>();
+        robot.interact(() -> cut.addAll(truncated((Parent) grid)));
+        robot.interact(() -> ((Stage) grid.getScene().getWindow()).close());
+        assertEquals(List.of(), cut, "texts cut off in the import dialog's roles");
     }
 
     /** The experiment editor, opened on a sample's experiment, shows every label, field and guardrail row whole. */
