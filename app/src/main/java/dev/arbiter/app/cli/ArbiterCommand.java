@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Exit codes: 0 success, 1 failure with a one-line reason on stderr, 2 usage error."},
         subcommands = {ImportCommand.class, DatasetsCommand.class, AnalyzeCommand.class, ReportCommand.class, KeygenCommand.class,
                 VerifyCommand.class, ReproduceCommand.class, SampleCommand.class, SnapshotCommand.class, CompareCommand.class, PlanCommand.class,
-                SimulateCommand.class, BenchmarkCommand.class,
+                SimulateCommand.class, BenchmarkCommand.class, LockCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ArbiterCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", description = "An .arbiter workspace to open in the window.")

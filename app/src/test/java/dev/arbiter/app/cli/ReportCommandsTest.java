@@ -240,6 +240,29 @@ class ReportCommandsTest {
         assertTrue(changed.err().contains("p95_latency_ms") || changed.err().contains("metrics["), changed.err());
     }
 
+    /** Issue 21 #8: the plan is locked from the command line as in the app; the PDF reports it, and a lock is final. */
+    @Test
+    void lockPreRegistersThePlanAndTheReportShowsDeviations() throws Exception {
+        Path own = dir.resolve("locked.arbiter");
+        ok(CliRun.of("sample", "support-bot", "--workspace", own.toString()));
+        CliRun lock = ok(CliRun.of("lock", "--workspace", own.toString(), "--experiment", experiment.toString(), "--json"));
+        JsonNode locked = Json.MAPPER.readTree(lock.out());
+        assertEquals("Support bot: Sonnet vs Haiku", locked.get("experiment").asText());
+        assertTrue(locked.get("lockedAt").asText().endsWith("Z"), lock.out());
+        CliRun again = CliRun.of("lock", "--workspace", own.toString(), "--experiment", experiment.toString());
+        assertEquals(1, again.exitCode());
+        assertTrue(again.err().contains("a lock is final"), again.err());
+
+        Path changed = Files.writeString(dir.resolve("changed.experiment.json"),
+                Files.readString(experiment).replaceFirst("\"mde\"\\s*:\\s*0\\.02", "\"mde\": 0.03"));
+        Path pdf = dir.resolve("locked.pdf");
+        ok(CliRun.of("report", "--workspace", own.toString(), "--experiment", changed.toString(), "--decision",
+                decision.toString(), "--out", pdf.toString()));
+        String text = text(pdf);
+        assertTrue(text.contains("Plan locked "), text);
+        assertTrue(text.contains("primary.mde"), "the changed MDE is a deviation: " + text);
+    }
+
     @Test
     void mistakesAreExplained() throws Exception {
         CliRun exists = CliRun.of("keygen", "--out", key.toString(), "--name", "X", "--password", "p");
