@@ -1,5 +1,7 @@
 package dev.arbiter.app.cli;
 
+import dev.arbiter.analytics.plan.PlanCurves;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbiter.analytics.plan.Plan;
 import dev.arbiter.analytics.plan.SampleSizePlanner;
@@ -61,6 +63,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON: {\"perArm\",\"total\",\"ruleOfThumbPerArm\",\"days\", ...}.")
     private boolean json;
 
+    @Option(names = "--curve", description = "Also the power by units per arm and, with --daily-units, the smallest "
+            + "detectable effect day by day (as the app's Plan charts).")
+    private boolean curve;
+
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -71,8 +77,25 @@ final class PlanCommand implements Callable<Integer> {
         Plan plan = metric.baseline != null ? planner.proportions(metric.baseline, mde, relative) : meanPlan(planner);
         Long days = dailyUnits == null ? null : plan.days(dailyUnits);
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? Json.write(toJson(plan, days)) : describe(plan, days));
+        PlanCurves curves = curve ? new PlanCurves(planner, metric.baseline != null,
+                metric.baseline != null ? metric.baseline : metric.mean, sd == null ? Double.NaN : sd) : null;
+        out.println(json ? Json.write(toJson(plan, days, curves)) : describe(plan, days) + describe(plan, curves));
         return 0;
+    }
+
+    /** The curves as text: power at the curve's sizes, and the MDE by day. */
+    private String describe(Plan plan, PlanCurves curves) {
+        if (curves == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("\nPower by units per arm:\n");
+        curves.power(plan).forEach(point -> text.append(String.format(Locale.US, "  %,12d  %.4f%n", point.perArm(), point.power())));
+        if (dailyUnits != null) {
+            text.append("Smallest detectable effect (absolute) by day:\n");
+            curves.mdeByDay(dailyUnits, plan.arms()).forEach(point -> text.append(String.format(Locale.ROOT, "  day %2d  %s%n",
+                    (int) point[0], plain(point[1]))));
+        }
+        return text.toString().stripTrailing();
     }
 
     private Plan meanPlan(SampleSizePlanner planner) {
@@ -82,7 +105,7 @@ final class PlanCommand implements Callable<Integer> {
         return planner.means(sd, relative ? mde * metric.mean : mde);
     }
 
-    private ObjectNode toJson(Plan plan, Long days) {
+    private ObjectNode toJson(Plan plan, Long days, PlanCurves curves) {
         ObjectNode node = Json.object();
         node.put("perArm", plan.perArm());
         node.put("total", plan.total());
@@ -98,6 +121,15 @@ final class PlanCommand implements Callable<Integer> {
         node.put("comparisonAlpha", plan.comparisonAlpha());
         node.put("power", power);
         node.put("mdeAbsolute", plan.mdeAbsolute());
+        if (curves != null) {
+            ArrayNode power = node.putArray("powerCurve");
+            curves.power(plan).forEach(point -> power.addObject().put("perArm", point.perArm()).put("power", point.power()));
+            ArrayNode mde = node.putArray("mdeByDay");
+            if (dailyUnits != null) {
+                curves.mdeByDay(dailyUnits, plan.arms()).forEach(point -> mde.addObject().put("day", (int) point[0])
+                        .put("mde", point[1]));
+            }
+        }
         return node;
     }
 

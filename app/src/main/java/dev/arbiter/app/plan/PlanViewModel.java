@@ -2,7 +2,7 @@ package dev.arbiter.app.plan;
 
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.analytics.plan.Plan;
-import dev.arbiter.analytics.plan.PowerPoint;
+import dev.arbiter.analytics.plan.PlanCurves;
 import dev.arbiter.analytics.plan.SampleSizePlanner;
 import dev.arbiter.app.analysis.AnalysisViewModel;
 import dev.arbiter.app.projection.Format;
@@ -14,10 +14,8 @@ import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.experiment.Experiment;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.ExperimentStore;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -37,8 +35,6 @@ import javafx.beans.property.SimpleIntegerProperty;
  * {@link SampleSizePlanner}'s, and instant, so it runs as the analyst types.
  */
 public final class PlanViewModel {
-    private static final int CURVE_POINTS = 40;
-    private static final int DAYS = 42;
 
     private final WorkspaceSession shell;
     private final AnalysisViewModel analysis;
@@ -110,8 +106,8 @@ public final class PlanViewModel {
             plan.set(next);
             problem.set(null);
             summary.set(summary(next));
-            powerCurve.set(curve(planner, next));
-            mdeByDay.set(mdeByDay(planner));
+            powerCurve.set(curves(planner).power(next).stream().map(p -> new double[] {p.perArm(), p.power()}).toList());
+            mdeByDay.set(curves(planner).mdeByDay(dailyUnits.get(), arms.get()));
         } catch (IllegalArgumentException e) {
             plan.set(null);
             summary.set("");
@@ -127,37 +123,8 @@ public final class PlanViewModel {
                 next.ruleOfThumbPerArm(), next.total(), next.days(dailyUnits.get()), dailyUnits.get());
     }
 
-    private List<double[]> curve(SampleSizePlanner planner, Plan next) {
-        long[] perArm = new long[CURVE_POINTS];
-        for (int i = 0; i < CURVE_POINTS; i++) {
-            perArm[i] = Math.max(2, Math.round(next.perArm() * 2.0 * (i + 1) / CURVE_POINTS));
-        }
-        double delta = next.mdeAbsolute();
-        List<PowerPoint> points = proportion.get()
-                ? planner.proportionPowerCurve(baseline.get(), baseline.get() + delta, perArm)
-                : planner.meanPowerCurve(delta, sd.get(), perArm);
-        return points.stream().map(p -> new double[] {p.perArm(), p.power()}).toList();
-    }
-
-    private List<double[]> mdeByDay(SampleSizePlanner planner) {
-        List<double[]> points = new ArrayList<>();
-        for (int day = 1; day <= DAYS; day++) {
-            double perArm = dailyUnits.get() * day / arms.get();
-            if (perArm < 2) {
-                continue;
-            }
-            points.add(new double[] {day, reachable(planner, perArm)});
-        }
-        return points;
-    }
-
-    /** The smallest detectable effect with {@code perArm} units per arm (NaN when a proportion's cannot be found). */
-    private double reachable(SampleSizePlanner planner, double perArm) {
-        if (proportion.get()) {
-            OptionalDouble found = planner.proportionMde(baseline.get(), perArm);
-            return found.isPresent() ? found.getAsDouble() : Double.NaN;
-        }
-        return planner.meanMde(sd.get(), perArm);
+    private PlanCurves curves(SampleSizePlanner planner) {
+        return new PlanCurves(planner, proportion.get(), baseline.get(), sd.get());
     }
 
     /** Saves the plan (planned units per arm, MDE, α, power) into the experiment, in the background. */

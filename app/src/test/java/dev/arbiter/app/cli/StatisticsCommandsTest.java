@@ -84,6 +84,24 @@ class StatisticsCommandsTest {
         assertEquals(2, plan.get("days").asLong());
     }
 
+    /** Issue 21 #8: the Plan section's curves from the command line, checked against R. */
+    @Test
+    void planCurvesMatchR() throws Exception {
+        CliRun run = CliRun.of("plan", "--baseline", "0.85", "--mde", "0.02", "--daily-units", "5000", "--curve", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode plan = Json.MAPPER.readTree(run.out());
+        JsonNode power = plan.get("powerCurve");
+        assertEquals(40, power.size());
+        // R 4.3: power.prop.test(n = 2362, p1 = .85, p2 = .87)$power = 0.5083171735; n = 4724: 0.8000127474
+        assertEquals(2362, power.get(9).get("perArm").asLong());
+        assertEquals(0.5083171735, power.get(9).get("power").asDouble(), 1e-6);
+        assertEquals(4724, power.get(19).get("perArm").asLong());
+        assertEquals(0.8000127474, power.get(19).get("power").asDouble(), 1e-6);
+        JsonNode mde = plan.get("mdeByDay");
+        assertTrue(mde.get(0).get("mde").asDouble() > 0.02, "one day is not enough: " + mde.get(0));
+        assertTrue(mde.get(1).get("mde").asDouble() <= 0.02 + 1e-9, "two days reach the MDE: " + mde.get(1));
+    }
+
     @Test
     void planForMeansAndKArmsInWords() {
         // R 4.2.2: power.t.test(delta = 0.5, sd = 2, power = 0.8)$n = 252.13 -> 253
