@@ -229,7 +229,7 @@ public final class DecisionView extends BorderPane {
     }
 
     private void exportPdf() {
-        new PdfExportDialog(getScene().getWindow()).showAndWait().ifPresent(choice -> {
+        new PdfExportDialog(getScene().getWindow(), model::createKey).showAndWait().ifPresent(choice -> {
             try {
                 model.exportPdf(choice);
             } catch (IOException e) {

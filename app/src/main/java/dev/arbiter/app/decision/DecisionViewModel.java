@@ -16,6 +16,7 @@ import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.signoff.DecisionFile;
 import dev.arbiter.importers.signoff.DecisionRecord;
 import dev.arbiter.importers.signoff.DecisionStore;
+import java.util.function.Consumer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -43,6 +44,8 @@ import javafx.collections.ObservableList;
 public final class DecisionViewModel {
     private final WorkspaceSession shell;
     private final AnalysisViewModel analysis;
+    /** How long a key made here is valid: five years, as {@code arbiter keygen}'s default. */
+    private static final int KEY_DAYS = 1825;
     private final TaskExecutor executor;
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
     private final ObservableList<String> reasons = FXCollections.observableArrayList();
@@ -216,6 +219,19 @@ public final class DecisionViewModel {
      * Writes the decision PDF for the result on screen and the decision in the form, signed when a
      * key store is chosen, in the background; refuses an incomplete decision.
      */
+    /**
+     * Creates a self-signed signing key for {@code name} in {@code file} (as {@code arbiter keygen}),
+     * in the background; {@code created} gets the file once it is written.
+     */
+    public void createKey(String name, char[] password, Path file, Consumer<Path> created) {
+        executor.submit(BackgroundTask.of("Creating a signing key", context -> {
+            SigningKey key = SigningKey.generate(name, null, KEY_DAYS, password, SigningKey.DEFAULT_ALIAS, file);
+            return SigningKey.fingerprint(key.certificate());
+        }).withOnSuccess(fingerprint -> created.accept(file))
+                .withSuccessMessage(fingerprint -> "Wrote " + file.getFileName() + " — share its fingerprint " + fingerprint
+                        + " so readers can tell your signature from anyone else's"));
+    }
+
     public void exportPdf(PdfExport export) throws IOException {
         var workspace = shell.currentWorkspace();
         var result = analysis.resultProperty().get();

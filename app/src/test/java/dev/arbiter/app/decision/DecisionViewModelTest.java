@@ -1,5 +1,6 @@
 package dev.arbiter.app.decision;
 
+import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -123,5 +124,21 @@ class DecisionViewModelTest {
         var error = assertThrows(WorkspaceException.class,
                 () -> new PreRegistration(shell.currentWorkspace()).lock(edited));
         assertTrue(error.getMessage().contains("a lock is final"), error.getMessage());
+    }
+
+    /** Issue 21 #9: a signing key made from the PDF dialog, as arbiter keygen makes one, signs a PDF that verifies. */
+    @Test
+    void aKeyMadeInTheAppSignsAPdfThatVerifies() throws Exception {
+        DecisionViewModel decision = models.decision();
+        Path keyFile = dir.resolve("dana.p12");
+        List<Path> created = new ArrayList<>();
+        decision.createKey("Dana Analyst", "s3cret".toCharArray(), keyFile, created::add);
+        assertEquals(List.of(keyFile), created);
+        SigningKey key = SigningKey.load(keyFile, "s3cret".toCharArray(), null);
+        assertEquals("Dana Analyst", SigningKey.commonName(key.certificate()));
+        decision.rationaleProperty().set("Signed with a key made in the app.");
+        Path pdf = dir.resolve("signed.pdf");
+        decision.exportPdf(new PdfExport(pdf, PaperSize.A4, keyFile, "s3cret".toCharArray()));
+        assertTrue(SignatureCheck.verify(Files.readAllBytes(pdf)).valid());
     }
 }

@@ -108,6 +108,23 @@ class ScreensFitFxTest {
         assertEquals(List.of(), cut, "texts cut off in the experiment editor");
     }
 
+    /** The PDF export dialog (paper, signing, a new key) shows its labels and buttons whole. */
+    @Test
+    void thePdfDialogShowsEveryLabelWhole(FxRobot robot) throws Exception {
+        robot.interact(() -> window.model().openSample(SampleCatalog.FIRST));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.analysis().analysis().resultProperty().get() != null
+                && !window.analysis().analysis().busyProperty().get());
+        robot.interact(() -> window.model().sectionProperty().set(Section.DECISION));
+        robot.clickOn("#decision-export-pdf");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#export-new-key").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        Node dialog = robot.lookup("#pdf-export").query();
+        List<String> cut = new ArrayList<>();
+        robot.interact(() -> cut.addAll(truncated(dialog.getScene().getRoot())));
+        robot.interact(() -> ((Stage) dialog.getScene().getWindow()).close());
+        assertEquals(List.of(), cut, "texts cut off in the PDF dialog");
+    }
+
     /** Every visible labelled control under {@code root} whose shown text is shorter than its text. */
     static List<String> truncated(Parent root) {
         List<String> found = new ArrayList<>();
