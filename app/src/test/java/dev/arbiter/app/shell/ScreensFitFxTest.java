@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -93,36 +94,35 @@ class ScreensFitFxTest {
     /** The experiment editor, opened on a sample's experiment, shows every label, field and guardrail row whole. */
     @Test
     void theExperimentEditorShowsEveryLabelWhole(FxRobot robot) throws Exception {
-        robot.interact(() -> window.model().openSample(SampleCatalog.FIRST));
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.analysis().analysis().resultProperty().get() != null
-                && !window.analysis().analysis().busyProperty().get());
-        robot.interact(() -> window.model().sectionProperty().set(Section.RESULTS));
-        robot.clickOn("#experiment-edit");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#editor-problems").tryQuery().isPresent()
-                && !((TextInputControl) robot.lookup("#editor-primary-name").query()).getText().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-        List<String> cut = new ArrayList<>();
-        Node editor = robot.lookup("#experiment-editor").query();
-        robot.interact(() -> cut.addAll(truncated(editor.getScene().getRoot())));
-        robot.interact(() -> ((Stage) editor.getScene().getWindow()).close());
+        List<String> cut = cutInDialog(robot, Section.RESULTS, "#experiment-edit", () -> robot.lookup("#editor-problems")
+                .tryQuery().isPresent() && !((TextInputControl) robot.lookup("#editor-primary-name").query()).getText().isEmpty(),
+                "#experiment-editor");
         assertEquals(List.of(), cut, "texts cut off in the experiment editor");
     }
 
     /** The PDF export dialog (paper, signing, a new key) shows its labels and buttons whole. */
     @Test
     void thePdfDialogShowsEveryLabelWhole(FxRobot robot) throws Exception {
+        List<String> cut = cutInDialog(robot, Section.DECISION, "#decision-export-pdf",
+                () -> robot.lookup("#export-new-key").tryQuery().isPresent(), "#pdf-export");
+        assertEquals(List.of(), cut, "texts cut off in the PDF dialog");
+    }
+
+    /** Opens the first sample's {@code section}, clicks {@code opener}, and lists what the dialog {@code dialogId} cuts off. */
+    private List<String> cutInDialog(FxRobot robot, Section section, String opener, Callable<Boolean> ready, String dialogId)
+            throws Exception {
         robot.interact(() -> window.model().openSample(SampleCatalog.FIRST));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.analysis().analysis().resultProperty().get() != null
                 && !window.analysis().analysis().busyProperty().get());
-        robot.interact(() -> window.model().sectionProperty().set(Section.DECISION));
-        robot.clickOn("#decision-export-pdf");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#export-new-key").tryQuery().isPresent());
+        robot.interact(() -> window.model().sectionProperty().set(section));
+        robot.clickOn(opener);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, ready);
         WaitForAsyncUtils.waitForFxEvents();
-        Node dialog = robot.lookup("#pdf-export").query();
+        Node dialog = robot.lookup(dialogId).query();
         List<String> cut = new ArrayList<>();
         robot.interact(() -> cut.addAll(truncated(dialog.getScene().getRoot())));
         robot.interact(() -> ((Stage) dialog.getScene().getWindow()).close());
-        assertEquals(List.of(), cut, "texts cut off in the PDF dialog");
+        return cut;
     }
 
     /** Every visible labelled control under {@code root} whose shown text is shorter than its text. */
