@@ -1,5 +1,7 @@
 package dev.arbiter.app.report;
 
+import dev.arbiter.app.projection.DecisionLabels;
+import dev.arbiter.analytics.Effect;
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.analytics.NonInferiority;
 import dev.arbiter.app.projection.Format;
@@ -145,11 +147,40 @@ public final class DecisionReport {
                 PdfCanvas.TEXT);
         canvas.paragraph(String.join(" ", result.decision().reasons()));
         if (result.decisions().size() > 1) {
+            treatmentSummary();
             for (var entry : result.decisions().entrySet()) {
                 canvas.paragraph(entry.getKey() + ": " + Labels.decision(entry.getValue().kind().label()) + " — "
                         + String.join(" ", entry.getValue().reasons()));
             }
         }
+    }
+
+    /** With several treatments, one row each first: recommendation, primary difference, adjusted p, worst guardrail. */
+    private void treatmentSummary() throws IOException {
+        List<GuardrailCard> cards = GuardrailCards.of(result);
+        List<List<String>> rows = new ArrayList<>();
+        for (var entry : result.decisions().entrySet()) {
+            ComparisonResult primary = result.primary().comparison(entry.getKey());
+            Effect absolute = primary.comparison().absolute();
+            rows.add(List.of(entry.getKey(), DecisionLabels.words(entry.getValue().kind().label()), Format.effect(absolute),
+                    Format.p(Double.isNaN(primary.pValueAdjusted()) ? absolute.pValue() : primary.pValueAdjusted()),
+                    worstGuardrail(cards, entry.getKey())));
+        }
+        canvas.table(new float[] {0.16f, 0.24f, 0.3f, 0.12f, 0.18f},
+                List.of("treatment", "recommendation", result.primary().name() + " difference [CI]", "p (adjusted)",
+                        "guardrails"), rows);
+    }
+
+    /** "breached", "at risk", "ok" — the worst of the treatment's guardrails — or "none". */
+    private static String worstGuardrail(List<GuardrailCard> cards, String treatment) {
+        List<String> statuses = cards.stream().filter(card -> card.treatment().equals(treatment)).map(GuardrailCard::status)
+                .toList();
+        for (String status : List.of("breached", "at_risk", "ok")) {
+            if (statuses.contains(status)) {
+                return status.replace('_', ' ');
+            }
+        }
+        return "none";
     }
 
     private String signoffSummary() {

@@ -1,5 +1,10 @@
 package dev.arbiter.app.report;
 
+import java.nio.file.Files;
+import dev.arbiter.importers.workspace.Access;
+import dev.arbiter.importers.ingest.ImportOptions;
+import dev.arbiter.importers.ingest.DatasetImporter;
+import dev.arbiter.importers.experiment.ExperimentFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,5 +82,43 @@ class DecisionReportTest {
         assertTrue(at > 0);
         assertTrue(text.substring(at).contains("alpha"), text.substring(at));
         assertEquals(-1, text.indexOf("No deviations"));
+    }
+
+    /** Issue 21 #10: with several treatments the PDF opens with one summary row per treatment. */
+    @Test
+    void severalTreatmentsGetASummaryTableFirst() throws Exception {
+        Path file = dir.resolve("three.arbiter");
+        StringBuilder csv = new StringBuilder("variant,user_id,converted,latency_ms\n");
+        for (int i = 0; i < 3000; i++) {
+            String arm = List.of("a", "b", "c").get(i % 3);
+            int converted = (i * 7919 % 100) < (arm.equals("c") ? 40 : 30) ? 1 : 0;
+            csv.append(arm).append(",u").append(i).append(',').append(converted).append(',').append(100 + i % 41).append('\n');
+        }
+        Path events = Files.writeString(dir.resolve("three.csv"), csv);
+        Workspace.create(file, "test").close();
+        try (Workspace workspace = Workspace.open(file, Access.IMPORT)) {
+            new DatasetImporter(workspace).importSource(events.toString(), ImportOptions.defaults().withDataset("events"),
+                    ImportMonitor.NONE);
+        }
+        ExperimentDefinition definition = ExperimentFile.parse("""
+                {"name": "Three prompts", "dataset": "events", "variantColumn": "variant", "control": "a",
+                 "treatments": ["b", "c"], "unitColumn": "user_id",
+                 "primary": {"name": "conversion", "column": "converted", "kind": "unit", "aggregate": "max", "mde": 0.05},
+                 "guardrails": [{"name": "p95_latency_ms", "column": "latency_ms", "kind": "quantile", "quantile": 0.95,
+                                 "direction": "decrease", "maxRatio": 1.3}]}""", "test");
+        String text;
+        try (Workspace workspace = Workspace.open(file)) {
+            ReportInput input = ReportSources.gather(workspace, definition, "three", DECISION, null, PaperSize.A4);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            DecisionReport.write(input, out);
+            try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
+                text = new PDFTextStripper().getText(document);
+            }
+        }
+        assertTrue(text.contains("treatment recommendation conversion difference [CI] p (adjusted) guardrails"), text);
+        String table = text.substring(text.indexOf("p (adjusted) guardrails"), text.indexOf("b: No difference"));
+        assertTrue(table.contains("No difference — take the") && table.contains("0 [-0.04019, +0.04019]"), table);
+        assertTrue(table.contains("Ship +0.1 [+0.0584, +0.1416] < 0.0001 ok"), table);
+        assertTrue(text.indexOf("conversion difference [CI]") < text.indexOf("Setup"), "the summary comes first");
     }
 }
