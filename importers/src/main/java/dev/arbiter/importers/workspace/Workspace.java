@@ -51,6 +51,7 @@ public final class Workspace implements AutoCloseable {
     /** Held by a write while it swaps the read-only instance for a writable one; {@link #newConnection} waits. */
     private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
     private volatile DuckDBConnection root;
+    private Duration writeWait = WRITE_WAIT;
 
     private Workspace(Path file, Access access, DuckDBConnection root) {
         this.file = file;
@@ -131,6 +132,12 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /** Tests: how long a write waits for the file (the default is {@link #WRITE_WAIT}). */
+    Workspace writeWait(Duration wait) {
+        this.writeWait = wait;
+        return this;
+    }
+
     /** Work done with a connection that may write. */
     @FunctionalInterface
     public interface Write<T> {
@@ -152,8 +159,7 @@ public final class Workspace implements AutoCloseable {
         }
         swap.writeLock().lock();
         try {
-            root.close();
-            root = reopen(Access.ANALYSIS);
+            root = writable();
             try (Connection connection = root.duplicate()) {
                 return work.run(connection);
             } finally {
@@ -165,9 +171,20 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /** The file opened for writing in place of the read-only instance; readable as before when it stays busy. */
+    private DuckDBConnection writable() throws SQLException {
+        root.close();
+        try {
+            return reopen(Access.ANALYSIS);
+        } catch (SQLException busy) {
+            root = reopen(Access.READ);
+            throw busy;
+        }
+    }
+
     private DuckDBConnection reopen(Access as) throws SQLException {
         try {
-            return WorkspaceLocks.waitFor(() -> connect(file, as), WRITE_WAIT, file);
+            return WorkspaceLocks.waitFor(() -> connect(file, as), writeWait, file);
         } catch (WorkspaceException e) {
             throw new SQLException(e.getMessage(), e);
         }
