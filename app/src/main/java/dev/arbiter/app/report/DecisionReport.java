@@ -424,6 +424,7 @@ public final class DecisionReport {
         canvas.heading("Decision and sign-off", 80);
         canvas.facts(List.of(new String[] {"Decision", Labels.decision(input.decision().decision())},
                 new String[] {"Recommendation", Labels.decision(result.decision().kind().label())},
+                new String[] {"Segments", segmentFindings()},
                 new String[] {"Rationale", input.decision().rationale() == null || input.decision().rationale().isBlank()
                         ? "(none written)" : input.decision().rationale()}));
         if (input.decision().signoffs().isEmpty()) {
@@ -434,6 +435,27 @@ public final class DecisionReport {
                 input.decision().signoffs(), signoff -> List.of(text(signoff.name()), text(signoff.role()),
                         signoff.approve() ? "approves" : "rejects", text(signoff.date()), text(signoff.comment())),
                 signoff -> !signoff.approve());
+    }
+
+    /**
+     * The segment values where the primary's effect is significant after Benjamini–Hochberg, with
+     * those opposite in sign to the overall effect marked — what a decision for all traffic must
+     * not hide.
+     */
+    private String segmentFindings() {
+        String treatment = definition.treatments().get(0);
+        double overall = result.primary().comparison(treatment).comparison().absolute().estimate();
+        List<String> findings = new ArrayList<>();
+        for (SegmentResult segment : result.segments()) {
+            segment.metrics().stream().filter(m -> m.name().equals(result.primary().name())).findFirst()
+                    .map(metric -> metric.comparison(treatment))
+                    .filter(c -> !segment.tooSmall() && c.pValueAdjusted() < definition.alpha())
+                    .ifPresent(c -> findings.add(segment.column() + " = " + segment.value() + ": "
+                            + Format.effect(c.comparison().absolute()) + ", p (BH) " + Format.p(c.pValueAdjusted())
+                            + (Math.signum(c.comparison().absolute().estimate()) == -Math.signum(overall)
+                            ? ", opposite in sign to the overall effect" : "")));
+        }
+        return findings.isEmpty() ? "no segment's effect is significant after Benjamini–Hochberg" : String.join("; ", findings);
     }
 
     private void deviations() throws IOException {

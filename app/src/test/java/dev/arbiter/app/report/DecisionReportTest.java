@@ -84,6 +84,17 @@ class DecisionReportTest {
         assertEquals(-1, text.indexOf("No deviations"));
     }
 
+    /** Issue 21 #4: the decision section names the segments with significant effects, reversals marked (support-bot). */
+    @Test
+    void theDecisionSectionNamesASignificantSegmentReversal() throws Exception {
+        String text = report("support-bot", d -> d, false);
+        String decision = text.substring(text.indexOf("Decision and sign-off"));
+        assertTrue(decision.contains("complexity = complex: -0.08839 [-0.1165, -0.06024], p (BH) < 0.0001;"), decision);
+        assertTrue(decision.contains("complexity = easy: +0.01944 [+0.007265, +0.03162], p (BH) 0.0018, opposite in sign"),
+                decision);
+        assertTrue(report("a-a", d -> d, false).contains("no segment's effect is significant after Benjamini–Hochberg"));
+    }
+
     /** Issue 21 #10: with several treatments the PDF opens with one summary row per treatment. */
     @Test
     void severalTreatmentsGetASummaryTableFirst() throws Exception {
