@@ -36,7 +36,8 @@ public enum Role {
     SCHEMA_VALID("schema_valid", "output passed its JSON schema", Kind.OUTCOME,
             "schema_valid", "json_valid", "valid_json", "is_valid"),
     FALLBACK("fallback", "served by the fallback model", Kind.OUTCOME, "fallback", "is_fallback", "used_fallback"),
-    ERROR("error", "the request failed", Kind.OUTCOME, "error", "is_error", "failed", "error_code"),
+    // not "error_code": a code (429, 500) is not a 0/1 flag, and read as one it poisons the metric (issue 17)
+    ERROR("error", "the request failed", Kind.OUTCOME, "error", "is_error", "failed"),
     TEXT("text", "free text (prompt or response): personal data, not stored unless asked", Kind.TEXT,
             "prompt", "response", "completion", "input", "output", "text", "message", "messages", "content",
             "question", "answer", "generated_text", "input_value", "output_value", "instruction", "raw_completion");

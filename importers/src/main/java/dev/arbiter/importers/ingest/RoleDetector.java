@@ -13,6 +13,17 @@ import java.util.Set;
  * columns are all reported, since each of them may hold personal data.
  */
 public final class RoleDetector {
+    /** Words that make a column named after free text an identifier or a label (a version, a name, a category). */
+    private static final Set<String> NOT_FREE_TEXT = Set.of("version", "id", "name", "type", "category", "key", "hash",
+            "code", "count", "length", "tokens", "template", "lang", "language");
+    /** Words that make a column named after an outcome something else than its 0/1 flag. */
+    private static final Set<String> NOT_A_FLAG = Set.of("code", "codes", "message", "msg", "type", "reason", "text",
+            "id", "count", "name", "details");
+
+    /** Words that make a name with "time" in it a duration rather than a point in time. */
+    private static final Set<String> A_DURATION = Set.of("per", "to", "s", "sec", "secs", "seconds", "ms", "duration",
+            "elapsed", "taken", "spent", "total", "avg", "mean");
+
     private RoleDetector() {
     }
 
@@ -54,11 +65,28 @@ public final class RoleDetector {
     private static boolean matches(Role role, ColumnInfo column, boolean loose) {
         String name = Role.normalise(column.name());
         for (String known : role.names()) {
-            if (name.equals(known) || (loose && known.length() > 3 && ("_" + name + "_").contains("_" + known + "_"))) {
+            if (name.equals(known) || (loose && known.length() > 3 && ("_" + name + "_").contains("_" + known + "_")
+                    && looseMatchHolds(role, column, name))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a known name inside a longer column name still means the role: {@code prompt_version}
+     * is a version, not free text; {@code error_message} is not a 0/1 error flag; a time found inside a
+     * name is a timestamp when the column holds times or the name does not say a duration
+     * ({@code time_per_example}, {@code time_to_first_token}) (issue 17).
+     */
+    private static boolean looseMatchHolds(Role role, ColumnInfo column, String name) {
+        List<String> words = List.of(name.split("_"));
+        return switch (role.kind()) {
+            case TEXT -> role != Role.TEXT || words.stream().noneMatch(NOT_FREE_TEXT::contains);
+            case OUTCOME -> words.stream().noneMatch(NOT_A_FLAG::contains);
+            case TIME -> column.isTemporal() || words.stream().noneMatch(A_DURATION::contains);
+            default -> true;
+        };
     }
 
     private static boolean accepts(Role role, ColumnInfo column) {

@@ -1,6 +1,7 @@
 package dev.arbiter.importers.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,23 @@ class RoleDetectorTest {
         assertEquals("gen_ai.usage.input_tokens", detection.roles().get(Role.TOKENS_IN));
         assertEquals("p95_latency_ms", detection.roles().get(Role.LATENCY));
         assertEquals("createdAt", detection.roles().get(Role.TIMESTAMP));
+    }
+
+    /**
+     * Issue 17: mistakes seen on real LLM data — a version column taken for free text (and dropped),
+     * a numeric error code taken for the 0/1 error flag, a duration taken for the timestamp.
+     */
+    @Test
+    void identifiersCodesAndDurationsAreNotMistakenForTextFlagsOrTimes() {
+        RoleDetector.Detection detection = RoleDetector.detect(List.of(c("prompt_version", "VARCHAR"), c("prompt", "VARCHAR"),
+                c("error_code", "BIGINT"), c("error_message", "VARCHAR"), c("time_per_example", "DOUBLE"),
+                c("time_to_first_token", "DOUBLE"), c("response_text", "VARCHAR")));
+        assertEquals(List.of("prompt", "error_message", "response_text"), detection.textColumns());
+        assertFalse(detection.roles().containsKey(Role.ERROR), detection.roles().toString());
+        assertFalse(detection.roles().containsKey(Role.TIMESTAMP), detection.roles().toString());
+        RoleDetector.Detection flags = RoleDetector.detect(List.of(c("api_error", "BOOLEAN"), c("request_time", "TIMESTAMP")));
+        assertEquals("api_error", flags.roles().get(Role.ERROR));
+        assertEquals("request_time", flags.roles().get(Role.TIMESTAMP));
     }
 
     @Test
