@@ -121,16 +121,35 @@ final class EventSource {
         return new SqlQuery().sql("CAST(" + quoted + " AS DOUBLE PRECISION)");
     }
 
-    /** tokens_in × input price + tokens_out × output price (USD per 1M tokens), by model. */
+    /**
+     * tokens_in × input price + tokens_out × output price (USD per 1M tokens), by model: the model's
+     * own price, else — for a dated name such as {@code claude-sonnet-4-5-20250929} — the price of the
+     * longest priced name it starts with followed by a date ({@code -YYYYMMDD}, {@code -YYYY-MM-DD},
+     * or with {@code @}); standard SQL, so every dialect reads it the same.
+     */
     private static SqlQuery cost(PriceTable prices) {
         SqlQuery query = new SqlQuery().sql("CASE");
         String model = "CAST(" + Sql.identifier(prices.modelColumn()) + " AS VARCHAR)";
+        List<Map.Entry<String, PriceTable.Price>> byLength = prices.prices().entrySet().stream()
+                .sorted(Map.Entry.<String, PriceTable.Price>comparingByKey(
+                        (a, b) -> b.length() != a.length() ? b.length() - a.length() : a.compareTo(b))).toList();
+        byLength.forEach(price -> query.sql(" WHEN " + model + " = ").value(price.getKey()).append(priced(prices, price.getValue())));
+        byLength.forEach(price -> query.sql(" WHEN ").append(dated(model, price.getKey())).append(priced(prices, price.getValue())));
+        return query.sql(" END");
+    }
+
+    /** {@code model} is {@code name} followed by a date: "-20250929", "@20250929", "-2025-09-29". */
+    private static SqlQuery dated(String model, String name) {
+        int n = name.length();
+        return new SqlQuery().sql("(SUBSTRING(" + model + ", 1, " + n + ") = ").value(name)
+                .sql(" AND SUBSTRING(" + model + ", " + (n + 1) + ", 1) IN ('-', '@') AND LENGTH(" + model + ") IN ("
+                        + (n + 9) + ", " + (n + 11) + "))");
+    }
+
+    private static SqlQuery priced(PriceTable prices, PriceTable.Price price) {
         String in = "CAST(" + Sql.identifier(prices.tokensInColumn()) + " AS DOUBLE PRECISION)";
         String out = "CAST(" + Sql.identifier(prices.tokensOutColumn()) + " AS DOUBLE PRECISION)";
-        prices.prices().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(price -> query
-                .sql(" WHEN " + model + " = ").value(price.getKey())
-                .sql(" THEN (" + in + " * ").value(price.getValue().inputPerMillion())
-                .sql(" + " + out + " * ").value(price.getValue().outputPerMillion()).sql(") / 1000000.0"));
-        return query.sql(" END");
+        return new SqlQuery().sql(" THEN (" + in + " * ").value(price.inputPerMillion())
+                .sql(" + " + out + " * ").value(price.outputPerMillion()).sql(") / 1000000.0");
     }
 }
