@@ -53,10 +53,15 @@ public record SegmentTable(List<SegmentRow> rows, List<ForestRow> forest) {
     private static void addSegment(SegmentResult segment, ComparisonResult comparison, MetricResult inSegment, double sign,
             double alpha, List<SegmentRow> table, List<ForestRow> plot) {
         Effect effect = comparison.comparison().absolute();
-        boolean opposite = effect.available() && sign != 0 && Math.signum(effect.estimate()) == -sign;
+        boolean opposite = oppositeInSign(effect, sign);
         String label = String.valueOf(segment.value());
         table.add(row(label, inSegment, comparison, flags(segment, comparison, opposite, alpha), segment.units()));
         plot.add(forest(label, comparison, opposite));
+    }
+
+    /** Whether a segment's effect is available and of the opposite sign to the overall one ({@code overallSign} ≠ 0). */
+    public static boolean oppositeInSign(Effect effect, double overallSign) {
+        return effect.available() && overallSign != 0 && Math.signum(effect.estimate()) == -Math.signum(overallSign);
     }
 
     /** Why a segment's row needs care: too few units to read, or an effect of the opposite sign to the overall one. */

@@ -452,7 +452,7 @@ public final class DecisionReport {
                     .filter(c -> !segment.tooSmall() && c.pValueAdjusted() < definition.alpha())
                     .ifPresent(c -> findings.add(segment.column() + " = " + segment.value() + ": "
                             + Format.effect(c.comparison().absolute()) + ", p (BH) " + Format.p(c.pValueAdjusted())
-                            + (Math.signum(c.comparison().absolute().estimate()) == -Math.signum(overall)
+                            + (SegmentTable.oppositeInSign(c.comparison().absolute(), overall)
                             ? ", opposite in sign to the overall effect" : "")));
         }
         return findings.isEmpty() ? "no segment's effect is significant after Benjamini–Hochberg" : String.join("; ", findings);

@@ -1,5 +1,6 @@
 package dev.arbiter.app.results;
 
+import dev.arbiter.importers.CsvText;
 import dev.arbiter.analytics.ArmValue;
 import dev.arbiter.analytics.Effect;
 import dev.arbiter.analytics.Interval;
@@ -27,7 +28,7 @@ final class ResultsCsv {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         for (MetricResult metric : metrics) {
             for (ArmValue arm : metric.arms()) {
-                csv.append(String.join(",", row(metric, arm).stream().map(ResultsCsv::quote).toList())).append("\r\n");
+                csv.append(String.join(",", row(metric, arm).stream().map(CsvText::field).toList())).append("\r\n");
             }
         }
         return csv.toString();
@@ -63,11 +64,5 @@ final class ResultsCsv {
 
     private static String number(double value) {
         return Double.isFinite(value) ? Double.toString(value) : "";
-    }
-
-    private static String quote(String text) {
-        String value = text == null ? "" : text;
-        return value.contains(",") || value.contains("\"") || value.contains("\n")
-                ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 }

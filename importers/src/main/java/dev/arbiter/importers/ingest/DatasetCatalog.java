@@ -1,6 +1,7 @@
 package dev.arbiter.importers.ingest;
 
 
+import dev.arbiter.importers.CsvText;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -112,15 +113,11 @@ public final class DatasetCatalog {
         try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             out.write("import_id,file,line,column,raw_text,reason\r\n");
             for (RejectedRow row : rows) {
-                out.write(row.importId() + "," + quote(row.fileName()) + "," + (row.line() == null ? "" : row.line()) + ","
-                        + quote(row.column()) + "," + quote(row.rawText()) + "," + quote(row.reason()) + "\r\n");
+                out.write(row.importId() + "," + CsvText.quoted(row.fileName()) + "," + (row.line() == null ? "" : row.line()) + ","
+                        + CsvText.quoted(row.column()) + "," + CsvText.quoted(row.rawText()) + "," + CsvText.quoted(row.reason()) + "\r\n");
             }
         }
         return rows.size();
-    }
-
-    private static String quote(String value) {
-        return value == null ? "" : '"' + value.replace("\"", "\"\"") + '"';
     }
 
     private static Map<Role, String> roles(Connection connection, String dataset) throws SQLException {
