@@ -1,5 +1,6 @@
 package dev.arbiter.app.common;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -22,7 +23,16 @@ public final class ColumnWidths {
 
     /** Keeps every column of {@code table} as wide as its widest text whenever its rows, columns or scene change. */
     public static <R> void fitToContent(TableView<R> table) {
-        Runnable fit = () -> Platform.runLater(() -> fit(table));
+        // one measurement per burst of changes (a table's columns are often added one by one)
+        AtomicBoolean pending = new AtomicBoolean();
+        Runnable fit = () -> {
+            if (pending.compareAndSet(false, true)) {
+                Platform.runLater(() -> {
+                    pending.set(false);
+                    fit(table);
+                });
+            }
+        };
         table.itemsProperty().addListener((obs, old, now) -> {
             fit.run();
             if (now != null) {
@@ -42,6 +52,7 @@ public final class ColumnWidths {
             return;
         }
         table.applyCss();
+        table.layout(); // the cells exist once laid out: their font is the one to measure with
         Font font = font(table);
         for (TableColumn<R, ?> column : table.getColumns()) {
             if (column.getColumns().isEmpty() && column.isVisible()) {
