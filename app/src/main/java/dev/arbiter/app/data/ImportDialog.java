@@ -42,6 +42,7 @@ final class ImportDialog extends Dialog<ImportOptions> {
                 new TitledPane("Column roles", roles));
         getDialogPane().setContent(content);
         getDialogPane().setPrefWidth(1040);
+        getDialogPane().setStyle("-fx-max-width: 100000;"); // AtlantaFX caps dialog panes at 600 px in its stylesheet
         setResizable(true);
         getDialogPane().getButtonTypes().addAll(IMPORT, ButtonType.CANCEL);
         setResultConverter(button -> button != IMPORT ? null : options(roles));

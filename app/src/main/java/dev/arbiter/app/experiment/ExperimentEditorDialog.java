@@ -66,7 +66,9 @@ public final class ExperimentEditorDialog extends Dialog<ExperimentDefinition> {
                 new HBox(10, new Label("Guardrails"), add), guardrails, new HBox(10, export), problems);
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
-        scroll.setPrefSize(980, 640);
+        scroll.setPrefSize(1080, 640);
+        getDialogPane().setPrefWidth(1100); // a guardrail row on one line
+        getDialogPane().setStyle("-fx-max-width: 100000;"); // AtlantaFX caps dialog panes at 600 px in its stylesheet
         getDialogPane().setContent(scroll);
         setResultConverter(button -> button == save ? model.definitionProperty().get() : null);
     }
