@@ -98,6 +98,11 @@ class StatisticsCommandsTest {
         assertEquals(4724, power.get(19).get("perArm").asLong());
         assertEquals(0.8000127474, power.get(19).get("power").asDouble(), 1e-6);
         JsonNode mde = plan.get("mdeByDay");
+        // R 4.3: power.prop.test(n = 2500, p1 = .85, power = .8)$p2 - .85 = 0.02719282013 (day 1: 5,000 units over
+        // 2 arms); n = 5000: 0.01945946931 (day 2). Tolerance 5e-6 absolute: R solves the exact two-tailed power,
+        // Arbiter inverts its own power function numerically; both read an MDE to four significant digits.
+        assertEquals(0.02719282013, mde.get(0).get("mde").asDouble(), 5e-6);
+        assertEquals(0.01945946931, mde.get(1).get("mde").asDouble(), 5e-6);
         assertTrue(mde.get(0).get("mde").asDouble() > 0.02, "one day is not enough: " + mde.get(0));
         assertTrue(mde.get(1).get("mde").asDouble() <= 0.02 + 1e-9, "two days reach the MDE: " + mde.get(1));
     }
