@@ -53,8 +53,10 @@ public sealed interface ArmStatistics {
      * A ratio metric: per-unit numerator and denominator (and the covariate ratio's, zeros when none).
      *
      * @param moments the metric's and the covariate's moments with their cross sums
+     * @param shares  every unit's numerator is a whole number between 0 and its denominator (a count
+     *                of its events, e.g. of a 0/1 column over events): the ratio is a share
      */
-    record Ratio(RatioCovariateMoments moments) implements ArmStatistics {
+    record Ratio(RatioCovariateMoments moments, boolean shares) implements ArmStatistics {
         @Override
         public long units() {
             return moments.metric().n();
@@ -69,13 +71,13 @@ public sealed interface ArmStatistics {
             RatioCovariateMoments q = that.moments;
             return new Ratio(new RatioCovariateMoments(p.metric().plus(q.metric()), p.covariate().plus(q.covariate()),
                     p.sumNumCovNum() + q.sumNumCovNum(), p.sumNumCovDen() + q.sumNumCovDen(),
-                    p.sumDenCovNum() + q.sumDenCovNum(), p.sumDenCovDen() + q.sumDenCovDen()));
+                    p.sumDenCovNum() + q.sumDenCovNum(), p.sumDenCovDen() + q.sumDenCovDen()), shares && that.shares);
         }
 
         @Override
         public ArmStatistics empty(double alpha) {
             RatioMoments zero = new RatioMoments(0, 0, 0, 0, 0, 0);
-            return new Ratio(new RatioCovariateMoments(zero, zero, 0, 0, 0, 0));
+            return new Ratio(new RatioCovariateMoments(zero, zero, 0, 0, 0, 0), true);
         }
     }
 

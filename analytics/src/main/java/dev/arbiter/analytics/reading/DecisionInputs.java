@@ -23,11 +23,13 @@ import java.util.Objects;
  * @param sampleRatio     the sample ratio check of the arms, or null when it was not run
  * @param controlArm      the control arm's name (null: "control")
  * @param treatmentArm    the treatment arm's name (null: "the treatment")
+ * @param primaryUnit     the unit the primary's numbers are written in (null: a plain number)
  */
 public record DecisionInputs(String primaryName, Comparison primary, boolean higherIsBetter, double mde,
                              boolean mdeRelative, List<NamedGuardrail> guardrails, Progress progress,
                              List<SegmentFinding> segments, String cheaperArm, NonInferiority nonInferiority,
-                             SampleRatioCheck.Result sampleRatio, String controlArm, String treatmentArm) {
+                             SampleRatioCheck.Result sampleRatio, String controlArm, String treatmentArm,
+                             ValueUnit primaryUnit) {
     /** A guardrail check with its metric's name. */
     public record NamedGuardrail(String metric, GuardrailCheck check) {
     }
@@ -41,7 +43,7 @@ public record DecisionInputs(String primaryName, Comparison primary, boolean hig
                           List<NamedGuardrail> guardrails, Progress progress, List<SegmentFinding> segments,
                           String cheaperArm, NonInferiority nonInferiority) {
         this(primaryName, primary, higherIsBetter, mde, mdeRelative, guardrails, progress, segments, cheaperArm, nonInferiority,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** Inputs with a sample ratio check, arms unnamed. */
@@ -49,12 +51,13 @@ public record DecisionInputs(String primaryName, Comparison primary, boolean hig
                           List<NamedGuardrail> guardrails, Progress progress, List<SegmentFinding> segments,
                           String cheaperArm, NonInferiority nonInferiority, SampleRatioCheck.Result sampleRatio) {
         this(primaryName, primary, higherIsBetter, mde, mdeRelative, guardrails, progress, segments, cheaperArm, nonInferiority,
-                sampleRatio, null, null);
+                sampleRatio, null, null, null);
     }
 
     public DecisionInputs {
         controlArm = controlArm == null ? "control" : controlArm;
         treatmentArm = treatmentArm == null ? "the treatment" : treatmentArm;
+        primaryUnit = primaryUnit == null ? ValueUnit.NONE : primaryUnit;
         Objects.requireNonNull(primaryName, "primaryName");
         Objects.requireNonNull(primary, "primary");
         guardrails = List.copyOf(guardrails);

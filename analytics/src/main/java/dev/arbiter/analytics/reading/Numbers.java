@@ -16,13 +16,6 @@ final class Numbers {
         return p < 0.0001 ? "p < 0.0001" : "p = " + p(p);
     }
 
-    static String signed(double value) {
-        if (Double.isInfinite(value)) {
-            return value > 0 ? "+∞" : "−∞";
-        }
-        return String.format(Locale.ROOT, "%+.4g", value);
-    }
-
     static String plain(double value) {
         return String.format(Locale.ROOT, "%.4g", value).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
     }

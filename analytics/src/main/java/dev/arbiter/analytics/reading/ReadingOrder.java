@@ -90,7 +90,7 @@ public final class ReadingOrder {
         Effect effect = in.primary().absolute();
         boolean good = in.higherIsBetter() == (effect.estimate() > 0);
         reasons.add(String.format(Locale.ROOT, "%s changed by %s (%s), significant at α = %s, in the %s direction.",
-                in.primaryName(), describe(in.primary()), Numbers.pIs(effect.pValue()), Numbers.plain(in.primary().alpha()),
+                in.primaryName(), describe(in, in.primary()), Numbers.pIs(effect.pValue()), Numbers.plain(in.primary().alpha()),
                 good ? "good" : "bad"));
         List<SegmentFinding> opposite = oppositeSegments(in, effect.estimate());
         if (!opposite.isEmpty()) {
@@ -106,8 +106,8 @@ public final class ReadingOrder {
         NonInferiority ni = in.nonInferiority();
         if (ni != null && ni.unavailableReason() == null && ni.nonInferior()) {
             // a non-inferiority question ("at least 95% of control's rate?") is answered yes
-            reasons.add("Worse, but within the non-inferiority margin of " + Numbers.plain(ni.margin())
-                    + (ni.relative() ? " (relative)" : "") + " (" + Numbers.pIs(ni.pValue())
+            reasons.add("Worse, but within the non-inferiority margin of " + amount(in, ni.margin(), ni.relative()) + " ("
+                    + Numbers.pIs(ni.pValue())
                     + "): the loss is smaller than the margin the test accepted.");
             return cheaper(in, reasons);
         }
@@ -119,11 +119,11 @@ public final class ReadingOrder {
         double size = Math.abs(in.mdeRelative() && in.primary().relative().available()
                 ? in.primary().relative().estimate() : in.primary().absolute().estimate());
         if (size < in.mde()) {
-            reasons.add("The effect is smaller than the MDE of " + Numbers.plain(in.mde())
-                    + (in.mdeRelative() ? " (relative)" : "") + ": real, but below what the test set out to detect.");
+            reasons.add("The effect is smaller than the MDE of " + amount(in, in.mde(), in.mdeRelative())
+                    + ": real, but below what the test set out to detect.");
             return cheaper(in, reasons);
         }
-        reasons.add("The effect is at least the MDE of " + Numbers.plain(in.mde()) + (in.mdeRelative() ? " (relative)." : "."));
+        reasons.add("The effect is at least the MDE of " + amount(in, in.mde(), in.mdeRelative()) + ".");
         if (!in.segments().isEmpty()) {
             reasons.add("No segment goes the other way.");
         }
@@ -133,14 +133,13 @@ public final class ReadingOrder {
     private static Recommendation noDifference(DecisionInputs in, List<String> reasons) {
         Effect effect = in.primary().absolute();
         reasons.add(String.format(Locale.ROOT, "No difference detected in %s: %s, %s at α = %s.", in.primaryName(),
-                describe(in.primary()), Numbers.pIs(effect.pValue()), Numbers.plain(in.primary().alpha())));
+                describe(in, in.primary()), Numbers.pIs(effect.pValue()), Numbers.plain(in.primary().alpha())));
         if (in.nonInferiority() != null && in.nonInferiority().unavailableReason() == null) {
             reasons.add(in.nonInferiority().nonInferior()
-                    ? "Non-inferior within the margin of " + Numbers.plain(in.nonInferiority().margin())
-                            + (in.nonInferiority().relative() ? " (relative)" : "") + " ("
-                            + Numbers.pIs(in.nonInferiority().pValue()) + ")."
-                    : "Non-inferiority within the margin of " + Numbers.plain(in.nonInferiority().margin())
-                            + " is not shown (" + Numbers.pIs(in.nonInferiority().pValue()) + "): a loss that large is still possible.");
+                    ? "Non-inferior within the margin of " + amount(in, in.nonInferiority().margin(),
+                            in.nonInferiority().relative()) + " (" + Numbers.pIs(in.nonInferiority().pValue()) + ")."
+                    : "Non-inferiority within the margin of " + amount(in, in.nonInferiority().margin(),
+                            in.nonInferiority().relative()) + " is not shown (" + Numbers.pIs(in.nonInferiority().pValue()) + "): a loss that large is still possible.");
         }
         List<SegmentFinding> decisive = significantSegments(in);
         if (!decisive.isEmpty()) {
@@ -172,7 +171,7 @@ public final class ReadingOrder {
     private static String segmentReason(DecisionInputs in, SegmentFinding s) {
         boolean better = in.higherIsBetter() == (s.comparison().absolute().estimate() > 0);
         return String.format(Locale.ROOT, "Segment %s = %s: %s is %s by %s in %s, BH-adjusted %s: serve %s there.",
-                s.column(), s.value(), in.treatmentArm(), better ? "better" : "worse", describe(s.comparison()),
+                s.column(), s.value(), in.treatmentArm(), better ? "better" : "worse", describe(in, s.comparison()),
                 in.primaryName(), Numbers.pIs(s.adjustedPValue()), better ? in.treatmentArm() : in.controlArm());
     }
 
@@ -190,9 +189,12 @@ public final class ReadingOrder {
                 .toList();
     }
 
-    private static String describe(Comparison comparison) {
-        Effect effect = comparison.absolute();
-        return String.format(Locale.ROOT, "%s (CI %s to %s)", Numbers.signed(effect.estimate()),
-                Numbers.signed(effect.ci().lower()), Numbers.signed(effect.ci().upper()));
+    private static String describe(DecisionInputs in, Comparison comparison) {
+        return in.primaryUnit().effectInWords(comparison.absolute());
+    }
+
+    /** A margin or MDE as the analyst set it: a share of control ("5% (relative)") or in the metric's unit ("2 pp"). */
+    private static String amount(DecisionInputs in, double amount, boolean relative) {
+        return relative ? Numbers.plain(100 * amount) + "% (relative)" : in.primaryUnit().size(amount);
     }
 }

@@ -82,7 +82,7 @@ class ReadingOrderTest {
         Recommendation r = ReadingOrder.recommend(new DecisionInputs("resolution_rate", smallDrop, true, 0.02, false,
                 List.of(), null, List.of(), "haiku", within));
         assertEquals(RecommendationKind.NO_DIFFERENCE, r.kind());
-        assertTrue(r.reasons().stream().anyMatch(reason -> reason.startsWith("Worse, but within the non-inferiority margin of 0.05")),
+        assertTrue(r.reasons().stream().anyMatch(reason -> reason.startsWith("Worse, but within the non-inferiority margin of 5% (relative)")),
                 r.reasons().toString());
         assertEquals("Take the cheaper arm: haiku.", r.reasons().get(r.reasons().size() - 1));
         NonInferiority tight = NonInferiority.test(smallDrop, 0.005, true, true);
@@ -97,7 +97,7 @@ class ReadingOrderTest {
                 List.of(), "haiku", ni);
         Recommendation r = ReadingOrder.recommend(in);
         assertEquals(RecommendationKind.NO_DIFFERENCE, r.kind());
-        assertTrue(r.reasons().stream().anyMatch(reason -> reason.startsWith("Non-inferior within the margin of 0.05")),
+        assertTrue(r.reasons().stream().anyMatch(reason -> reason.startsWith("Non-inferior within the margin of 5% (relative)")),
                 r.reasons().toString());
     }
 
@@ -147,18 +147,20 @@ class ReadingOrderTest {
         Comparison easyFlat = WELCH.compare(ArmEstimate.proportion(4200, 3800), ArmEstimate.proportion(4200, 3830), "p");
         DecisionInputs in = new DecisionInputs("resolution_rate", FLAT, true, 0.02, false, List.of(OK_LATENCY), null,
                 List.of(new SegmentFinding("complexity", "complex", complexDrop, 0.00002),
-                        new SegmentFinding("complexity", "easy", easyFlat, 0.3)), "haiku", null, null, "sonnet", "haiku");
+                        new SegmentFinding("complexity", "easy", easyFlat, 0.3)), "haiku", null, null, "sonnet", "haiku",
+                ValueUnit.PERCENT);
         Recommendation r = ReadingOrder.recommend(in);
         assertEquals(RecommendationKind.SEGMENT, r.kind(), r.reasons().toString());
         assertEquals("Serve sonnet to complexity = complex; elsewhere haiku.", r.reasons().get(0), "the decision first");
-        assertTrue(r.reasons().stream().anyMatch(reason -> reason.startsWith("Segment complexity = complex: haiku is worse by")
+        // 1318/1800 − 1476/1800 = −0.08778: in points, with the interval's decimals (issue 21 #2)
+        assertTrue(r.reasons().stream().anyMatch(reason -> reason.startsWith("Segment complexity = complex: haiku is worse by -8.78 pp (CI ")
                 && reason.endsWith("serve sonnet there.")), r.reasons().toString());
         assertTrue(r.reasons().stream().noneMatch(reason -> reason.contains("= easy")), "not significant: not named");
         assertEquals("Where no segment above applies, no difference was detected: serve the cheaper arm, haiku.", r.reasons().get(r.reasons().size() - 1));
 
         Comparison complexWin = WELCH.compare(ArmEstimate.proportion(1800, 1318), ArmEstimate.proportion(1800, 1476), "p");
         Recommendation win = ReadingOrder.recommend(new DecisionInputs("resolution_rate", FLAT, true, 0.02, false, List.of(),
-                null, List.of(new SegmentFinding("plan", "pro", complexWin, 0.001)), "haiku", null, null, "sonnet", "haiku"));
+                null, List.of(new SegmentFinding("plan", "pro", complexWin, 0.001)), "haiku", null, null, "sonnet", "haiku", null));
         assertEquals(RecommendationKind.SEGMENT, win.kind());
         assertTrue(win.reasons().stream().anyMatch(reason -> reason.contains("haiku is better") && reason.endsWith("serve haiku there.")),
                 win.reasons().toString());

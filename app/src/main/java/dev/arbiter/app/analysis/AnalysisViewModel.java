@@ -129,7 +129,7 @@ public final class AnalysisViewModel {
         CancellableConnections connections = new CancellableConnections(workspace::newConnection);
         context.onCancel(connections::cancel);
         return ExperimentAnalyzer.analyze(new JdbcStatisticsSource(connections, SqlDialect.DUCKDB, workspace.file().toString()),
-                definition, null, "experiment '" + definition.name() + "'", 0);
+                definition, null, "experiment '" + definition.name() + "'", ExperimentAnalyzer.exposureDaysShown(definition));
     }
 
     public void analyse() {

@@ -96,7 +96,7 @@ final class AnalysisText {
         for (MetricResult metric : metrics) {
             ArmValue control = metric.arms().get(0);
             out.append(String.format(Locale.ROOT, columns.keys() + "%n", metric.name(), metric.role().key(),
-                    control.name(), number(control.value()) + adjustedValue(control)));
+                    control.name(), metric.unit().value(control.value()) + adjustedValue(metric, control)));
             for (ComparisonResult c : metric.comparisons()) {
                 out.append(comparison(columns, metric, c));
             }
@@ -112,13 +112,14 @@ final class AnalysisText {
         String status = c.worstGuardrail() != null ? c.worstGuardrail().status().label()
                 : abs.available() ? (c.significant() ? "significant" : "not significant") : abs.unavailableReason();
         return String.format(Locale.ROOT, columns.row(), "", "",
-                arm.name(), number(arm.value()) + adjustedValue(arm), effect(abs, false), effect(rel, true),
+                arm.name(), metric.unit().value(arm.value()) + adjustedValue(metric, arm),
+                abs.available() ? metric.unit().effect(abs) : "n/a", relative(rel),
                 abs.available() ? p(abs.pValue()) : "", status + adjusted(c));
     }
 
     /** With a covariate: the CUPED-adjusted value the effect is computed from, beside the plain one. */
-    private static String adjustedValue(ArmValue arm) {
-        return Double.isNaN(arm.adjustedValue()) ? "" : " (CUPED " + number(arm.adjustedValue()) + ")";
+    private static String adjustedValue(MetricResult metric, ArmValue arm) {
+        return Double.isNaN(arm.adjustedValue()) ? "" : " (CUPED " + metric.unit().value(arm.adjustedValue()) + ")";
     }
 
     /** The adjusted p that {@code significant} follows: across treatments (Holm, Bonferroni) or in a segment (BH). */
@@ -134,23 +135,18 @@ final class AnalysisText {
         return " (" + how + "-adjusted p " + p(c.pValueAdjusted()) + ")";
     }
 
-    private static String effect(Effect effect, boolean percent) {
+    /** A relative effect in percent with its interval. */
+    private static String relative(Effect effect) {
         if (!effect.available()) {
             return "n/a";
         }
-        double scale = percent ? 100 : 1;
-        String unit = percent ? "%" : "";
         Interval ci = effect.ci();
-        return String.format(Locale.ROOT, "%+.4g%s [%s, %s]", scale * effect.estimate(), unit, bound(scale * ci.lower(), unit),
-                bound(scale * ci.upper(), unit));
+        return String.format(Locale.ROOT, "%+.4g%% [%s, %s]", 100 * effect.estimate(), bound(100 * ci.lower()),
+                bound(100 * ci.upper()));
     }
 
-    private static String bound(double value, String unit) {
-        return Double.isInfinite(value) ? (value > 0 ? "+inf" : "-inf") : String.format(Locale.ROOT, "%+.4g%s", value, unit);
-    }
-
-    private static String number(double value) {
-        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.6g", value) : "n/a";
+    private static String bound(double value) {
+        return Double.isInfinite(value) ? (value > 0 ? "+inf" : "-inf") : String.format(Locale.ROOT, "%+.4g%%", value);
     }
 
     private static String p(double p) {

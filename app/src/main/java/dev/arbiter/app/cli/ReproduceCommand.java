@@ -58,7 +58,12 @@ final class ReproduceCommand implements Callable<Integer> {
         LocalDate asOf = reported.path("asOf").isTextual() ? LocalDate.parse(reported.get("asOf").asText()) : null;
         ExperimentResult result;
         try (Workspace open = Workspace.open(workspace, Access.READ)) {
-            result = ExperimentAnalyzer.analyze(open, definition, asOf, ReportAttachments.EXPERIMENT);
+            // as many days since exposure as the report read (none in PDFs made before they were shown)
+            int exposureDays = 0;
+            for (JsonNode day : reported.path("byDaysSinceExposure")) {
+                exposureDays = Math.max(exposureDays, day.path("daysSinceExposure").asInt());
+            }
+            result = ExperimentAnalyzer.analyze(open, definition, asOf, ReportAttachments.EXPERIMENT, exposureDays);
         }
         Reproduction.Result comparison = Reproduction.compare(reported, MAPPER.readTree(AnalysisJson.write(result)));
         PrintWriter out = spec.commandLine().getOut();

@@ -132,7 +132,7 @@ public final class MonitorView extends BorderPane {
             return;
         }
         daily.show(Charts.dailyBars("units", model.dailyUnitsProperty().get()));
-        primary.show(Charts.timeline(null, model.primaryProperty().get(), null, null));
-        effect.show(Charts.timeline("treatment − control", model.effectProperty().get(), 0.0, null));
+        primary.show(Charts.timeline(model.primaryAxisProperty().get(), model.primaryProperty().get(), null, null));
+        effect.show(Charts.timeline(model.effectAxisProperty().get(), model.effectProperty().get(), 0.0, null));
     }
 }

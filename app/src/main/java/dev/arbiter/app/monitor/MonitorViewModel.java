@@ -7,9 +7,7 @@ import dev.arbiter.importers.result.ArmSummary;
 import dev.arbiter.analytics.ArmValue;
 import dev.arbiter.importers.result.DailyPoint;
 import dev.arbiter.importers.result.ExperimentResult;
-import dev.arbiter.importers.result.MetricResult;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +33,8 @@ public final class MonitorViewModel {
     private final ReadOnlyObjectWrapper<Map<String, Map<LocalDate, Long>>> dailyUnits = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyObjectWrapper<Map<String, List<TimelinePoint>>> primary = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyStringWrapper primaryName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper primaryAxis = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper effectAxis = new ReadOnlyStringWrapper("treatment − control");
     private final ReadOnlyObjectWrapper<Map<String, List<TimelinePoint>>> effect = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyStringWrapper effectTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper noDaysReason = new ReadOnlyStringWrapper("");
@@ -62,7 +62,9 @@ public final class MonitorViewModel {
 
     private void showCharts(ExperimentResult result) {
         dailyUnits.set(daily(result));
-        primary.set(cumulativePrimary(result));
+        primary.set(PrimarySeries.cumulativeValue(result));
+        primaryAxis.set(PrimarySeries.valueAxis(result));
+        effectAxis.set(PrimarySeries.effectAxis(result));
         primaryName.set(result.primary().name());
         effect.set(PrimarySeries.cumulativeEffect(result));
         effectTitle.set(result.primary().name() + ": treatment − control over the units exposed so far, "
@@ -87,7 +89,8 @@ public final class MonitorViewModel {
                 String.format(Locale.ROOT, "%.2f%%", 100 * arm.observedShare()),
                 String.format(Locale.ROOT, "%.2f%%", 100 * arm.expectedShare()),
                 planned == null ? Double.NaN : Math.min(1, (double) arm.units() / planned),
-                fallback == null ? "– (no fallback column)" : Format.value(fallback.value()) + " " + Format.interval(fallback.ci()));
+                fallback == null ? "– (no fallback column)"
+                        : result.fallback().unit().value(fallback.value()) + " " + result.fallback().unit().interval(fallback.ci()));
     }
 
     private static String srmText(ExperimentResult result) {
@@ -108,27 +111,6 @@ public final class MonitorViewModel {
             }
         }
         return byArm;
-    }
-
-    private static Map<String, List<TimelinePoint>> cumulativePrimary(ExperimentResult result) {
-        Map<String, List<TimelinePoint>> byArm = new LinkedHashMap<>();
-        result.arms().forEach(arm -> byArm.put(arm.name(), new ArrayList<>()));
-        String name = result.primary().name();
-        for (DailyPoint day : result.series()) {
-            MetricResult metric = day.metrics().stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
-            if (metric == null) {
-                continue;
-            }
-            for (ArmValue arm : metric.arms()) {
-                byArm.get(arm.name()).add(point(day, arm));
-            }
-        }
-        return byArm;
-    }
-
-    private static TimelinePoint point(DailyPoint day, ArmValue arm) {
-        return new TimelinePoint(day.day(), arm.value(), arm.ci() == null ? Double.NaN : arm.ci().lower(),
-                arm.ci() == null ? Double.NaN : arm.ci().upper());
     }
 
     /** Why the daily charts are empty: no timestamp column, or no events yet. */
@@ -166,6 +148,16 @@ public final class MonitorViewModel {
 
     public ReadOnlyObjectProperty<Map<String, List<TimelinePoint>>> primaryProperty() {
         return primary.getReadOnlyProperty();
+    }
+
+    /** The primary chart's axis, in the metric's unit. */
+    public ReadOnlyStringProperty primaryAxisProperty() {
+        return primaryAxis.getReadOnlyProperty();
+    }
+
+    /** The effect chart's axis: "treatment − control (pp)". */
+    public ReadOnlyStringProperty effectAxisProperty() {
+        return effectAxis.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty primaryNameProperty() {

@@ -1,6 +1,7 @@
 package dev.arbiter.app.projection;
 
 import dev.arbiter.analytics.reading.GuardrailCheck;
+import dev.arbiter.analytics.reading.ValueUnit;
 import dev.arbiter.analytics.reading.GuardrailStatus;
 import dev.arbiter.app.common.charts.TimelinePoint;
 import dev.arbiter.importers.result.ComparisonResult;
@@ -53,8 +54,9 @@ public final class GuardrailCards {
                 fired = day.day();
             }
         }
+        ValueUnit unit = check.rule().kind().isRatio() ? ValueUnit.NONE : metric.unit();
         String observed = Double.isFinite(check.observed())
-                ? Format.value(check.observed()) + " " + Format.interval(check.interval()) : "not yet estimable";
+                ? unit.value(check.observed()) + " " + unit.interval(check.interval()) : "not yet estimable";
         return new GuardrailCard(metric.name(), comparison.treatment(), check.rule().describe(), check.rule().threshold(),
                 check.rule().kind().isRatio(), observed, check.status().label(), check.explanation(), fired,
                 metric.definition().kind() != MetricKind.QUANTILE, history);

@@ -1,6 +1,7 @@
 package dev.arbiter.app.projection;
 
 import dev.arbiter.analytics.Effect;
+import dev.arbiter.analytics.reading.ValueUnit;
 import dev.arbiter.app.common.charts.ForestRow;
 import dev.arbiter.importers.result.ComparisonResult;
 import dev.arbiter.importers.analysis.ExperimentAnalyzer;
@@ -16,10 +17,12 @@ import java.util.stream.Collectors;
  * effect first: the rows of the Segments screen's table and the report's, and their forest plot.
  *
  * @param rows   overall, then each value
- * @param forest the same as intervals, flagged where the sign is opposite to the overall one
+ * @param forest the same as intervals in the metric's unit (points for a proportion), flagged where the
+ *               sign is opposite to the overall one
+ * @param unit   the metric's unit: the forest plot's axis reads its differences
  */
-public record SegmentTable(List<SegmentRow> rows, List<ForestRow> forest) {
-    public static final SegmentTable EMPTY = new SegmentTable(List.of(), List.of());
+public record SegmentTable(List<SegmentRow> rows, List<ForestRow> forest, ValueUnit unit) {
+    public static final SegmentTable EMPTY = new SegmentTable(List.of(), List.of(), ValueUnit.NONE);
 
     public SegmentTable {
         rows = List.copyOf(rows);
@@ -37,7 +40,7 @@ public record SegmentTable(List<SegmentRow> rows, List<ForestRow> forest) {
         MetricResult overall = result.metric(metricName);
         ComparisonResult whole = overall.comparison(treatment);
         table.add(row("overall", overall, whole, List.of()));
-        plot.add(forest("overall", whole, false));
+        plot.add(forest("overall", overall.unit(), whole, false));
         double sign = Math.signum(whole.comparison().absolute().estimate());
         for (SegmentResult segment : result.segments()) {
             if (segment.column().equals(column)) {
@@ -46,7 +49,7 @@ public record SegmentTable(List<SegmentRow> rows, List<ForestRow> forest) {
                 addSegment(segment, inSegment.comparison(treatment), inSegment, sign, result.definition().alpha(), table, plot);
             }
         }
-        return new SegmentTable(table, plot);
+        return new SegmentTable(table, plot, overall.unit());
     }
 
     /** A segment value's row and interval, flagged when its effect's sign is opposite to the overall one. */
@@ -56,7 +59,7 @@ public record SegmentTable(List<SegmentRow> rows, List<ForestRow> forest) {
         boolean opposite = oppositeInSign(effect, sign);
         String label = String.valueOf(segment.value());
         table.add(row(label, inSegment, comparison, flags(segment, comparison, opposite, alpha), segment.units()));
-        plot.add(forest(label, comparison, opposite));
+        plot.add(forest(label, inSegment.unit(), comparison, opposite));
     }
 
     /** Whether a segment's effect is available and of the opposite sign to the overall one ({@code overallSign} ≠ 0). */
@@ -84,13 +87,20 @@ public record SegmentTable(List<SegmentRow> rows, List<ForestRow> forest) {
                                   List<Long> units) {
         Effect absolute = comparison.comparison().absolute();
         return new SegmentRow(label, units.stream().map(Format::count).collect(Collectors.joining(" / ")),
-                Format.value(metric.arm(comparison.control()).value()), Format.value(metric.arm(comparison.treatment()).value()),
-                Format.effect(absolute), Format.relative(comparison.comparison().relative()), Format.p(absolute.pValue()),
+                metric.unit().value(metric.arm(comparison.control()).value()),
+                metric.unit().value(metric.arm(comparison.treatment()).value()), metric.unit().effect(absolute), Format.relative(comparison.comparison().relative()), Format.p(absolute.pValue()),
                 Format.p(comparison.pValueAdjusted()), String.join("; ", flags));
     }
 
-    private static ForestRow forest(String label, ComparisonResult comparison, boolean flagged) {
+    private static ForestRow forest(String label, ValueUnit unit, ComparisonResult comparison, boolean flagged) {
         Effect absolute = comparison.comparison().absolute();
-        return new ForestRow(label, absolute.estimate(), absolute.ci().lower(), absolute.ci().upper(), flagged);
+        return new ForestRow(label, absolute.estimate(), absolute.ci().lower(), absolute.ci().upper(), flagged)
+                .scaled(unit == ValueUnit.PERCENT ? 100 : 1);
+    }
+
+    /** The forest plot's axis: "resolution_rate difference (percentage points, 95% CI)". */
+    public String forestAxis(String metricName) {
+        String label = unit.differenceLabel();
+        return metricName + " difference (" + (label.isEmpty() ? "" : label + ", ") + "95% CI)";
     }
 }

@@ -1,6 +1,8 @@
 package dev.arbiter.app.report;
 
 import dev.arbiter.app.projection.DecisionLabels;
+import dev.arbiter.app.projection.ExposureLift;
+import dev.arbiter.importers.analysis.ExperimentAnalyzer;
 import dev.arbiter.analytics.Effect;
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.analytics.NonInferiority;
@@ -162,7 +164,8 @@ public final class DecisionReport {
         for (var entry : result.decisions().entrySet()) {
             ComparisonResult primary = result.primary().comparison(entry.getKey());
             Effect absolute = primary.comparison().absolute();
-            rows.add(List.of(entry.getKey(), DecisionLabels.words(entry.getValue().kind().label()), Format.effect(absolute),
+            rows.add(List.of(entry.getKey(), DecisionLabels.words(entry.getValue().kind().label()),
+                    result.primary().unit().effect(absolute),
                     Format.p(Double.isNaN(primary.pValueAdjusted()) ? absolute.pValue() : primary.pValueAdjusted()),
                     worstGuardrail(cards, entry.getKey())));
         }
@@ -329,25 +332,42 @@ public final class DecisionReport {
         metricTable(List.of(primary));
         for (ComparisonResult comparison : primary.comparisons()) {
             canvas.paragraph(comparison.treatment() + " vs " + comparison.control() + ": " + Labels.sentence(primary, comparison));
-            nonInferiority(comparison.nonInferiority());
+            nonInferiority(primary, comparison.nonInferiority());
         }
         if (result.series().size() > 1) {
             primaryChart(primary);
         }
+        if (ExposureLift.shown(result)) {
+            exposureDays();
+        }
     }
 
-    private void nonInferiority(NonInferiority ni) throws IOException {
+    /** The primary by days since first exposure: does the effect fade (novelty) or grow? */
+    private void exposureDays() throws IOException {
+        List<ExposureLift.Row> rows = ExposureLift.rows(result);
+        canvas.keep(30 + 16 * rows.size());
+        canvas.paragraph("By days since each unit's first exposure (units exposed at least that long, valued by that day's "
+                + "events; days with fewer than " + ExperimentAnalyzer.MIN_SEGMENT_UNITS + " active units in an arm left out):",
+                8.5f, false, PdfCanvas.MUTED);
+        canvas.table(new float[] {0.08f, 0.16f, 0.22f, 0.28f, 0.26f},
+                List.of("day", "treatment", "units (control / treatment)", "difference [CI]", "relative [CI]"),
+                rows.stream().map(r -> List.of(String.valueOf(r.day()), r.treatment(), r.units(), r.difference(), r.relative()))
+                        .toList());
+    }
+
+    private void nonInferiority(MetricResult metric, NonInferiority ni) throws IOException {
         if (ni != null && ni.unavailableReason() == null) {
-            canvas.paragraph("Non-inferiority (margin " + (ni.relative() ? Format.percent(ni.margin()) : Format.value(ni.margin()))
+            canvas.paragraph("Non-inferiority (margin " + (ni.relative() ? Format.percent(ni.margin()) : metric.unit().size(ni.margin()))
                     + "): " + (ni.nonInferior() ? "shown" : "not shown") + ", " + Labels.pIs(ni.pValue()) + ".");
         }
     }
 
     private void primaryChart(MetricResult primary) throws IOException {
         canvas.keep(PRIMARY_CHART + 20);
-        canvas.paragraph("Cumulative effect with its " + (definition.sequential() ? "always-valid " : "") + "interval, by day of first exposure:",
+        canvas.paragraph(primary.name() + ": cumulative effect with its " + (definition.sequential() ? "always-valid " : "") + "interval, by day of first exposure:",
                 8.5f, false, PdfCanvas.MUTED);
-        canvas.chart(Charts.timeline(primary.name() + " effect", PrimarySeries.cumulativeEffect(result), 0.0, null), PRIMARY_CHART);
+        canvas.chart(Charts.timeline(PrimarySeries.effectAxis(result),
+                PrimarySeries.cumulativeEffect(result), 0.0, null), PRIMARY_CHART);
     }
 
     private void secondary() throws IOException {
@@ -379,12 +399,12 @@ public final class DecisionReport {
 
     private static List<String> metricRow(MetricResult metric, ArmValue arm) {
         ComparisonResult comparison = metric.comparison(arm.name());
-        String value = Format.value(arm.value()) + " " + Format.interval(arm.ci());
+        String value = metric.unit().value(arm.value()) + " " + metric.unit().interval(arm.ci());
         if (comparison == null) {
             return List.of(metric.name(), arm.name() + " (control)", Format.count(arm.units()), value, "", "", "");
         }
         Comparison c = comparison.comparison();
-        return List.of("", arm.name(), Format.count(arm.units()), value, Format.effect(c.absolute()),
+        return List.of("", arm.name(), Format.count(arm.units()), value, metric.unit().effect(c.absolute()),
                 Format.relative(c.relative()), Format.p(c.absolute().pValue()));
     }
 
@@ -411,7 +431,7 @@ public final class DecisionReport {
                 row -> List.of(row.value(), row.units(), row.absolute(), row.p(), row.adjustedP(), row.flags()),
                 row -> !row.flags().isEmpty());
         List<ForestRow> forest = table.forest();
-        canvas.chart(Charts.forest(result.primary().name() + " difference", forest, 0), chartHeight);
+        canvas.chart(Charts.forest(table.forestAxis(result.primary().name()), forest, 0), chartHeight);
     }
 
     /** A table of {@code items}, one row each, rows for which {@code flagged} holds drawn highlighted. */
@@ -451,7 +471,7 @@ public final class DecisionReport {
                     .map(metric -> metric.comparison(treatment))
                     .filter(c -> !segment.tooSmall() && c.pValueAdjusted() < definition.alpha())
                     .ifPresent(c -> findings.add(segment.column() + " = " + segment.value() + ": "
-                            + Format.effect(c.comparison().absolute()) + ", p (BH) " + Format.p(c.pValueAdjusted())
+                            + result.primary().unit().effect(c.comparison().absolute()) + ", p (BH) " + Format.p(c.pValueAdjusted())
                             + (SegmentTable.oppositeInSign(c.comparison().absolute(), overall)
                             ? ", opposite in sign to the overall effect" : "")));
         }

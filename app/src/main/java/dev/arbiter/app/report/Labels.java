@@ -33,11 +33,11 @@ final class Labels {
         if (!c.absolute().available()) {
             return "not estimable: " + c.absolute().unavailableReason() + ".";
         }
-        return "difference " + Format.effect(c.absolute()) + ", relative " + Format.relative(c.relative()) + ", "
+        return "difference " + metric.unit().effect(c.absolute()) + ", relative " + Format.relative(c.relative()) + ", "
                 + pIs(c.absolute().pValue()) + "; " + (c.significant() ? "significant" : "not significant") + " at α = "
                 + Format.value(c.alpha()) + " (" + c.method() + ", " + c.alternative().label() + ")"
                 + (metric.definition().mde() == null ? "" : "; MDE " + (metric.definition().mdeRelative()
-                ? Format.percent(metric.definition().mde()) : Format.value(metric.definition().mde())))
+                ? Format.percent(metric.definition().mde()) : metric.unit().size(metric.definition().mde())))
                 + ".";
     }
 

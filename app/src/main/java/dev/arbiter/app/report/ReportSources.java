@@ -26,7 +26,8 @@ public final class ReportSources {
     public static ReportInput gather(Workspace workspace, ExperimentDefinition definition, String source,
                                      DecisionRecord decision, LocalDate asOf, PaperSize paper)
             throws WorkspaceException, ExperimentException {
-        ExperimentResult result = ExperimentAnalyzer.analyze(workspace, definition, asOf, source);
+        ExperimentResult result = ExperimentAnalyzer.analyze(workspace, definition, asOf, source,
+                ExperimentAnalyzer.exposureDaysShown(definition));
         return from(workspace, result, decision, paper);
     }
 

@@ -7,6 +7,7 @@ import dev.arbiter.app.common.charts.Charts;
 import dev.arbiter.app.common.charts.ChartPane;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
@@ -14,6 +15,8 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
@@ -30,6 +33,10 @@ public final class ResultsView extends BorderPane {
     private final ResultsViewModel model;
     private final ChartPane forest = new ChartPane("results-forest");
     private final ChartPane distribution = new ChartPane("results-distribution");
+    private final ChartPane exposure = new ChartPane("results-exposure");
+    private final Tab exposureTab = new Tab("Primary by days since exposure", exposure);
+    private final Tab percentilesTab = new Tab("Percentiles", distribution);
+    private final TabPane side = new TabPane();
     private final TableView<List<String>> served = Tables.table("served-models-table");
 
     public ResultsView(AnalysisViewModel analysis, ResultsViewModel model) {
@@ -65,20 +72,26 @@ public final class ResultsView extends BorderPane {
         return recommendation;
     }
 
-    /** The forest plot of relative effects and, for a quantile primary, the arms' percentiles beside it. */
+    /**
+     * The forest plot of relative effects and beside it, in tabs, the primary's effect by days since
+     * exposure (novelty) and a quantile metric's percentiles per arm, each when there is one.
+     */
     private HBox charts() {
         forest.setMinHeight(140);
-        HBox charts = new HBox(8, forest, distribution);
+        side.setId("results-side-charts");
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.setPrefWidth(400);
+        side.managedProperty().bind(side.visibleProperty());
+        HBox charts = new HBox(8, forest, side);
         HBox.setHgrow(forest, Priority.ALWAYS);
-        distribution.setPrefWidth(380);
-        distribution.managedProperty().bind(distribution.visibleProperty());
         return charts;
     }
 
     private void redrawOnChange() {
         model.forest().addListener((ListChangeListener<Object>) change -> drawForest());
-        model.distributionProperty().addListener((obs, old, now) -> drawDistribution());
-        drawDistribution();
+        model.distributionProperty().addListener((obs, old, now) -> drawSide());
+        model.exposureLiftProperty().addListener((obs, old, now) -> drawSide());
+        drawSide();
         model.servedModelColumns().addListener((ListChangeListener<Object>) change -> servedColumns());
         served.setItems(model.servedModels());
         servedColumns();
@@ -94,31 +107,41 @@ public final class ResultsView extends BorderPane {
     }
 
     private static List<TableColumn<ResultRow, ?>> columns() {
+        // the decisive columns first, so they fit a 1280-pixel window without scrolling (issue 21 #1)
         return List.of(
                 Tables.column("Metric", null, 170, ResultRow::metric),
                 Tables.column("Role", "Primary decides; guardrails can stop the rollout; secondary metrics inform.", 80, ResultRow::role),
                 Tables.column("Arm", null, 120, ResultRow::arm),
                 Tables.column("Value", "The metric in this arm: a mean, a proportion, a ratio or a quantile.", 80, ResultRow::value),
-                Tables.column("95% CI", "Where the arm's true value lies with 95% confidence.", 150, ResultRow::valueCi),
-                Tables.column("Δ vs control [CI]", "Treatment minus control, with its confidence interval (Welch).", 260, ResultRow::absolute),
-                Tables.column("Relative [CI]", "The change as a share of the control value, by the delta method.", 200, ResultRow::relative),
+                Tables.column("Δ vs control [CI]", "Treatment minus control with its confidence interval; percentage points (pp) for proportions.", 260, ResultRow::absolute),
                 Tables.column("p", "The chance of an effect at least this large if the arms were the same.", 85, ResultRow::p),
                 Tables.column("Sig.", "Whether p is below the experiment's α.", 45, ResultRow::significant),
                 Tables.column("Status", "Guardrail status, non-inferiority and notes on the method.", 220, ResultRow::status),
+                Tables.column("Relative [CI]", "The change as a share of the control value, by the delta method.", 200, ResultRow::relative),
+                Tables.column("Value 95% CI", "Where the arm's true value lies with 95% confidence.", 150, ResultRow::valueCi),
                 Tables.column("Method", "The procedure used (docs/methods.md).", 220, ResultRow::method));
     }
 
     private void drawForest() {
-        forest.show(Charts.forest("relative effect vs control (95% CI)", model.forest(), 0));
+        forest.show(Charts.forest("relative effect vs control (%, 95% CI)", model.forest(), 0));
     }
 
-    private void drawDistribution() {
-        boolean any = !model.distributionProperty().get().isEmpty();
-        distribution.setVisible(any);
-        if (any) {
+    /** The side tabs that have something to show, drawn. */
+    private void drawSide() {
+        List<Tab> tabs = new ArrayList<>();
+        if (!model.exposureLiftProperty().get().isEmpty()) {
+            exposure.show(Charts.bands("days since first exposure", "relative effect (%)",
+                    model.exposureLiftProperty().get(), 0));
+            tabs.add(exposureTab);
+        }
+        if (!model.distributionProperty().get().isEmpty()) {
             distribution.show(Charts.lines("percentile", model.distributionMetricProperty().get() + " (per arm)",
                     model.distributionProperty().get(), null, null));
+            tabs.add(percentilesTab);
         }
+        side.getTabs().setAll(tabs);
+        side.getSelectionModel().selectFirst();
+        side.setVisible(!tabs.isEmpty());
     }
 
     /** The served-model table under a title that says its figures are over events, not the metrics above. */

@@ -1,8 +1,10 @@
 package dev.arbiter.app.results;
 
 import dev.arbiter.app.projection.DecisionLabels;
+import dev.arbiter.app.projection.ExposureLift;
 import dev.arbiter.analytics.ArmValue;
 import dev.arbiter.analytics.Comparison;
+import dev.arbiter.analytics.reading.ValueUnit;
 import dev.arbiter.app.analysis.AnalysisViewModel;
 import dev.arbiter.app.common.charts.ForestRow;
 import dev.arbiter.app.projection.Format;
@@ -35,6 +37,8 @@ public final class ResultsViewModel {
     private final ReadOnlyStringWrapper distributionMetric = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Map<String, List<double[]>>> distribution =
             new ReadOnlyObjectWrapper<>(Map.of());
+    private final ReadOnlyObjectWrapper<Map<String, List<double[]>>> exposureLift =
+            new ReadOnlyObjectWrapper<>(Map.of());
 
     public ResultsViewModel(AnalysisViewModel analysis) {
         analysis.resultProperty().addListener((obs, old, now) -> show(now));
@@ -59,6 +63,7 @@ public final class ResultsViewModel {
         forest.setAll(effects);
         showServedModels(result);
         showDistribution(result);
+        exposureLift.set(ExposureLift.shown(result) ? ExposureLift.relativeByDay(result) : Map.of());
     }
 
     /** The definition's metrics and, when there is a fallback column, the fallback rate. */
@@ -78,29 +83,31 @@ public final class ResultsViewModel {
             String role = first ? metric.role().key() : "";
             first = false;
             if (comparison == null) {
-                table.add(new ResultRow(name, role, arm.name() + " (control)", value(arm),
-                        Format.interval(arm.ci()), "", "", "", "", "", ""));
+                table.add(new ResultRow(name, role, arm.name() + " (control)", value(metric.unit(), arm),
+                        metric.unit().interval(arm.ci()), "", "", "", "", "", ""));
                 continue;
             }
-            table.add(treatmentRow(name, role, arm, comparison));
+            table.add(treatmentRow(name, role, metric.unit(), arm, comparison));
             effects.add(forestRow(metric, arm, comparison));
         }
     }
 
-    private static ResultRow treatmentRow(String name, String role, ArmValue arm, ComparisonResult comparison) {
+    private static ResultRow treatmentRow(String name, String role, ValueUnit unit, ArmValue arm,
+                                          ComparisonResult comparison) {
         Comparison c = comparison.comparison();
-        return new ResultRow(name, role, arm.name(), value(arm), Format.interval(arm.ci()),
-                Format.effect(c.absolute()), Format.relative(c.relative()), Format.p(c.absolute().pValue())
+        return new ResultRow(name, role, arm.name(), value(unit, arm), unit.interval(arm.ci()),
+                unit.effect(c.absolute()), Format.relative(c.relative()), Format.p(c.absolute().pValue())
                         + (Double.isNaN(comparison.pValueAdjusted()) ? "" : " (adj. " + Format.p(comparison.pValueAdjusted()) + ")"),
                 c.absolute().available() ? (comparison.significant() ? "yes" : "no") : "–", status(comparison), c.method());
     }
 
-    /** The relative effect's row in the forest plot, flagged when a guardrail is breached. */
+    /** The relative effect's row in the forest plot, in percent, flagged when a guardrail is breached. */
     private static ForestRow forestRow(MetricResult metric, ArmValue arm, ComparisonResult comparison) {
         Comparison c = comparison.comparison();
         return new ForestRow(metric.name() + (metric.comparisons().size() > 1 ? " · " + arm.name() : ""),
                 c.relative().estimate(), c.relative().ci().lower(), c.relative().ci().upper(),
-                comparison.worstGuardrail() != null && comparison.worstGuardrail().status().label().equals("breached"));
+                comparison.worstGuardrail() != null && comparison.worstGuardrail().status().label().equals("breached"))
+                .scaled(100);
     }
 
     static String status(ComparisonResult comparison) {
@@ -116,6 +123,11 @@ public final class ResultsViewModel {
         return String.join("; ", parts);
     }
 
+    private static ValueUnit unitOf(ExperimentResult result, String metric) {
+        MetricResult found = result.metric(metric);
+        return found == null ? ValueUnit.NONE : found.unit();
+    }
+
     private void showServedModels(ExperimentResult result) {
         List<List<String>> lines = new ArrayList<>();
         List<String> columns = new ArrayList<>(List.of("arm", "model served", "units", "events"));
@@ -124,7 +136,7 @@ public final class ResultsViewModel {
             for (ServedModel model : result.servedModels()) {
                 List<String> line = new ArrayList<>(List.of(model.arm(), String.valueOf(model.model()),
                         Format.count(model.units()), Format.count(model.events())));
-                model.values().values().forEach(value -> line.add(Format.value(value)));
+                model.values().forEach((metric, value) -> line.add(unitOf(result, metric).value(value)));
                 lines.add(line);
             }
         }
@@ -166,6 +178,14 @@ public final class ResultsViewModel {
         return distribution.getReadOnlyProperty();
     }
 
+    /**
+     * Per treatment, the primary's relative effect (%) by days since first exposure as {day, estimate,
+     * lower, upper}; empty without a timestamp or with a quantile primary.
+     */
+    public ReadOnlyObjectProperty<Map<String, List<double[]>>> exposureLiftProperty() {
+        return exposureLift.getReadOnlyProperty();
+    }
+
     /** The table as CSV (RFC 4180), header first. */
     public String csv() {
         return ResultsCsv.of(shown);
@@ -200,7 +220,7 @@ public final class ResultsViewModel {
     }
 
     /** The arm's value; with a covariate also the CUPED-adjusted one its effect is computed from. */
-    private static String value(ArmValue arm) {
-        return Format.value(arm.value()) + (Double.isNaN(arm.adjustedValue()) ? "" : " (CUPED " + Format.value(arm.adjustedValue()) + ")");
+    private static String value(ValueUnit unit, ArmValue arm) {
+        return unit.value(arm.value()) + (Double.isNaN(arm.adjustedValue()) ? "" : " (CUPED " + unit.value(arm.adjustedValue()) + ")");
     }
 }

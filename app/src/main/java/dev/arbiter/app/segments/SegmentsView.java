@@ -78,6 +78,6 @@ public final class SegmentsView extends BorderPane {
     }
 
     private void draw() {
-        forest.show(Charts.forest("absolute effect vs control (95% CI)", model.forest(), 0));
+        forest.show(Charts.forest(model.forestAxis(), model.forest(), 0));
     }
 }

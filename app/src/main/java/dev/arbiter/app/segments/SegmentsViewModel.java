@@ -25,6 +25,7 @@ public final class SegmentsViewModel {
     private final ObjectProperty<String> metric = new SimpleObjectProperty<>();
     private final ObservableList<SegmentRow> rows = FXCollections.observableArrayList();
     private final ObservableList<ForestRow> forest = FXCollections.observableArrayList();
+    private String forestAxis = "";
     private ExperimentResult result;
     private boolean updating;
 
@@ -59,6 +60,7 @@ public final class SegmentsViewModel {
         SegmentTable table = result == null || column.get() == null || metric.get() == null ? SegmentTable.EMPTY
                 : SegmentTable.of(result, column.get(), metric.get());
         rows.setAll(table.rows());
+        forestAxis = metric.get() == null ? "" : table.forestAxis(metric.get());
         forest.setAll(table.forest());
     }
 
@@ -84,5 +86,10 @@ public final class SegmentsViewModel {
 
     public ObservableList<ForestRow> forest() {
         return forest;
+    }
+
+    /** The forest plot's axis label, in the metric's unit; set before {@link #forest()} changes. */
+    public String forestAxis() {
+        return forestAxis;
     }
 }

@@ -81,7 +81,8 @@ class AnalysisScreensFxTest {
         TableView<ResultRow> table = robot.lookup("#results-table").queryTableView();
         ResultRow haiku = table.getItems().get(1);
         var comparison = independent.primary().comparison("haiku").comparison();
-        assertEquals(Format.effect(comparison.absolute()), haiku.absolute());
+        assertEquals(independent.primary().unit().effect(comparison.absolute()), haiku.absolute());
+        assertEquals("-1.18 pp [-2.40, +0.04]", haiku.absolute(), "a proportion in points (issue 21 #2)");
         assertEquals(Format.relative(comparison.relative()), haiku.relative());
         assertEquals(Format.p(comparison.absolute().pValue()), haiku.p());
 

@@ -88,7 +88,7 @@ class AnalyzeCommandTest {
         CliRun run = CliRun.of("analyze", "--workspace", workspace, "--experiment", experiment);
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("retention_7"), run.out());
-        assertTrue(run.out().contains("-0.008201 [-0.01328, -0.003121]"), run.out());
+        assertTrue(run.out().contains("19.02%") && run.out().contains("-0.820 pp [-1.328, -0.312]"), run.out());
         assertTrue(run.out().contains("Recommendation: do_not_ship"), run.out());
     }
 

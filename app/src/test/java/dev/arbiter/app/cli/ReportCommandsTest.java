@@ -102,7 +102,7 @@ class ReportCommandsTest {
         String text = text(unsigned).replace('\n', ' ');
         assertTrue(text.contains("Support bot: Sonnet vs Haiku"), "title");
         ComparisonResult primary = result.primary().comparisons().get(0);
-        assertTrue(text.contains(Format.effect(primary.comparison().absolute())), "primary effect with CI");
+        assertTrue(text.contains(result.primary().unit().effect(primary.comparison().absolute())), "primary effect with CI");
         assertTrue(text.contains(Format.relative(primary.comparison().relative())), "relative effect with CI");
         assertTrue(text.contains(Format.p(primary.comparison().absolute().pValue())), "p-value");
         assertTrue(text.contains("Decision: No difference — take the cheaper arm (no_difference)"), "decision");

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Random;
+import dev.arbiter.app.projection.ExposureLift;
 import java.util.function.UnaryOperator;
 
 /** What the decision PDF says in the situations that matter: a broken split, a breached guardrail, a changed plan. */
@@ -51,6 +54,55 @@ class DecisionReportTest {
                 return new PDFTextStripper().getText(document).replace('\n', ' ');
             }
         }
+    }
+
+    /** A new workspace {@code file} with {@code csv} as dataset "events". */
+    private void imported(Path file, CharSequence csv) throws Exception {
+        Path events = Files.writeString(dir.resolve(file.getFileName() + ".csv"), csv);
+        Workspace.create(file, "test").close();
+        try (Workspace workspace = Workspace.open(file, Access.IMPORT)) {
+            new DatasetImporter(workspace).importSource(events.toString(), ImportOptions.defaults().withDataset("events"),
+                    ImportMonitor.NONE);
+        }
+    }
+
+    /** Issue 21 #8: a novelty effect — treatment users click more on their first day only — is shown by day in the PDF. */
+    @Test
+    void theEffectByDaysSinceExposureShowsANoveltyEffectFading() throws Exception {
+        Path file = dir.resolve("novelty.arbiter");
+        StringBuilder csv = new StringBuilder("variant,user_id,ts,clicked\n");
+        Random random = new Random(11);
+        for (int u = 0; u < 4000; u++) {
+            String arm = u % 2 == 0 ? "a" : "b";
+            LocalDate first = LocalDate.of(2026, 3, 1).plusDays(u % 3);
+            for (int day = 0; day < 5; day++) {
+                double rate = arm.equals("b") && day == 0 ? 0.6 : 0.4;   // +50% on day 0, nothing after
+                csv.append(arm).append(",u").append(u).append(',').append(first.plusDays(day)).append(" 10:00:00,")
+                        .append(random.nextDouble() < rate ? 1 : 0).append('\n');
+            }
+        }
+        imported(file, csv);
+        ExperimentDefinition definition = ExperimentFile.parse("""
+                {"name": "Novelty", "dataset": "events", "variantColumn": "variant", "control": "a", "treatments": ["b"],
+                 "unitColumn": "user_id", "timestampColumn": "ts",
+                 "primary": {"name": "click_rate", "column": "clicked", "kind": "ratio", "mde": 0.02}}""", "test");
+        String text;
+        try (Workspace workspace = Workspace.open(file)) {
+            ReportInput input = ReportSources.gather(workspace, definition, "novelty", DECISION, null, PaperSize.A4);
+            List<ExposureLift.Row> rows = ExposureLift.rows(input.result());
+            // the data ends on the last cohort's day 4: days 0–4 have units, days 5–7 (asked for) none
+            assertEquals(List.of(0, 1, 2, 3, 4), rows.stream().map(ExposureLift.Row::day).toList());
+            assertTrue(rows.get(0).relative().startsWith("+5") || rows.get(0).relative().startsWith("+4"), rows.get(0).toString());
+            assertTrue(rows.get(4).difference().matches("[-+]?\\d\\.\\d+ pp \\[-\\d.*, \\+\\d.*\\]"),
+                    "day 4: no effect left, the interval spans 0: " + rows.get(4));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            DecisionReport.write(input, out);
+            try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
+                text = new PDFTextStripper().getText(document).replace('\n', ' ');
+            }
+        }
+        assertTrue(text.contains("By days since each unit's first exposure"), text);
+        assertTrue(text.contains("0 b 2,000 / 2,000"), text);
     }
 
     @Test
@@ -89,8 +141,8 @@ class DecisionReportTest {
     void theDecisionSectionNamesASignificantSegmentReversal() throws Exception {
         String text = report("support-bot", d -> d, false);
         String decision = text.substring(text.indexOf("Decision and sign-off"));
-        assertTrue(decision.contains("complexity = complex: -0.08839 [-0.1165, -0.06024], p (BH) < 0.0001;"), decision);
-        assertTrue(decision.contains("complexity = easy: +0.01944 [+0.007265, +0.03162], p (BH) 0.0018, opposite in sign"),
+        assertTrue(decision.contains("complexity = complex: -8.84 pp [-11.65, -6.02], p (BH) < 0.0001;"), decision);
+        assertTrue(decision.contains("complexity = easy: +1.94 pp [+0.73, +3.16], p (BH) 0.0018, opposite in sign"),
                 decision);
         assertTrue(report("a-a", d -> d, false).contains("no segment's effect is significant after Benjamini–Hochberg"));
     }
@@ -105,12 +157,7 @@ class DecisionReportTest {
             int converted = (i * 7919 % 100) < (arm.equals("c") ? 40 : 30) ? 1 : 0;
             csv.append(arm).append(",u").append(i).append(',').append(converted).append(',').append(100 + i % 41).append('\n');
         }
-        Path events = Files.writeString(dir.resolve("three.csv"), csv);
-        Workspace.create(file, "test").close();
-        try (Workspace workspace = Workspace.open(file, Access.IMPORT)) {
-            new DatasetImporter(workspace).importSource(events.toString(), ImportOptions.defaults().withDataset("events"),
-                    ImportMonitor.NONE);
-        }
+        imported(file, csv);
         ExperimentDefinition definition = ExperimentFile.parse("""
                 {"name": "Three prompts", "dataset": "events", "variantColumn": "variant", "control": "a",
                  "treatments": ["b", "c"], "unitColumn": "user_id",
@@ -128,8 +175,8 @@ class DecisionReportTest {
         }
         assertTrue(text.contains("treatment recommendation conversion difference [CI] p (adjusted) guardrails"), text);
         String table = text.substring(text.indexOf("p (adjusted) guardrails"), text.indexOf("b: No difference"));
-        assertTrue(table.contains("No difference — take the") && table.contains("0 [-0.04019, +0.04019]"), table);
-        assertTrue(table.contains("Ship +0.1 [+0.0584, +0.1416] < 0.0001 ok"), table);
+        assertTrue(table.contains("No difference — take the") && table.contains("0.00 pp [-4.02, +4.02]"), table);
+        assertTrue(table.contains("Ship +10.00 pp [+5.84, +14.16] < 0.0001 ok"), table);
         assertTrue(text.indexOf("conversion difference [CI]") < text.indexOf("Setup"), "the summary comes first");
     }
 }

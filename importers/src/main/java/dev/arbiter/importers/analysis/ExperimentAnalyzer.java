@@ -53,6 +53,8 @@ public final class ExperimentAnalyzer {
     public static final long MIN_SEGMENT_UNITS = 100;
     /** The name of the fallback rate's result. */
     public static final String FALLBACK_RATE = "fallback_rate";
+    /** Days since first exposure the app and the decision PDF read (days 0 to this), to show novelty effects. */
+    public static final int EXPOSURE_DAYS_SHOWN = 7;
 
     private ExperimentAnalyzer() {
     }
@@ -66,6 +68,11 @@ public final class ExperimentAnalyzer {
     public static ExperimentResult analyze(Workspace workspace, ExperimentDefinition definition, LocalDate asOf,
                                            String source) throws ExperimentException, WorkspaceException {
         return analyze(workspace, definition, asOf, source, 0);
+    }
+
+    /** How many days since exposure the screens and the PDF read for {@code definition}: 0 without a timestamp. */
+    public static int exposureDaysShown(ExperimentDefinition definition) {
+        return definition.timestampColumn() == null ? 0 : EXPOSURE_DAYS_SHOWN;
     }
 
     /**
@@ -217,7 +224,10 @@ public final class ExperimentAnalyzer {
                         basics.nonInferiorityMargin(), basics.nonInferiorityRelative(), metric.direction().higherIsBetter());
                 comparisons.add(new ComparisonResult(d.control(), treatment, comparison, checks, ni));
             }
-            return new MetricResult(metric, role, withCupedValues(values, comparisons), acrossTreatments(comparisons));
+            List<ArmStatistics> wholeArms = byslice.entrySet().stream().filter(e -> e.getKey().isWholeArm())
+                    .map(Map.Entry::getValue).toList();
+            return new MetricResult(metric, role, withCupedValues(values, comparisons), acrossTreatments(comparisons),
+                    MetricUnits.of(metric, wholeArms.isEmpty() ? byslice.values() : wholeArms));
         }
 
         /**

@@ -60,7 +60,8 @@ final class RecommendationReader {
         }).toList();
         DecisionInputs inputs = new DecisionInputs(primary.name(), adjustedReading(comparison),
                 d.primary().direction().higherIsBetter(), d.primary().mde(), d.primary().mdeRelative(),
-                guardrails, progress, findings, cheaperArm(treatment), comparison.nonInferiority(), srm, d.control(), treatment);
+                guardrails, progress, findings, cheaperArm(treatment), comparison.nonInferiority(), srm, d.control(), treatment,
+                primary.unit());
         Recommendation recommendation = ReadingOrder.recommend(inputs);
         if (comparison.adjustment() == null) {
             return recommendation;

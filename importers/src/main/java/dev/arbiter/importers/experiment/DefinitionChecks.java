@@ -1,5 +1,6 @@
 package dev.arbiter.importers.experiment;
 
+import dev.arbiter.analytics.reading.ValueUnit;
 import dev.arbiter.importers.ingest.ColumnInfo;
 import java.util.HashSet;
 import java.util.List;
@@ -232,8 +233,20 @@ public final class DefinitionChecks {
             }
         }
         readingSettings(problems, key, m);
+        unit(problems, key, m);
         if (guardrail && m.maxRatio() == null && m.minRatio() == null && m.maxValue() == null && m.minValue() == null) {
             problems.report(key, "a guardrail needs a rule: maxRatio, minRatio, maxValue or minValue");
+        }
+    }
+
+    private static void unit(ProblemListener problems, String key, MetricDefinition m) {
+        if (m.unit() == null) {
+            return;
+        }
+        try {
+            ValueUnit.fromKey(m.unit());
+        } catch (IllegalArgumentException e) {
+            problems.report(key + ".unit", e.getMessage());
         }
     }
 

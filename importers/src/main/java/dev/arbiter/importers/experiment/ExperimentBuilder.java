@@ -1,5 +1,6 @@
 package dev.arbiter.importers.experiment;
 
+import dev.arbiter.analytics.reading.ValueUnit;
 import dev.arbiter.analytics.Alternative;
 import dev.arbiter.analytics.PValueAdjustment;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class ExperimentBuilder {
     public static Metric metric(MetricDefinition m) {
         MetricBasics basics = new MetricBasics(m.name(), m.column(), direction(m), m.where(), alternative(m), m.mde(),
                 Boolean.TRUE.equals(m.mdeRelative()), m.nonInferiorityMargin(),
-                Boolean.TRUE.equals(m.nonInferiorityRelative()), m.rules());
+                Boolean.TRUE.equals(m.nonInferiorityRelative()), m.rules(), m.unit() == null ? null : ValueUnit.fromKey(m.unit()));
         return switch (m.kind()) {
             case UNIT -> new Metric.Unit(basics, aggregate(m), m.covariate());
             case RATIO -> new Metric.Ratio(basics, m.denominator(), m.covariate());

@@ -2,6 +2,7 @@ package dev.arbiter.importers.experiment;
 
 import dev.arbiter.analytics.Alternative;
 import dev.arbiter.analytics.reading.GuardrailRule;
+import dev.arbiter.analytics.reading.ValueUnit;
 import java.util.List;
 
 /**
@@ -45,6 +46,11 @@ public sealed interface Metric permits Metric.Adjustable, Metric.Quantile {
     /** Whether {@link #mde()} is a fraction of control. */
     default boolean mdeRelative() {
         return basics().mdeRelative();
+    }
+
+    /** The unit the definition declares, or null to infer it from the data. */
+    default ValueUnit unit() {
+        return basics().unit();
     }
 
     /** Guardrail rules (empty when none). */
@@ -102,7 +108,7 @@ public sealed interface Metric permits Metric.Adjustable, Metric.Quantile {
          */
         public static Ratio fallbackRate(String name, String column) {
             return new Ratio(new MetricBasics(name, column, Direction.DECREASE, null, Alternative.TWO_SIDED, null, false,
-                    null, false, List.of()), null, null);
+                    null, false, List.of(), ValueUnit.PERCENT), null, null);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.arbiter.importers.experiment;
 
 import dev.arbiter.analytics.Alternative;
 import dev.arbiter.analytics.reading.GuardrailRule;
+import dev.arbiter.analytics.reading.ValueUnit;
 import java.util.List;
 
 /**
@@ -17,10 +18,11 @@ import java.util.List;
  * @param nonInferiorityMargin   margin of a non-inferiority test, or null
  * @param nonInferiorityRelative whether the margin is a fraction of control
  * @param rules                  guardrail rules (empty when none)
+ * @param unit                   the unit the definition declares, or null to infer it from the data
  */
 public record MetricBasics(String name, String column, Direction direction, Filter where, Alternative alternative,
                            Double mde, boolean mdeRelative, Double nonInferiorityMargin, boolean nonInferiorityRelative,
-                           List<GuardrailRule> rules) {
+                           List<GuardrailRule> rules, ValueUnit unit) {
     public MetricBasics {
         rules = List.copyOf(rules);
     }

@@ -29,13 +29,14 @@ import java.util.List;
  * @param minRatio               guardrail: treatment/control ≥ this
  * @param maxValue               guardrail: treatment value ≤ this
  * @param minValue               guardrail: treatment value ≥ this
+ * @param unit                   how values read: percent, ms, s, usd, tokens or none (default: inferred)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MetricDefinition(String name, String column, MetricKind kind, Aggregate aggregate, String denominator,
                                Double quantile, Direction direction, Double mde, Boolean mdeRelative, Filter where,
                                Covariate covariate, Double nonInferiorityMargin, Boolean nonInferiorityRelative,
                                String alternative, Double maxRatio, Double minRatio, Double maxValue,
-                               Double minValue) {
+                               Double minValue, String unit) {
 
     /** The guardrail rules this metric carries (usually one). */
     @JsonIgnore
@@ -52,7 +53,8 @@ public record MetricDefinition(String name, String column, MetricKind kind, Aggr
     public MetricDefinition withMde(double newMde, boolean relative) {
         Boolean keptRelative = relative ? Boolean.TRUE : mdeRelative == null ? null : Boolean.FALSE; // no spurious change
         return new MetricDefinition(name, column, kind, aggregate, denominator, quantile, direction, newMde, keptRelative, where,
-                covariate, nonInferiorityMargin, nonInferiorityRelative, alternative, maxRatio, minRatio, maxValue, minValue);
+                covariate, nonInferiorityMargin, nonInferiorityRelative, alternative, maxRatio, minRatio, maxValue, minValue,
+                unit);
     }
 
     private static void add(List<GuardrailRule> rules, GuardrailRule.Kind kind, Double threshold) {

@@ -115,6 +115,7 @@ public final class AnalysisJson {
                 .put("kind", m.definition().kind().key());
         node.put("column", m.definition().column());
         node.put("direction", m.definition().direction().key());
+        node.put("unit", m.unit().key());
         ArrayNode arms = node.putArray("arms");
         for (ArmValue arm : m.arms()) {
             ObjectNode a = arms.addObject().put("name", arm.name()).put("units", arm.units());

@@ -5,6 +5,7 @@ import dev.arbiter.importers.experiment.MetricRole;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import dev.arbiter.analytics.ArmValue;
+import dev.arbiter.analytics.reading.ValueUnit;
 
 /**
  * A metric read: per-arm values and each treatment's comparison with control.
@@ -13,9 +14,10 @@ import dev.arbiter.analytics.ArmValue;
  * @param role        primary, guardrail or secondary
  * @param arms        per-arm values, control first
  * @param comparisons one per treatment
+ * @param unit        the unit its values read in (declared, else inferred from its data and names)
  */
 public record MetricResult(Metric definition, MetricRole role, List<ArmValue> arms,
-                           List<ComparisonResult> comparisons) {
+                           List<ComparisonResult> comparisons, ValueUnit unit) {
     public MetricResult {
         arms = List.copyOf(arms);
         comparisons = List.copyOf(comparisons);
@@ -37,6 +39,6 @@ public record MetricResult(Metric definition, MetricRole role, List<ArmValue> ar
 
     /** The same result with every comparison changed by {@code change}. */
     public MetricResult mapComparisons(UnaryOperator<ComparisonResult> change) {
-        return new MetricResult(definition, role, arms, comparisons.stream().map(change).toList());
+        return new MetricResult(definition, role, arms, comparisons.stream().map(change).toList(), unit);
     }
 }

@@ -260,7 +260,9 @@ final class UnitMetricQuery {
         String m = "m" + i;
         String d = "d" + i;
         sums.exactSum(m, "s" + m).exactSum(m + "*" + m, "q" + m).exactSum(d, "s" + d).exactSum(d + "*" + d, "q" + d)
-                .exactSum(m + "*" + d, "x" + m + d);
+                .exactSum(m + "*" + d, "x" + m + d)
+                .sum("CASE WHEN " + m + " >= 0 AND " + m + " <= " + d + " AND " + m + " = FLOOR(" + m + ") THEN 0 ELSE 1 END",
+                        "ns" + m);
         if (adjusted) {
             String cm = "cpm" + i;
             String cd = "cpd" + i;
@@ -291,15 +293,16 @@ final class UnitMetricQuery {
         String m = "m" + i;
         String d = "d" + i;
         RatioMoments moments = ratioMoments(row, m, d);
+        boolean shares = row.getLong("ns" + m) == 0;
         if (!adjusted) {
             return new ArmStatistics.Ratio(new RatioCovariateMoments(moments, new RatioMoments(moments.n(), 0, 0, 0, 0, 0),
-                    0, 0, 0, 0));
+                    0, 0, 0, 0), shares);
         }
         String cm = "cpm" + i;
         String cd = "cpd" + i;
         RatioMoments covariate = ratioMoments(row, cm, cd);
         return new ArmStatistics.Ratio(new RatioCovariateMoments(moments, covariate, row.getDouble("x" + m + cm),
-                row.getDouble("x" + m + cd), row.getDouble("x" + d + cm), row.getDouble("x" + d + cd)));
+                row.getDouble("x" + m + cd), row.getDouble("x" + d + cm), row.getDouble("x" + d + cd)), shares);
     }
 
     /** The moments of numerator column {@code m} and denominator column {@code d} from their sums. */

@@ -1,7 +1,14 @@
 package dev.arbiter.app.common.charts;
 
 import org.jfree.chart.JFreeChart;
+import java.text.DateFormat;
+import java.text.SimpleDateFormat;
+import java.util.Locale;
+import java.util.TimeZone;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.block.BlockBorder;
@@ -62,6 +69,9 @@ public final class Charts {
         XYPlot plot = new XYPlot(data, x, y, forestRenderer());
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.addDomainMarker(marker(reference, Color.GRAY));
+        if (rows.stream().anyMatch(row -> Double.isFinite(row.estimate()))) {
+            includeInRange(x, reference); // "no difference" always in view, or every interval looks significant
+        }
         return styled(new JFreeChart(null, LABEL, plot, false));
     }
 
@@ -102,7 +112,7 @@ public final class Charts {
                                       LocalDate marked) {
         NumberAxis y = new NumberAxis(axisLabel);
         y.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(timelineData(series), new DateAxis(null), y, bandRenderer(series.size()));
+        XYPlot plot = new XYPlot(timelineData(series), dayAxis(), y, bandRenderer(series.size()));
         if (threshold != null) {
             includeInRange(y, threshold);
             plot.addRangeMarker(labelled(marker(threshold, WARNING),
@@ -191,6 +201,45 @@ public final class Charts {
         return styled(new JFreeChart(null, LABEL, plot, legend));
     }
 
+    /**
+     * Estimates with shaded interval bands over a numeric x (e.g. days since exposure): points
+     * {@code {x, estimate, lower, upper}} per series, and a grey line at {@code reference}.
+     */
+    public static JFreeChart bands(String xLabel, String yLabel, Map<String, List<double[]>> series, double reference) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        series.forEach((name, points) -> {
+            YIntervalSeries line = new YIntervalSeries(name);
+            points.forEach(p -> line.add(p[0], p[1], p[2], p[3]));
+            data.addSeries(line);
+        });
+        NumberAxis x = new NumberAxis(xLabel);
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis y = new NumberAxis(yLabel);
+        XYPlot plot = new XYPlot(data, x, y, bandRenderer(series.size()));
+        includeInRange(y, reference);
+        plot.addRangeMarker(marker(reference, Color.GRAY));
+        return styled(new JFreeChart(null, LABEL, plot, series.size() > 1));
+    }
+
+    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+
+    /** A time axis ticking whole days (never hours: the data are daily), dated in the user's locale ("3 Mar"). */
+    private static DateAxis dayAxis() {
+        DateAxis axis = new DateAxis(null);
+        DateFormat format = new SimpleDateFormat("d MMM", Locale.getDefault(Locale.Category.FORMAT));
+        format.setTimeZone(UTC); // days are plotted at UTC midnight (millis): read them back the same way
+        axis.setTimeZone(UTC);
+        TickUnits units = new TickUnits();
+        for (int days : new int[] {1, 2, 7, 14}) {
+            units.add(new DateTickUnit(DateTickUnitType.DAY, days, format));
+        }
+        for (int months : new int[] {1, 3, 6}) {
+            units.add(new DateTickUnit(DateTickUnitType.MONTH, months, format));
+        }
+        axis.setStandardTickUnits(units);
+        return axis;
+    }
+
     /** Daily counts per series as grouped bars. */
     public static JFreeChart dailyBars(String axisLabel, Map<String, Map<LocalDate, Long>> series) {
         XYSeriesCollection data = new XYSeriesCollection();
@@ -200,7 +249,7 @@ public final class Charts {
             data.addSeries(bars);
         });
         data.setIntervalWidth(86_400_000.0 * 0.8);
-        XYPlot plot = new XYPlot(data, new DateAxis(null), new NumberAxis(axisLabel), barRenderer(series.size()));
+        XYPlot plot = new XYPlot(data, dayAxis(), new NumberAxis(axisLabel), barRenderer(series.size()));
         return styled(new JFreeChart(null, LABEL, plot, series.size() > 1));
     }
 

@@ -10,4 +10,8 @@ package dev.arbiter.app.common.charts;
  * @param flagged  drawn in the warning colour (a breached guardrail, a segment that flips sign)
  */
 public record ForestRow(String label, double estimate, double lower, double upper, boolean flagged) {
+    /** The same interval in another scale, e.g. ×100 for a fraction drawn on a percent axis. */
+    public ForestRow scaled(double factor) {
+        return new ForestRow(label, factor * estimate, factor * lower, factor * upper, flagged);
+    }
 }
