@@ -37,10 +37,7 @@ public sealed interface ArmStatistics {
             if (!(other instanceof Unit that)) {
                 return other;
             }
-            CovariateMoments p = moments;
-            CovariateMoments q = that.moments;
-            return new Unit(new CovariateMoments(p.n() + q.n(), p.sumY() + q.sumY(), p.sumYSquares() + q.sumYSquares(),
-                    p.sumX() + q.sumX(), p.sumXSquares() + q.sumXSquares(), p.sumXY() + q.sumXY()), binary && that.binary);
+            return new Unit(moments.plus(that.moments), binary && that.binary);
         }
 
         @Override
@@ -101,6 +98,39 @@ public sealed interface ArmStatistics {
         @Override
         public ArmStatistics empty(double alpha) {
             return new Quantile(new QuantileMetric.ArmQuantile(0, 0, Double.NaN, Double.NaN, Double.NaN, QuantileMetric.z(alpha)));
+        }
+    }
+
+    /**
+     * A treatment arm in a paired design (an eval set answered by every arm): its per-item values
+     * paired with control's on the items both answered, Y = treatment and X = control
+     * ({@link PairedComparison}).
+     *
+     * @param pairs  n items, ΣY, ΣY², ΣX, ΣX², ΣXY over the paired items
+     * @param binary every value of both arms is 0 or 1 (pass/fail)
+     */
+    record Paired(CovariateMoments pairs, boolean binary) implements ArmStatistics {
+        @Override
+        public long units() {
+            return pairs.n();
+        }
+
+        @Override
+        public ArmStatistics plus(ArmStatistics other) {
+            if (!(other instanceof Paired that)) {
+                return other;
+            }
+            return new Paired(pairs.plus(that.pairs), binary && that.binary);
+        }
+
+        @Override
+        public ArmStatistics empty(double alpha) {
+            return new Paired(new CovariateMoments(0, 0, 0, 0, 0, 0), true);
+        }
+
+        /** The treatment's own values over the paired items. */
+        public Unit treatment() {
+            return new Unit(new CovariateMoments(pairs.n(), pairs.sumY(), pairs.sumYSquares(), 0, 0, 0), binary);
         }
     }
 }

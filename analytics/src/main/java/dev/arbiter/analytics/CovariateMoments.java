@@ -48,4 +48,10 @@ public record CovariateMoments(long n, double sumY, double sumYSquares, double s
         return new UnitMoments(n, new double[] {sumY, sumX},
                 new double[][] {{sumYSquares, sumXY}, {sumXY, sumXSquares}});
     }
+
+    /** The moments of the union of these values and {@code other}'s (disjoint sets of units). */
+    public CovariateMoments plus(CovariateMoments other) {
+        return new CovariateMoments(n + other.n, sumY + other.sumY, sumYSquares + other.sumYSquares, sumX + other.sumX,
+                sumXSquares + other.sumXSquares, sumXY + other.sumXY);
+    }
 }

@@ -7,8 +7,9 @@ import java.util.Locale;
 /**
  * Chooses the analytics procedure for a metric's statistics: Welch on proportions (every unit
  * value 0 or 1) or means for unit metrics, the delta method for ratios, CUPED when a covariate is
- * given, the cluster-aware order-statistic interval for quantiles; always-valid sequences instead
- * of fixed-horizon intervals in sequential mode.
+ * given, the cluster-aware order-statistic interval for quantiles, paired tests on items answered
+ * by both arms of a paired design; always-valid sequences instead of fixed-horizon intervals in
+ * sequential mode.
  */
 public final class MetricComparator {
     private final double alpha;
@@ -33,6 +34,9 @@ public final class MetricComparator {
                     : SequentialTest.withDefaults().withAlpha(alpha).withAlternative(alternative).withTuning(sequentialTuning)
                             .sequential(comparison, c.quantile().units() + t.quantile().units());
         }
+        if (treatment instanceof ArmStatistics.Paired paired) {
+            return PairedComparison.compare(paired.pairs(), paired.binary(), alpha, alternative);
+        }
         if (covariateAdjusted) {
             return cuped(control, treatment, alternative);
         }
@@ -50,7 +54,9 @@ public final class MetricComparator {
                     hasInterval ? new Interval(Math.min(quantile.lower(), quantile.value()), Math.max(quantile.upper(), quantile.value()))
                             : null, quantile.events() == 0 ? "no events" : null);
         }
-        ArmEstimate estimate = estimate(statistics, control, treatment);
+        ArmEstimate estimate = statistics instanceof ArmStatistics.Paired paired
+                ? estimate(paired.treatment(), paired.treatment(), paired.treatment())
+                : estimate(statistics, control, treatment);
         Effect interval = estimate.valueInterval(alpha);
         return new ArmValue(arm, estimate.n(), estimate.value(), interval.available() ? interval.ci() : null,
                 Double.isFinite(estimate.value()) ? null : "no units with values");
@@ -93,6 +99,9 @@ public final class MetricComparator {
     }
 
     private static boolean bothBinary(ArmStatistics control, ArmStatistics treatment) {
+        if (treatment instanceof ArmStatistics.Paired paired) {
+            return paired.binary();
+        }
         return control instanceof ArmStatistics.Unit c && treatment instanceof ArmStatistics.Unit t && c.binary() && t.binary();
     }
 

@@ -21,7 +21,7 @@ public final class SampleCatalog {
     /** The sample a new user sees first. */
     public static final String FIRST = "support-bot";
     private static final List<Scenario> SCENARIOS = List.of(new SupportBot(), new PhotoApp(), new JsonExtraction(),
-            SimpleConversion.brokenSplit(), SimpleConversion.aa());
+            SimpleConversion.brokenSplit(), SimpleConversion.aa(), new EvalReplay());
     private static final String ROOT = "/dev/arbiter/samples/";
 
     private SampleCatalog() {

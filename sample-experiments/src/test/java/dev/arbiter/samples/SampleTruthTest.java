@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbiter.analytics.Comparison;
 import dev.arbiter.analytics.Effect;
 import dev.arbiter.analytics.reading.GuardrailStatus;
 import dev.arbiter.analytics.reading.RecommendationKind;
@@ -19,6 +20,7 @@ import dev.arbiter.importers.ingest.ImportMonitor;
 import dev.arbiter.importers.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +130,30 @@ class SampleTruthTest {
         assertFalse(result.primary().comparisons().get(0).significant());
         assertFalse(result.srm().flagged());
         assertEquals(RecommendationKind.NO_DIFFERENCE, result.decision().kind());
+    }
+
+    /** Issue 18: the paired eval-set replay recovers v4's effects, the code reversal and v3's drift. */
+    @Test
+    void evalReplayIsReadPairedAndFindsTheReversalAndTheDrift() throws Exception {
+        ExperimentResult result = analyse("eval-replay");
+        JsonNode truth = truth("eval-replay");
+        assertEquals(List.of(600L, 600L, 600L), result.arms().stream().map(a -> a.units()).toList(), "items per arm");
+        for (String arm : List.of("v4", "v3-replay")) {
+            JsonNode planted = truth.get(arm.equals("v4") ? "v4" : "v3Replay");
+            Comparison score = result.primary().comparison(arm).comparison();
+            assertEquals("paired t-test", score.method());
+            assertTrue(score.absolute().ci().contains(planted.get("judgeScore").asDouble()), arm + " score " + score.absolute());
+            assertTrue(score.significant(), arm);
+            Effect pass = result.metric("pass_rate").comparison(arm).comparison().absolute();
+            assertTrue(pass.ci().contains(planted.get("passRate").asDouble()), arm + " pass " + pass);
+            Effect cost = result.metric("cost_per_answer_usd").comparison(arm).comparison().relative();
+            assertTrue(cost.ci().contains(planted.get("costRatio").asDouble() - 1), arm + " cost " + cost);
+        }
+        SegmentResult code = segment(result, "category", "code");
+        Effect codeScore = code.metrics().get(0).comparison("v4").comparison().absolute();
+        assertTrue(codeScore.ci().contains(truth.at("/v4ByCategory/code/judgeScore").asDouble()), codeScore.toString());
+        assertEquals(RecommendationKind.SEGMENT, result.decisions().get("v4").kind(), "v3 for code, v4 elsewhere");
+        assertEquals(RecommendationKind.DO_NOT_SHIP, result.decisions().get("v3-replay").kind(), "the drift is a loss");
     }
 
     private static SegmentResult segment(ExperimentResult result, String column, String value) {

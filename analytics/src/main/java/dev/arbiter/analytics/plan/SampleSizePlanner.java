@@ -31,8 +31,10 @@ public final class SampleSizePlanner {
     private final int arms;
     private final boolean oneSided;
     private final double varianceReduction;
+    private final boolean paired;
 
-    private SampleSizePlanner(double alpha, double power, int arms, boolean oneSided, double varianceReduction) {
+    private SampleSizePlanner(double alpha, double power, int arms, boolean oneSided, double varianceReduction,
+                              boolean paired) {
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha must be between 0 and 1: " + alpha);
         }
@@ -50,32 +52,42 @@ public final class SampleSizePlanner {
         this.arms = arms;
         this.oneSided = oneSided;
         this.varianceReduction = varianceReduction;
+        this.paired = paired;
     }
 
     /** α = 0.05, power = 0.8, 2 arms, two-sided, no CUPED. */
     public static SampleSizePlanner withDefaults() {
-        return new SampleSizePlanner(0.05, 0.8, 2, false, 0);
+        return new SampleSizePlanner(0.05, 0.8, 2, false, 0, false);
     }
 
     public SampleSizePlanner withAlpha(double newAlpha) {
-        return new SampleSizePlanner(newAlpha, power, arms, oneSided, varianceReduction);
+        return new SampleSizePlanner(newAlpha, power, arms, oneSided, varianceReduction, paired);
     }
 
     public SampleSizePlanner withPower(double newPower) {
-        return new SampleSizePlanner(alpha, newPower, arms, oneSided, varianceReduction);
+        return new SampleSizePlanner(alpha, newPower, arms, oneSided, varianceReduction, paired);
     }
 
     public SampleSizePlanner withArms(int newArms) {
-        return new SampleSizePlanner(alpha, power, newArms, oneSided, varianceReduction);
+        return new SampleSizePlanner(alpha, power, newArms, oneSided, varianceReduction, paired);
     }
 
     public SampleSizePlanner withOneSided(boolean newOneSided) {
-        return new SampleSizePlanner(alpha, power, arms, newOneSided, varianceReduction);
+        return new SampleSizePlanner(alpha, power, arms, newOneSided, varianceReduction, paired);
     }
 
     /** CUPED's expected variance reduction ρ², ρ the correlation of metric and covariate. */
     public SampleSizePlanner withVarianceReduction(double rhoSquared) {
-        return new SampleSizePlanner(alpha, power, arms, oneSided, rhoSquared);
+        return new SampleSizePlanner(alpha, power, arms, oneSided, rhoSquared, paired);
+    }
+
+    /**
+     * A paired design (every arm answers the same items): mean plans are for the paired t-test on item
+     * differences, {@code sd} is the standard deviation of those differences and "per arm" counts items
+     * (R {@code power.t.test(type = "paired")}).
+     */
+    public SampleSizePlanner withPaired(boolean newPaired) {
+        return new SampleSizePlanner(alpha, power, arms, oneSided, varianceReduction, newPaired);
     }
 
     /** α for each comparison with control. */
@@ -114,7 +126,7 @@ public final class SampleSizePlanner {
             throw new IllegalArgumentException("the standard deviation and MDE must be positive: sd=" + sd + ", mde=" + mde);
         }
         double exact = solve(n -> meanPower(delta, sd, n) - power, 2, MAX_N);
-        return plan(exact, 16 * sd * sd / (delta * delta), mde);
+        return plan(exact, (paired ? 8 : 16) * sd * sd / (delta * delta), mde);
     }
 
     /** Power of the proportion test with {@code n} units per arm. */
@@ -126,12 +138,13 @@ public final class SampleSizePlanner {
         return NORMAL.cumulativeProbability(numerator / Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2)));
     }
 
-    /** Power of the two-sample t-test with {@code n} units per arm. */
+    /** Power of the two-sample t-test with {@code n} units per arm (paired: of the paired t-test on {@code n} items). */
     public double meanPower(double delta, double sd, double n) {
-        double nu = 2 * (n - 1);
+        double nu = paired ? n - 1 : 2 * (n - 1);
         double critical = TDistribution.of(nu).inverseSurvivalProbability(tailAlpha());
         double effectiveSd = sd * Math.sqrt(1 - varianceReduction);
-        return NoncentralT.cdf(critical, nu, Math.sqrt(n / 2) * Math.abs(delta) / effectiveSd, false);
+        double scale = paired ? Math.sqrt(n) : Math.sqrt(n / 2);
+        return NoncentralT.cdf(critical, nu, scale * Math.abs(delta) / effectiveSd, false);
     }
 
     /** The smallest upward change from {@code baseline} detectable with {@code n} per arm; empty if none is. */

@@ -21,6 +21,11 @@ final class Draws {
         return normal.sample();
     }
 
+    /** Uniform in [0, 1). */
+    double uniform() {
+        return rng.nextDouble();
+    }
+
     boolean bernoulli(double p) {
         return rng.nextDouble() < p;
     }

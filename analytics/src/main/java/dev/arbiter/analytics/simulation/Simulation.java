@@ -34,7 +34,10 @@ public final class Simulation {
         MEDIAN_TIED("median of integer game rounds, 20,000 users (ties)", TiedQuantileScenario.gameRounds(0.5), Target.FIXED),
         P90_TIED("p90 of integer game rounds, 20,000 users (ties)", TiedQuantileScenario.gameRounds(0.9), Target.FIXED),
         RATING_MEDIAN("median of 1-5 ratings, sessions of 1-10 (ties, clustered)", TiedQuantileScenario.ratingsMedian(),
-                Target.FIXED);
+                Target.FIXED),
+        PAIRED_SCORE("paired eval set, judge score (400 items, 3 judgments each)", PairedScenario.score(), Target.FIXED),
+        PAIRED_PASS("paired eval set, pass/fail (400 items)", PairedScenario.passFail(), Target.FIXED),
+        PAIRED_PREFERENCE("paired eval set, preference with ties (400 items)", PairedScenario.preference(), Target.FIXED);
 
         private final String label;
         private final Scenario scenario;

@@ -118,4 +118,17 @@ class SampleSizePlannerTest {
         assertThrows(IllegalArgumentException.class, () -> PLANNER.withArms(1));
         assertTrue(PLANNER.proportionMde(0.5, 3).isEmpty(), "3 units per arm cannot detect anything at 80% power");
     }
+
+    /** Issue 18: a paired eval set is planned on the SD of item differences, for far fewer items. */
+    @Test
+    void pairedDesignsArePlannedOnTheItemDifferences() {
+        SampleSizePlanner paired = PLANNER.withPaired(true);
+        // R 4.x: power.t.test(delta = 0.15, sd = 0.78, power = 0.8, type = "paired")$n = 214.1623757546
+        assertClose(214.1623757546, paired.means(0.78, 0.15).exactPerArm(), 1e-3 / 214, "items");
+        assertEquals(215, paired.means(0.78, 0.15).perArm());
+        // three arms, α/2 per comparison: power.t.test(..., type = "paired", sig.level = 0.025)$n = 259.5351434527
+        assertClose(259.5351434527, paired.withArms(3).means(0.78, 0.15).exactPerArm(), 1e-3 / 259, "items, 3 arms");
+        // power.t.test(n = 100, delta = 0.15, sd = 0.78, type = "paired")$power = 0.4778481546
+        assertClose(0.4778481546, paired.meanPower(0.15, 0.78, 100), 1e-9, "power");
+    }
 }

@@ -4,6 +4,7 @@ import dev.arbiter.analytics.Effect;
 import dev.arbiter.analytics.Interval;
 import dev.arbiter.importers.result.ArmSummary;
 import dev.arbiter.analytics.ArmValue;
+import dev.arbiter.app.projection.Design;
 import dev.arbiter.importers.result.ComparisonResult;
 import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.result.MetricResult;
@@ -40,8 +41,11 @@ final class AnalysisText {
     /** The arms' units, events and shares, the sample-ratio check and the progress to plan. */
     private static void arms(StringBuilder out, ExperimentResult r) {
         String name = "%-" + r.arms().stream().mapToInt(arm -> arm.name().length()).reduce(20, Math::max) + "s";
-        out.append('\n').append(String.format(Locale.ROOT, name + " %12s %12s %9s %9s%n", "arm", "units", "events", "share",
-                "planned"));
+        if (r.definition().paired()) {
+            out.append(Design.describe(r)).append(".\n");
+        }
+        out.append('\n').append(String.format(Locale.ROOT, name + " %12s %12s %9s %9s%n", "arm",
+                r.definition().paired() ? "items" : "units", "events", "share", "planned"));
         for (ArmSummary arm : r.arms()) {
             out.append(String.format(Locale.US, name + " %,12d %,12d %8.2f%% %8.2f%%%n", arm.name(), arm.units(), arm.events(),
                     100 * arm.observedShare(), 100 * arm.expectedShare()));

@@ -42,6 +42,8 @@ public final class PlanViewModel {
     private final BooleanProperty proportion = new SimpleBooleanProperty(true);
     private final DoubleProperty baseline = new SimpleDoubleProperty(0.5);
     private final DoubleProperty sd = new SimpleDoubleProperty(1);
+    /** Whether the experiment is paired: means planned on item differences, in items. */
+    private boolean paired;
     private final DoubleProperty mde = new SimpleDoubleProperty(0.02);
     private final BooleanProperty relative = new SimpleBooleanProperty(false);
     private final DoubleProperty alpha = new SimpleDoubleProperty(0.05);
@@ -74,9 +76,12 @@ public final class PlanViewModel {
         Experiment d = result.definition();
         saved.set(savedPlan(d));
         Comparison primary = result.primary().comparisons().get(0).comparison();
-        proportion.set(primary.method().contains("proportions"));
+        paired = d.paired();
+        proportion.set(!paired && primary.method().contains("proportions"));
         baseline.set(primary.control().baseline());
-        sd.set(Math.sqrt(primary.control().baselineVariance()));
+        // paired: the SD of the item differences, SE × √n of the paired comparison
+        sd.set(paired ? primary.absolute().standardError() * Math.sqrt(primary.treatment().n())
+                : Math.sqrt(primary.control().baselineVariance()));
         relative.set(d.primary().mdeRelative());
         mde.set(d.primary().mde());
         alpha.set(d.alpha());
@@ -95,7 +100,8 @@ public final class PlanViewModel {
     }
 
     private SampleSizePlanner planner() {
-        return SampleSizePlanner.withDefaults().withAlpha(alpha.get()).withPower(power.get()).withArms(arms.get());
+        return SampleSizePlanner.withDefaults().withAlpha(alpha.get()).withPower(power.get()).withArms(arms.get())
+                .withPaired(paired);
     }
 
     private void compute() {
@@ -118,6 +124,11 @@ public final class PlanViewModel {
     }
 
     private String summary(Plan next) {
+        if (paired) {
+            return String.format(Locale.US, "%,d items, each answered by every arm (exact %,.1f; paired t-test on the item "
+                    + "differences, SD %s); rule of thumb 8·σ²/MDE² = %,d", next.perArm(), next.exactPerArm(),
+                    Format.value(sd.get()), next.ruleOfThumbPerArm());
+        }
         return String.format(Locale.US, "%,d units per arm (exact %,.1f); rule of thumb 16·σ²/MDE² = %,d; "
                         + "%,d in total; %,d days at %,.0f new units a day (all arms)", next.perArm(), next.exactPerArm(),
                 next.ruleOfThumbPerArm(), next.total(), next.days(dailyUnits.get()), dailyUnits.get());
@@ -181,6 +192,10 @@ public final class PlanViewModel {
 
     /** The plan saved in the experiment — what Monitor measures progress against — or that there is none. */
     static String savedPlan(Experiment d) {
+        if (d.paired()) {
+            return "A paired design: the plan is in items every arm answers, from the SD of the item differences "
+                    + "(SD per unit below).";
+        }
         if (d.plannedUnitsPerArm() == null) {
             return "No plan saved in the experiment yet: Monitor shows progress once you save one.";
         }

@@ -1,6 +1,7 @@
 package dev.arbiter.app.report;
 
 import dev.arbiter.app.projection.DecisionLabels;
+import dev.arbiter.app.projection.Design;
 import dev.arbiter.app.projection.ExposureLift;
 import dev.arbiter.importers.analysis.ExperimentAnalyzer;
 import dev.arbiter.analytics.Effect;
@@ -207,14 +208,21 @@ public final class DecisionReport {
     private List<String[]> setupFacts() {
         List<String[]> facts = new ArrayList<>();
         facts.add(new String[] {"Arms", definition.control() + " (control) vs " + String.join(", ", definition.treatments())});
-        facts.add(new String[] {"Assignment unit", definition.unitColumn() + " (arm from column '" + definition.variantColumn() + "')"});
+        if (definition.paired()) {
+            facts.add(new String[] {"Design", Design.describe(result) + "; arm from column '" + definition.variantColumn() + "'"});
+        } else {
+            facts.add(new String[] {"Assignment unit", definition.unitColumn() + " (arm from column '" + definition.variantColumn()
+                    + "')"});
+        }
         facts.add(new String[] {"Planned split", definition.arms().stream()
                 .map(arm -> arm + " " + Format.percent(definition.plannedShares().get(definition.arms().indexOf(arm))).substring(1))
                 .collect(Collectors.joining(", "))});
         facts.add(new String[] {"Dates", dates()});
         facts.add(new String[] {"Significance", significance()});
         facts.add(new String[] {"Sample", sample()});
-        facts.add(new String[] {"Crossovers", Format.count(result.crossoverUnits()) + " units seen in more than one arm (excluded)"});
+        if (!definition.paired()) { // in a paired design every item is in every arm, by design
+            facts.add(new String[] {"Crossovers", Format.count(result.crossoverUnits()) + " units seen in more than one arm (excluded)"});
+        }
         return facts;
     }
 

@@ -46,13 +46,17 @@ class DecisionReportTest {
             if (lock) {
                 new PreRegistration(workspace).lock(definition);
             }
-            ReportInput input = ReportSources.gather(workspace, edit.apply(definition),
-                    sample, DECISION, null, PaperSize.A4);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            DecisionReport.write(input, out);
-            try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
-                return new PDFTextStripper().getText(document).replace('\n', ' ');
-            }
+            return pdfText(ReportSources.gather(workspace, edit.apply(definition), sample, DECISION, null, PaperSize.A4))
+                    .replace('\n', ' ');
+        }
+    }
+
+    /** The text of the decision PDF of {@code input}, lines as they are. */
+    private static String pdfText(ReportInput input) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DecisionReport.write(input, out);
+        try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
+            return new PDFTextStripper().getText(document);
         }
     }
 
@@ -95,14 +99,39 @@ class DecisionReportTest {
             assertTrue(rows.get(0).relative().startsWith("+5") || rows.get(0).relative().startsWith("+4"), rows.get(0).toString());
             assertTrue(rows.get(4).difference().matches("[-+]?\\d\\.\\d+ pp \\[-\\d.*, \\+\\d.*\\]"),
                     "day 4: no effect left, the interval spans 0: " + rows.get(4));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            DecisionReport.write(input, out);
-            try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
-                text = new PDFTextStripper().getText(document).replace('\n', ' ');
-            }
+            text = pdfText(input).replace('\n', ' ');
         }
         assertTrue(text.contains("By days since each unit's first exposure"), text);
         assertTrue(text.contains("0 b 2,000 / 2,000"), text);
+    }
+
+    /** Issue 18: a paired eval-set comparison says so, with its number of items, and has no crossovers to report. */
+    @Test
+    void aPairedDesignSaysSoAndOnHowManyItems() throws Exception {
+        Path file = dir.resolve("paired.arbiter");
+        StringBuilder csv = new StringBuilder("item,prompt_variant,score\n");
+        for (int i = 0; i < 300; i++) {
+            double difficulty = (i * 37 % 100) / 100.0;
+            csv.append("q").append(i).append(",v3,").append(difficulty).append('\n');
+            if (i < 298) {
+                csv.append("q").append(i).append(",v4,").append(difficulty + (i % 3 == 0 ? 0.05 : 0.01)).append('\n');
+            }
+        }
+        imported(file, csv);
+        ExperimentDefinition definition = ExperimentFile.parse("""
+                {"name": "Prompt v4", "dataset": "events", "variantColumn": "prompt_variant", "control": "v3",
+                 "treatments": ["v4"], "design": "paired", "itemColumn": "item",
+                 "primary": {"name": "score", "column": "score", "kind": "unit", "aggregate": "mean", "mde": 0.01}}""",
+                "paired.json");
+        String text;
+        try (Workspace workspace = Workspace.open(file)) {
+            text = pdfText(ReportSources.gather(workspace, definition, "paired", DECISION, null, PaperSize.A4)).replace('\n', ' ');
+        }
+        assertTrue(text.contains("Paired on items (column 'item'): each treatment against control on the items both answered "
+                + "(298 with v4)"), text);
+        assertTrue(text.contains("paired t-test"), text);
+        assertFalse(text.contains("Crossovers"), text);
+        assertTrue(text.contains("v4 vs v3: paired on 298 items; 2 answered by v3 only and 0 by v4 only"), text);
     }
 
     @Test
@@ -128,7 +157,7 @@ class DecisionReportTest {
         String text = report("support-bot", d -> new ExperimentDefinition(d.name(), d.question(), d.dataset(), d.variantColumn(),
                 d.control(), d.treatments(), d.split(), d.unitColumn(), d.timestampColumn(), 0.01, d.power(), d.sequential(),
                 d.primary(), d.guardrails(), d.secondary(), d.segments(), d.crossSegments(), d.modelColumn(),
-                d.fallbackColumn(), d.costMetric(), d.priceTable(), d.multipleTesting()), true);
+                d.fallbackColumn(), d.costMetric(), d.priceTable(), d.multipleTesting(), d.design(), d.itemColumn()), true);
         assertTrue(text.contains("Plan locked "), text);
         int at = text.indexOf("Deviations from the locked plan");
         assertTrue(at > 0);
@@ -166,15 +195,11 @@ class DecisionReportTest {
                                  "direction": "decrease", "maxRatio": 1.3}]}""", "test");
         String text;
         try (Workspace workspace = Workspace.open(file)) {
-            ReportInput input = ReportSources.gather(workspace, definition, "three", DECISION, null, PaperSize.A4);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            DecisionReport.write(input, out);
-            try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
-                text = new PDFTextStripper().getText(document);
-            }
+            text = pdfText(ReportSources.gather(workspace, definition, "three", DECISION, null, PaperSize.A4));
         }
         assertTrue(text.contains("treatment recommendation conversion difference [CI] p (adjusted) guardrails"), text);
-        String table = text.substring(text.indexOf("p (adjusted) guardrails"), text.indexOf("b: No difference"));
+        int start = text.indexOf("p (adjusted) guardrails");
+        String table = text.substring(start, text.indexOf("b: No difference", start));
         assertTrue(table.contains("No difference — take the") && table.contains("0.00 pp [-4.02, +4.02]"), table);
         assertTrue(table.contains("Ship +10.00 pp [+5.84, +14.16] < 0.0001 ok"), table);
         assertTrue(text.indexOf("conversion difference [CI]") < text.indexOf("Setup"), "the summary comes first");

@@ -155,11 +155,31 @@ public final class ExperimentAnalyzer {
             Progress progress = d.plannedUnitsPerArm() == null ? null
                     : Progress.of(arms.stream().map(ArmSummary::units).toList(), d.plannedUnitsPerArm());
             warn(arms, srm);
+            warnUnpaired();
             var decisions = new RecommendationReader(d, metrics, segments, progress, srm).decisions();
             LocalDate last = series.isEmpty() ? null : series.get(series.size() - 1).day();
             return new ExperimentResult(d, asOf, last, arms, srm, statistics.crossoverUnits(), metrics, fallback, segments,
                     series, statistics.servedModels(), progress, RecommendationReader.overall(d, metrics, decisions), decisions, warnings,
                     statistics.distributions(), exposureDays());
+        }
+
+        /** In a paired design, the items answered by one arm of a comparison only: left out of it, and said so. */
+        private void warnUnpaired() {
+            if (!d.paired()) {
+                return;
+            }
+            Map<SliceKey, ArmStatistics> primary = statistics.metrics().get(d.primary().name());
+            long controlItems = statistics.unitsIn(SliceKey.arm(d.control()));
+            for (String treatment : d.treatments()) {
+                long items = statistics.unitsIn(SliceKey.arm(treatment));
+                ArmStatistics pairs = primary.get(SliceKey.arm(treatment));
+                long paired = pairs == null ? 0 : pairs.units();
+                if (controlItems > paired || items > paired) {
+                    warnings.add(String.format(Locale.ROOT, "%s vs %s: paired on %,d items; %,d answered by %s only and %,d "
+                            + "by %s only are left out of this comparison.", treatment, d.control(), paired,
+                            controlItems - paired, d.control(), items - paired, treatment));
+                }
+            }
         }
 
         /** The metrics by days since first exposure, each read like the whole experiment's (covariates aside). */

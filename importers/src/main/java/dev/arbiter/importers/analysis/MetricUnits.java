@@ -41,7 +41,8 @@ final class MetricUnits {
     private static boolean isShare(Metric metric, Collection<ArmStatistics> arms) {
         if (metric instanceof Metric.Unit unit) {
             return unit.aggregate() == Aggregate.ANY || KEEPING_VALUES.contains(unit.aggregate()) && !arms.isEmpty()
-                    && arms.stream().allMatch(s -> s instanceof ArmStatistics.Unit u && u.binary());
+                    && arms.stream().allMatch(s -> s instanceof ArmStatistics.Unit u && u.binary()
+                            || s instanceof ArmStatistics.Paired p && p.binary());
         }
         return metric instanceof Metric.Ratio ratio && ratio.denominator() == null && !arms.isEmpty()
                 && arms.stream().allMatch(s -> s instanceof ArmStatistics.Ratio r && r.shares());

@@ -94,7 +94,7 @@ final class RecommendationReader {
             return decisions.values().iterator().next();
         }
         String each = String.join("; ", decisions.entrySet().stream()
-                .map(e -> e.getKey() + ": " + e.getValue().kind().label()).toList());
+                .map(e -> e.getKey() + ": " + e.getValue().kind().words()).toList());
         RecommendationKind kind = overallKind(decisions);
         List<String> chosen = decisions.keySet().stream().filter(t -> decisions.get(t).kind() == kind).toList();
         boolean higherIsBetter = d.primary().direction().higherIsBetter();

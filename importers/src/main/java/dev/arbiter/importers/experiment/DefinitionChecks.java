@@ -33,6 +33,53 @@ public final class DefinitionChecks {
         split(problems, d);
         metrics(d, problems);
         sequential(d, problems);
+        design(d, problems);
+    }
+
+    /** A paired design: its item column, and only what its analysis reads (docs/experiment-format.md). */
+    private static void design(ExperimentDefinition d, ProblemListener problems) {
+        if (d.design() != null && !List.of("parallel", "paired").contains(d.design().trim().toLowerCase(Locale.ROOT))) {
+            problems.report("design", "must be parallel or paired, not '" + d.design() + "'");
+            return;
+        }
+        if (!d.paired()) {
+            if (d.itemColumn() != null) {
+                problems.report("itemColumn", "only a paired design (\"design\": \"paired\") pairs arms on an item");
+            }
+            return;
+        }
+        required(problems, "itemColumn", d.itemColumn());
+        if (d.sequential() != null && d.sequential().isEnabled()) {
+            problems.report("sequential", "a paired design is read once on its whole eval set, not sequentially");
+        }
+        String notRead = "is not read in a paired design";
+        if (Boolean.TRUE.equals(d.crossSegments())) {
+            problems.report("crossSegments", notRead);
+        }
+        if (d.modelColumn() != null) {
+            problems.report("modelColumn", notRead);
+        }
+        if (d.fallbackColumn() != null) {
+            problems.report("fallbackColumn", notRead);
+        }
+        pairedMetric(problems, "primary", d.primary());
+        for (int i = 0; i < d.guardrails().size(); i++) {
+            pairedMetric(problems, "guardrails[" + i + "]", d.guardrails().get(i));
+        }
+        for (int i = 0; i < d.secondary().size(); i++) {
+            pairedMetric(problems, "secondary[" + i + "]", d.secondary().get(i));
+        }
+    }
+
+    private static void pairedMetric(ProblemListener problems, String key, MetricDefinition m) {
+        if (m != null && m.kind() != null && m.kind() != MetricKind.UNIT) {
+            problems.report(key + ".kind", "a paired design compares one value per item and arm: use a unit metric "
+                    + "(e.g. the mean of a score over an item's samples); " + m.kind().key() + " metrics are not read paired");
+        }
+        if (m != null && m.covariate() != null) {
+            problems.report(key + ".covariate", "pairing on the item already removes its difficulty: no CUPED covariate "
+                    + "in a paired design");
+        }
     }
 
     /** The dataset, the variant and unit columns, the control and the treatments. */
@@ -43,7 +90,9 @@ public final class DefinitionChecks {
                     + "'arbiter_'), not a dataset of events");
         }
         required(problems, "variantColumn", d.variantColumn());
-        required(problems, "unitColumn", d.unitColumn());
+        if (!d.paired()) {
+            required(problems, "unitColumn", d.unitColumn());
+        }
         required(problems, "control", d.control());
         if (d.treatments().isEmpty()) {
             problems.report("treatments", "name at least one treatment arm");
@@ -119,6 +168,7 @@ public final class DefinitionChecks {
         Checker check = new Checker(problems, byName, d.dataset(), computed);
         check.exists("variantColumn", d.variantColumn());
         check.exists("unitColumn", d.unitColumn());
+        check.exists("itemColumn", d.itemColumn());
         if (check.exists("timestampColumn", d.timestampColumn()) && !byName.get(d.timestampColumn()).isTemporal()) {
             problems.report("timestampColumn", "column '" + d.timestampColumn() + "' is " + byName.get(d.timestampColumn()).type()
                     + ", not a date or timestamp");

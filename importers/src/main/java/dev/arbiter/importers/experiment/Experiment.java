@@ -17,7 +17,7 @@ import java.util.List;
  * @param control            the control arm's value
  * @param treatments         the treatment arms' values
  * @param plannedShares      planned share of units per arm, control first (even when none was given)
- * @param unitColumn         the assignment unit
+ * @param unitColumn         the assignment unit; in a paired design, the item column
  * @param timestampColumn    event time, or null
  * @param alpha              significance level
  * @param power              planned power, or null when none was written
@@ -41,6 +41,11 @@ public record Experiment(ExperimentDefinition file, String name, String question
                          Double sequentialTuning, Metric primary, List<Metric> guardrails, List<Metric> secondary,
                          List<String> segments, boolean crossSegments, String modelColumn, String fallbackColumn,
                          String costMetric, PriceTable priceTable, PValueAdjustment adjustment) {
+    /** Whether every arm answers the same items, paired on {@link #unitColumn()} (then the item column). */
+    public boolean paired() {
+        return file.paired();
+    }
+
     public Experiment {
         treatments = List.copyOf(treatments);
         plannedShares = List.copyOf(plannedShares);

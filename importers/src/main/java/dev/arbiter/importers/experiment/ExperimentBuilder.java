@@ -42,7 +42,7 @@ public final class ExperimentBuilder {
     private static Experiment resolve(ExperimentDefinition d) {
         Sequential sequential = d.sequential();
         return new Experiment(d, d.name(), d.question(), d.dataset(), d.variantColumn(), d.control(), d.treatments(),
-                d.plannedShares(), d.unitColumn(), d.timestampColumn(),
+                d.plannedShares(), d.paired() ? d.itemColumn() : d.unitColumn(), d.timestampColumn(),
                 alpha(d), d.power(),
                 sequential != null && sequential.isEnabled(), sequential == null ? null : sequential.plannedUnitsPerArm(),
                 sequential == null ? null : sequential.tuning(), metric(d.primary()),

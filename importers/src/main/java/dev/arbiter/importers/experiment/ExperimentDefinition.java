@@ -40,6 +40,9 @@ import java.util.Map;
  * @param priceTable      cost from tokens when the export has no cost column
  * @param multipleTesting with several treatments, how their comparisons with control are adjusted:
  *                        {@code holm} (default), {@code bonferroni} or {@code none}
+ * @param design          {@code parallel} (default: units randomised to arms) or {@code paired} (every
+ *                        arm answers the same items, e.g. an eval set replayed through each candidate)
+ * @param itemColumn      in a paired design, the item the arms are paired on (the eval prompt's id)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "question", "dataset", "variantColumn", "control", "treatments", "split", "unitColumn",
@@ -50,7 +53,7 @@ public record ExperimentDefinition(String name, String question, String dataset,
                                    MetricDefinition primary, List<MetricDefinition> guardrails,
                                    List<MetricDefinition> secondary, List<String> segments, Boolean crossSegments,
                                    String modelColumn, String fallbackColumn, String costMetric,
-                                   PriceTable priceTable, String multipleTesting) {
+                                   PriceTable priceTable, String multipleTesting, String design, String itemColumn) {
     /** Default significance level. */
     public static final double DEFAULT_ALPHA = 0.05;
 
@@ -112,7 +115,13 @@ public record ExperimentDefinition(String name, String question, String dataset,
         Double keptPower = power == null && newPower == 0.8 ? null : newPower;
         return new ExperimentDefinition(name, question, dataset, variantColumn, control, treatments, split, unitColumn,
                 timestampColumn, keptAlpha, keptPower, plan, primary.withMde(mde, mdeRelative), guardrails, secondary, segments,
-                crossSegments, modelColumn, fallbackColumn, costMetric, priceTable, multipleTesting);
+                crossSegments, modelColumn, fallbackColumn, costMetric, priceTable, multipleTesting, design, itemColumn);
+    }
+
+    /** Whether every arm answers the same items ({@code "design": "paired"}). */
+    @JsonIgnore
+    public boolean paired() {
+        return "paired".equalsIgnoreCase(design == null ? "" : design.trim());
     }
 
     /** A metric and the part it plays. */

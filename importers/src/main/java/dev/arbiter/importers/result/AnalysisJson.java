@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbiter.analytics.ArmValue;
 import dev.arbiter.analytics.Effect;
+import dev.arbiter.analytics.PairedComparison;
 import dev.arbiter.analytics.Interval;
 import dev.arbiter.analytics.NonInferiority;
 import dev.arbiter.analytics.reading.GuardrailCheck;
@@ -187,6 +188,9 @@ public final class AnalysisJson {
         }
         ArrayNode notes = node.putArray("notes");
         c.comparison().notes().forEach(notes::add);
+        if (PairedComparison.isPaired(c.comparison())) {
+            node.putObject("pairs").put("items", c.comparison().treatment().n());
+        }
         return node;
     }
 

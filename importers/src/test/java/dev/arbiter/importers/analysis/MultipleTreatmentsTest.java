@@ -73,7 +73,7 @@ class MultipleTreatmentsTest {
         assertEquals(RecommendationKind.SHIP, result.decisions().get("better").kind());
         assertEquals(RecommendationKind.NO_DIFFERENCE, result.decisions().get("same").kind());
         assertEquals(RecommendationKind.SHIP, result.decision().kind());
-        assertEquals("Ship better. Of 2 treatments: better: ship; same: no_difference.", result.decision().reasons().get(0));
+        assertEquals("Ship better. Of 2 treatments: better: Ship; same: No difference — take the cheaper arm.", result.decision().reasons().get(0));
         assertTrue(result.decision().reasons().stream().anyMatch(r -> r.startsWith("The primary's p-value is Holm-adjusted")));
     }
 

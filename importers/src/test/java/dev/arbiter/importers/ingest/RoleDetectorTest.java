@@ -49,7 +49,8 @@ class RoleDetectorTest {
     void identifiersCodesAndDurationsAreNotMistakenForTextFlagsOrTimes() {
         RoleDetector.Detection detection = RoleDetector.detect(List.of(c("prompt_version", "VARCHAR"), c("prompt", "VARCHAR"),
                 c("error_code", "BIGINT"), c("error_message", "VARCHAR"), c("time_per_example", "DOUBLE"),
-                c("time_to_first_token", "DOUBLE"), c("response_text", "VARCHAR")));
+                c("time_to_first_token", "DOUBLE"), c("response_text", "VARCHAR"), c("prompt_variant", "VARCHAR"),
+                c("prompt_group", "VARCHAR")));
         assertEquals(List.of("prompt", "error_message", "response_text"), detection.textColumns());
         assertFalse(detection.roles().containsKey(Role.ERROR), detection.roles().toString());
         assertFalse(detection.roles().containsKey(Role.TIMESTAMP), detection.roles().toString());

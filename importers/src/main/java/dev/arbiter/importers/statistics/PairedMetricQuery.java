@@ -1,0 +1,156 @@
+package dev.arbiter.importers.statistics;
+
+import dev.arbiter.analytics.ArmStatistics;
+import dev.arbiter.analytics.CovariateMoments;
+import dev.arbiter.importers.experiment.Metric;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The statistics of a paired design (every arm answers the same items, e.g. an eval set replayed
+ * through each candidate): one value per item and arm — the unit metric's aggregate over the item's
+ * events in that arm, so several samples or judgments of an item count once — then per treatment the
+ * pairs' sums with control over the items both answered ({@link ArmStatistics.Paired}), and control's
+ * own values ({@link ArmStatistics.Unit}); per segment value the same over the items in it (an item's
+ * segment is its smallest value, e.g. the eval set's source).
+ *
+ * <p>The engine returns one row per item and arm and the pairing is done here: an eval set is
+ * thousands of items, not billions of events (docs/decisions/0012-paired-designs.md).
+ */
+final class PairedMetricQuery {
+    private final EventSource source;
+    private final MetricExpressions expressions;
+    private final List<Metric.Unit> metrics;
+    private final List<String> segments;
+
+    PairedMetricQuery(EventSource source, SqlDialect dialect, List<Metric.Unit> metrics, List<String> segments) {
+        this.source = source;
+        this.expressions = new MetricExpressions(source, dialect);
+        this.metrics = List.copyOf(metrics);
+        this.segments = List.copyOf(segments);
+    }
+
+    /** One item's answers: per arm index its events (0: not answered) and metric values; its segment values. */
+    private record Item(long[] events, double[][] values, String[] segments) {
+    }
+
+    ExperimentStatistics run(Connection connection) throws SQLException {
+        Map<String, Item> items = new LinkedHashMap<>();
+        int arms = source.definition().arms().size();
+        query().forEachRow(connection, row -> read(row, items, arms));
+        return statistics(items.values());
+    }
+
+    /** {@code WITH ev AS (...) SELECT unit, ai, COUNT(*), y0.., g0.. FROM ev WHERE ai IS NOT NULL GROUP BY unit, ai}. */
+    private SqlQuery query() {
+        SqlQuery select = new SqlQuery().sql("SELECT unit, ai, COUNT(*) AS events");
+        for (int i = 0; i < metrics.size(); i++) {
+            Metric.Unit metric = metrics.get(i);
+            select.sql(", ").append(expressions.unitValue(metric.where(), metric.aggregate(), metric.column())).sql(" AS y" + i);
+        }
+        for (int k = 0; k < segments.size(); k++) {
+            select.sql(", MIN(" + source.text(segments.get(k)) + ") AS g" + k);
+        }
+        return new SqlQuery().sql("WITH ").append(source.cte()).sql(" ").append(select)
+                .sql(" FROM ev WHERE ai IS NOT NULL GROUP BY unit, ai");
+    }
+
+    private void read(ResultSet row, Map<String, Item> items, int arms) throws SQLException {
+        Item item = items.computeIfAbsent(row.getString("unit"),
+                key -> new Item(new long[arms], new double[arms][], new String[segments.size()]));
+        int arm = row.getInt("ai");
+        item.events()[arm] = row.getLong("events");
+        double[] values = new double[metrics.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.getDouble("y" + i);
+        }
+        item.values()[arm] = values;
+        for (int k = 0; k < segments.size(); k++) {
+            String value = row.getString("g" + k);
+            if (item.segments()[k] == null || value != null && value.compareTo(item.segments()[k]) < 0) {
+                item.segments()[k] = value;
+            }
+        }
+    }
+
+    private ExperimentStatistics statistics(Iterable<Item> items) {
+        Map<SliceKey, Long> units = new HashMap<>();
+        Map<SliceKey, Long> events = new HashMap<>();
+        Map<String, Map<SliceKey, Accumulator>> sums = new LinkedHashMap<>();
+        metrics.forEach(metric -> sums.put(metric.name(), new HashMap<>()));
+        List<String> arms = source.definition().arms();
+        for (Item item : items) {
+            for (SliceKey slice : slices(item, arms)) {
+                int arm = arms.indexOf(slice.arm());
+                units.merge(slice, 1L, Long::sum);
+                events.merge(slice, item.events()[arm], Long::sum);
+                for (int i = 0; i < metrics.size(); i++) {
+                    sums.get(metrics.get(i).name()).computeIfAbsent(slice, s -> new Accumulator()).add(item, arm, i);
+                }
+            }
+        }
+        Map<String, Map<SliceKey, ArmStatistics>> metricStatistics = new LinkedHashMap<>();
+        sums.forEach((name, bySlice) -> {
+            Map<SliceKey, ArmStatistics> statistics = new HashMap<>();
+            bySlice.forEach((slice, accumulator) -> statistics.put(slice, accumulator.statistics(arms.indexOf(slice.arm()))));
+            metricStatistics.put(name, statistics);
+        });
+        return new ExperimentStatistics(units, events, 0, metricStatistics, Map.of(), List.of(), Map.of(), Map.of(), null);
+    }
+
+    /** The slices an item's answer in each arm belongs to: the arm, and the arm within each of its segment values. */
+    private List<SliceKey> slices(Item item, List<String> arms) {
+        List<SliceKey> slices = new ArrayList<>();
+        for (int arm = 0; arm < arms.size(); arm++) {
+            if (item.values()[arm] == null) {
+                continue;
+            }
+            slices.add(SliceKey.arm(arms.get(arm)));
+            for (int k = 0; k < segments.size(); k++) {
+                slices.add(SliceKey.segment(arms.get(arm), segments.get(k), item.segments()[k]));
+            }
+        }
+        return slices;
+    }
+
+    /**
+     * Sums of one metric in one slice: control's own values, or a treatment's values paired with
+     * control's on the items both answered (Y treatment, X control).
+     */
+    private static final class Accumulator {
+        private long n;
+        private double sumY;
+        private double sumYY;
+        private double sumX;
+        private double sumXX;
+        private double sumXY;
+        private boolean binary = true;
+
+        void add(Item item, int arm, int metric) {
+            double y = item.values()[arm][metric];
+            double[] control = item.values()[0];
+            if (arm != 0 && control == null) {
+                return; // answered by this treatment only: reported, not paired
+            }
+            double x = arm == 0 ? 0 : control[metric];
+            binary &= (y == 0 || y == 1) && (arm == 0 || x == 0 || x == 1);
+            n++;
+            sumY += y;
+            sumYY += y * y;
+            sumX += x;
+            sumXX += x * x;
+            sumXY += x * y;
+        }
+
+        ArmStatistics statistics(int arm) {
+            CovariateMoments moments = new CovariateMoments(n, sumY, sumYY, sumX, sumXX, sumXY);
+            return arm == 0 ? new ArmStatistics.Unit(moments, binary) : new ArmStatistics.Paired(moments, binary);
+        }
+    }
+}

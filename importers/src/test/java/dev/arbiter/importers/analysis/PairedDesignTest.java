@@ -1,0 +1,83 @@
+package dev.arbiter.importers.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arbiter.analytics.Comparison;
+import dev.arbiter.importers.experiment.DefinitionChecks;
+import dev.arbiter.importers.experiment.ExperimentFile;
+import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The paired design on a small eval set worked by hand (issue 18): one value per item and arm
+ * (several samples averaged), pairs over the items both arms answered, the others reported.
+ */
+class PairedDesignTest {
+    private static final String EXPERIMENT = """
+            {"name": "Prompt v4 vs v3", "dataset": "events", "variantColumn": "prompt_variant", "control": "v3", "treatments": ["v4"],
+             "design": "paired", "itemColumn": "item",
+             "primary": {"name": "score", "column": "score", "kind": "unit", "aggregate": "mean", "mde": 0.1},
+             "secondary": [{"name": "passed", "column": "pass", "kind": "unit", "aggregate": "max"}],
+             "segments": ["source"]}""";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void itemsArePairedSamplesAveragedAndUnpairedItemsReported() throws Exception {
+        Path events = Files.writeString(dir.resolve("events.csv"), """
+                item,prompt_variant,score,pass,source
+                i1,v3,0.2,0,math
+                i1,v4,0.6,1,math
+                i1,v4,0.8,1,math
+                i2,v3,0.5,1,math
+                i2,v4,0.5,1,math
+                i3,v3,0.1,0,code
+                i3,v4,0.4,1,code
+                i4,v3,0.9,1,code
+                i4,v4,0.7,0,code
+                i5,v3,0.3,0,chat
+                i5,v4,0.6,1,chat
+                i6,v3,0.4,0,chat
+                i7,v4,0.9,1,chat
+                """);
+        try (Workspace workspace = AnalysisFixtures.workspaceWith(dir, events, "events")) {
+            ExperimentResult result = ExperimentAnalyzer.analyze(workspace, ExperimentFile.parse(EXPERIMENT, "e.json"), null,
+                    "e.json");
+            // pairs i1..i5; i1's two v4 samples averaged: 0.7. Differences 0.5, 0, 0.3, -0.2, 0.3 → mean 0.18
+            Comparison score = result.primary().comparison("v4").comparison();
+            assertEquals(0.18, score.absolute().estimate(), 1e-12);
+            assertEquals(4, score.absolute().degreesOfFreedom(), "n − 1 over 5 items");
+            assertEquals("paired t-test", score.method());
+            // R: t.test(c(0.7,0.5,0.4,0.7,0.6), c(0.2,0.5,0.1,0.9,0.3), paired = TRUE)$p.value → 0.2205373
+            assertEquals(0.2205373, score.absolute().pValue(), 1e-7);
+            Comparison passed = result.metric("passed").comparison("v4").comparison();
+            assertEquals("paired difference of proportions (McNemar)", passed.method());
+            assertEquals((4 - 2) / 5.0, passed.absolute().estimate(), 1e-12, "v4 passes 4 of the 5 paired items, v3 2");
+            assertTrue(result.warnings().contains("v4 vs v3: paired on 5 items; 1 answered by v3 only and 1 by v4 only are "
+                    + "left out of this comparison."), result.warnings().toString());
+            assertEquals(List.of(6L, 6L), result.arms().stream().map(a -> a.units()).toList(), "items answered per arm");
+            assertEquals(List.of("chat", "code", "math"), result.segments().stream().map(s -> s.value()).toList());
+        }
+    }
+
+    @Test
+    void aPairedDefinitionNeedsItsItemAndOnlyWhatItReads() throws Exception {
+        assertEquals(List.of(), DefinitionChecks.ofDefinition(ExperimentFile.parse(EXPERIMENT, "e.json")),
+                "no unitColumn needed: the item is the unit");
+        assertEquals(List.of("itemColumn: missing"), DefinitionChecks.ofDefinition(ExperimentFile.parse(
+                EXPERIMENT.replace("\"itemColumn\": \"item\",", ""), "e.json")));
+        assertEquals(List.of("unitColumn: missing", "design: must be parallel or paired, not 'crossover'"), DefinitionChecks.ofDefinition(
+                ExperimentFile.parse(EXPERIMENT.replace("\"paired\"", "\"crossover\""), "e.json")));
+        List<String> ratio = DefinitionChecks.ofDefinition(ExperimentFile.parse(EXPERIMENT.replace(
+                "\"kind\": \"unit\", \"aggregate\": \"max\"", "\"kind\": \"ratio\""), "e.json"));
+        assertEquals(1, ratio.size(), ratio.toString());
+        assertTrue(ratio.get(0).startsWith("secondary[0].kind: a paired design compares one value per item and arm"), ratio.get(0));
+    }
+}
