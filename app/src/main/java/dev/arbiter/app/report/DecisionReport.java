@@ -4,6 +4,7 @@ import dev.arbiter.app.projection.DecisionLabels;
 import dev.arbiter.app.projection.Design;
 import dev.arbiter.app.projection.ExposureLift;
 import dev.arbiter.importers.analysis.ExperimentAnalyzer;
+import dev.arbiter.importers.result.ReplayPoint;
 import dev.arbiter.analytics.Effect;
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.analytics.NonInferiority;
@@ -348,6 +349,22 @@ public final class DecisionReport {
         if (ExposureLift.shown(result)) {
             exposureDays();
         }
+        if (!result.byReplay().isEmpty()) {
+            replays(primary);
+        }
+    }
+
+    /** A paired eval set's primary per replay and arm: has a model drifted between replays? */
+    private void replays(MetricResult primary) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (ReplayPoint point : result.byReplay()) {
+            point.arms().forEach(arm -> rows.add(List.of(point.replay(), arm.name(), Format.count(arm.units()),
+                    primary.unit().value(arm.value()) + " " + primary.unit().interval(arm.ci()))));
+        }
+        canvas.keep(30 + 16 * rows.size());
+        canvas.paragraph(primary.name() + " by replay (column '" + definition.file().replayColumn() + "'), each arm over the "
+                + "items it answered in that replay:", 8.5f, false, PdfCanvas.MUTED);
+        canvas.table(new float[] {0.25f, 0.25f, 0.15f, 0.35f}, List.of("replay", "arm", "items", "value [95% CI]"), rows);
     }
 
     /** The primary by days since first exposure: does the effect fade (novelty) or grow? */

@@ -5,6 +5,7 @@ import dev.arbiter.app.analysis.AnalysisViewModel;
 import dev.arbiter.app.analysis.Tables;
 import dev.arbiter.app.common.charts.Charts;
 import dev.arbiter.app.common.charts.ChartPane;
+import dev.arbiter.app.projection.ReplaySeries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ public final class ResultsView extends BorderPane {
     private final ChartPane exposure = new ChartPane("results-exposure");
     private final Tab exposureTab = new Tab("Primary by days since exposure", exposure);
     private final Tab percentilesTab = new Tab("Percentiles", distribution);
+    private final ChartPane replays = new ChartPane("results-replays");
+    private final Tab replaysTab = new Tab("By replay", replays);
     private final TabPane side = new TabPane();
     private final TableView<List<String>> served = Tables.table("served-models-table");
 
@@ -91,6 +94,7 @@ public final class ResultsView extends BorderPane {
         model.forest().addListener((ListChangeListener<Object>) change -> drawForest());
         model.distributionProperty().addListener((obs, old, now) -> drawSide());
         model.exposureLiftProperty().addListener((obs, old, now) -> drawSide());
+        model.replaysProperty().addListener((obs, old, now) -> drawSide());
         drawSide();
         model.servedModelColumns().addListener((ListChangeListener<Object>) change -> servedColumns());
         served.setItems(model.servedModels());
@@ -134,9 +138,15 @@ public final class ResultsView extends BorderPane {
                     model.exposureLiftProperty().get(), 0));
             tabs.add(exposureTab);
         }
+        ReplaySeries byReplay = model.replaysProperty().get();
+        if (!byReplay.isEmpty()) {
+            replays.show(Charts.bands(byReplay.replays(), model.primaryName(), byReplay.byArm()));
+            tabs.add(replaysTab);
+        }
         if (!model.distributionProperty().get().isEmpty()) {
-            distribution.show(Charts.lines("percentile", model.distributionMetricProperty().get() + " (per arm)",
+            distribution.show(Charts.lines("percentile", model.distributionMetricProperty().get(),
                     model.distributionProperty().get(), null, null));
+            percentilesTab.setText(model.distributionTitleProperty().get());
             tabs.add(percentilesTab);
         }
         side.getTabs().setAll(tabs);

@@ -2,6 +2,7 @@ package dev.arbiter.app.results;
 
 import dev.arbiter.app.projection.DecisionLabels;
 import dev.arbiter.app.projection.ExposureLift;
+import dev.arbiter.app.projection.ReplaySeries;
 import dev.arbiter.analytics.ArmValue;
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.analytics.reading.ValueUnit;
@@ -35,10 +36,13 @@ public final class ResultsViewModel {
     private final ObservableList<String> servedModelColumns = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper recommendation = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper distributionMetric = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper distributionTitle = new ReadOnlyStringWrapper("Percentiles");
     private final ReadOnlyObjectWrapper<Map<String, List<double[]>>> distribution =
             new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyObjectWrapper<Map<String, List<double[]>>> exposureLift =
             new ReadOnlyObjectWrapper<>(Map.of());
+    private final ReadOnlyObjectWrapper<ReplaySeries> replays = new ReadOnlyObjectWrapper<>(ReplaySeries.NONE);
+    private String primaryName = "";
 
     public ResultsViewModel(AnalysisViewModel analysis) {
         analysis.resultProperty().addListener((obs, old, now) -> show(now));
@@ -64,6 +68,8 @@ public final class ResultsViewModel {
         showServedModels(result);
         showDistribution(result);
         exposureLift.set(ExposureLift.shown(result) ? ExposureLift.relativeByDay(result) : Map.of());
+        primaryName = result == null ? "" : result.primary().name();
+        replays.set(ReplaySeries.of(result));
     }
 
     /** The definition's metrics and, when there is a fallback column, the fallback rate. */
@@ -144,7 +150,10 @@ public final class ResultsViewModel {
         servedModels.setAll(lines);
     }
 
-    /** The first quantile metric's percentiles per arm, as (percentile, value) points. */
+    /**
+     * The first quantile metric's percentiles per arm, as (percentile, value) points; in a paired design
+     * the primary's item differences per treatment (how many items got better, how many worse).
+     */
     private void showDistribution(ExperimentResult result) {
         if (result == null || result.distributions().isEmpty()) {
             distributionMetric.set("");
@@ -155,7 +164,10 @@ public final class ResultsViewModel {
         Map<String, List<double[]>> byArm = new LinkedHashMap<>();
         result.definition().arms().stream().filter(first.getValue()::containsKey)
                 .forEach(arm -> byArm.put(arm, points(first.getValue().get(arm))));
-        distributionMetric.set(first.getKey());
+        boolean paired = result.definition().paired();
+        distributionMetric.set(paired ? first.getKey() + " − " + result.definition().control() + " per item"
+                : first.getKey() + " (per arm)");
+        distributionTitle.set(paired ? "Item differences" : "Percentiles");
         distribution.set(byArm);
     }
 
@@ -168,7 +180,12 @@ public final class ResultsViewModel {
         return points;
     }
 
-    /** The metric whose distribution is drawn, e.g. p95_latency_ms's column. */
+    /** The distribution's tab: "Percentiles", or in a paired design "Item differences". */
+    public ReadOnlyStringProperty distributionTitleProperty() {
+        return distributionTitle.getReadOnlyProperty();
+    }
+
+    /** What the distribution chart shows, for its axis: "p95_latency_ms (per arm)". */
     public ReadOnlyStringProperty distributionMetricProperty() {
         return distributionMetric.getReadOnlyProperty();
     }
@@ -184,6 +201,16 @@ public final class ResultsViewModel {
      */
     public ReadOnlyObjectProperty<Map<String, List<double[]>>> exposureLiftProperty() {
         return exposureLift.getReadOnlyProperty();
+    }
+
+    /** A paired eval set's primary per replay and arm (drift); {@link ReplaySeries#NONE} without replays. */
+    public ReadOnlyObjectProperty<ReplaySeries> replaysProperty() {
+        return replays.getReadOnlyProperty();
+    }
+
+    /** The primary metric's name, for chart titles. */
+    public String primaryName() {
+        return primaryName;
     }
 
     /** The table as CSV (RFC 4180), header first. */

@@ -92,7 +92,7 @@ class AnalysisScreensTest {
         assertTrue(results.recommendationProperty().get().startsWith("Recommendation: Segmented rollout"),
                 results.recommendationProperty().get());
         assertEquals(List.of("arm", "model served", "units", "events"), results.servedModelColumns().subList(0, 4));
-        assertEquals("p95_latency_ms", results.distributionMetricProperty().get());
+        assertEquals("p95_latency_ms (per arm)", results.distributionMetricProperty().get());
         assertEquals(List.of("sonnet", "haiku"), List.copyOf(results.distributionProperty().get().keySet()));
         List<double[]> sonnet = results.distributionProperty().get().get("sonnet");
         assertEquals(99, sonnet.size());

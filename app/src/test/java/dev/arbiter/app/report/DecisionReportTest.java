@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import dev.arbiter.app.projection.ExposureLift;
+import dev.arbiter.app.projection.ReplaySeries;
 import java.util.function.UnaryOperator;
 
 /** What the decision PDF says in the situations that matter: a broken split, a breached guardrail, a changed plan. */
@@ -134,6 +135,36 @@ class DecisionReportTest {
         assertTrue(text.contains("v4 vs v3: paired on 298 items; 2 answered by v3 only and 0 by v4 only"), text);
     }
 
+    /** Issue 18, drift: a replayed prompt's score per replay, in the PDF and as the Results chart's series. */
+    @Test
+    void replaysAreListedWithTheirIntervals() throws Exception {
+        Path file = dir.resolve("replays.arbiter");
+        StringBuilder csv = new StringBuilder("item,prompt_variant,run,score\n");
+        for (int i = 0; i < 200; i++) {
+            double difficulty = (i * 37 % 100) / 10.0;
+            csv.append("q").append(i).append(",v3,r1,").append(difficulty + (i % 5) / 10.0).append('\n');
+            csv.append("q").append(i).append(",v3,r2,").append(difficulty - 0.3 + (i % 7) / 10.0).append('\n');
+            csv.append("q").append(i).append(",v4,r1,").append(difficulty + 0.2 + (i % 3) / 10.0).append('\n');
+        }
+        imported(file, csv);
+        ExperimentDefinition definition = ExperimentFile.parse("""
+                {"name": "Drift", "dataset": "events", "variantColumn": "prompt_variant", "control": "v3",
+                 "treatments": ["v4"], "design": "paired", "itemColumn": "item", "replayColumn": "run",
+                 "primary": {"name": "score", "column": "score", "kind": "unit", "aggregate": "mean", "mde": 0.1}}""",
+                "replays.json");
+        String text;
+        try (Workspace workspace = Workspace.open(file)) {
+            ReportInput input = ReportSources.gather(workspace, definition, "replays", DECISION, null, PaperSize.A4);
+            ReplaySeries series = ReplaySeries.of(input.result());
+            assertEquals(List.of("r1", "r2"), series.replays());
+            assertEquals(2, series.byArm().get("v3").size(), "v3 in both replays");
+            assertEquals(1, series.byArm().get("v4").size(), "v4 in the first only");
+            text = pdfText(input).replace('\n', ' ');
+        }
+        assertTrue(text.contains("score by replay (column 'run')"), text);
+        assertTrue(text.contains("r2 v3 200"), text);
+    }
+
     @Test
     void aBrokenSplitIsShoutedOut() throws Exception {
         String text = report("broken-split", d -> d, false);
@@ -157,7 +188,8 @@ class DecisionReportTest {
         String text = report("support-bot", d -> new ExperimentDefinition(d.name(), d.question(), d.dataset(), d.variantColumn(),
                 d.control(), d.treatments(), d.split(), d.unitColumn(), d.timestampColumn(), 0.01, d.power(), d.sequential(),
                 d.primary(), d.guardrails(), d.secondary(), d.segments(), d.crossSegments(), d.modelColumn(),
-                d.fallbackColumn(), d.costMetric(), d.priceTable(), d.multipleTesting(), d.design(), d.itemColumn()), true);
+                d.fallbackColumn(), d.costMetric(), d.priceTable(), d.multipleTesting(), d.design(), d.itemColumn(),
+                d.replayColumn()), true);
         assertTrue(text.contains("Plan locked "), text);
         int at = text.indexOf("Deviations from the locked plan");
         assertTrue(at > 0);

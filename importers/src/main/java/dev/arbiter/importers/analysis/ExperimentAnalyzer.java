@@ -20,6 +20,7 @@ import dev.arbiter.importers.experiment.MetricBasics;
 import dev.arbiter.importers.experiment.MetricRole;
 import dev.arbiter.importers.experiment.ProblemListener;
 import dev.arbiter.importers.ingest.ColumnInfo;
+import dev.arbiter.importers.result.ReplayPoint;
 import dev.arbiter.importers.result.ArmSummary;
 import dev.arbiter.importers.result.ComparisonResult;
 import dev.arbiter.importers.result.DailyPoint;
@@ -160,7 +161,7 @@ public final class ExperimentAnalyzer {
             LocalDate last = series.isEmpty() ? null : series.get(series.size() - 1).day();
             return new ExperimentResult(d, asOf, last, arms, srm, statistics.crossoverUnits(), metrics, fallback, segments,
                     series, statistics.servedModels(), progress, RecommendationReader.overall(d, metrics, decisions), decisions, warnings,
-                    statistics.distributions(), exposureDays());
+                    statistics.distributions(), exposureDays(), byReplay());
         }
 
         /** In a paired design, the items answered by one arm of a comparison only: left out of it, and said so. */
@@ -180,6 +181,14 @@ public final class ExperimentAnalyzer {
                             controlItems - paired, d.control(), items - paired, treatment));
                 }
             }
+        }
+
+        /** The primary per replay and arm (paired designs with a replay column), each arm's value with its interval. */
+        private List<ReplayPoint> byReplay() {
+            List<ReplayPoint> points = new ArrayList<>();
+            statistics.byReplay().forEach((replay, byArm) -> points.add(new ReplayPoint(replay, byArm.entrySet().stream()
+                    .map(e -> comparator.value(e.getKey(), e.getValue(), e.getValue(), e.getValue())).toList())));
+            return points;
         }
 
         /** The metrics by days since first exposure, each read like the whole experiment's (covariates aside). */

@@ -46,6 +46,9 @@ public final class DefinitionChecks {
             if (d.itemColumn() != null) {
                 problems.report("itemColumn", "only a paired design (\"design\": \"paired\") pairs arms on an item");
             }
+            if (d.replayColumn() != null) {
+                problems.report("replayColumn", "only a paired design (\"design\": \"paired\") reads replays");
+            }
             return;
         }
         required(problems, "itemColumn", d.itemColumn());
@@ -169,6 +172,7 @@ public final class DefinitionChecks {
         check.exists("variantColumn", d.variantColumn());
         check.exists("unitColumn", d.unitColumn());
         check.exists("itemColumn", d.itemColumn());
+        check.exists("replayColumn", d.replayColumn());
         if (check.exists("timestampColumn", d.timestampColumn()) && !byName.get(d.timestampColumn()).isTemporal()) {
             problems.report("timestampColumn", "column '" + d.timestampColumn() + "' is " + byName.get(d.timestampColumn()).type()
                     + ", not a date or timestamp");

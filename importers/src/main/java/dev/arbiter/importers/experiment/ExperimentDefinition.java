@@ -43,6 +43,8 @@ import java.util.Map;
  * @param design          {@code parallel} (default: units randomised to arms) or {@code paired} (every
  *                        arm answers the same items, e.g. an eval set replayed through each candidate)
  * @param itemColumn      in a paired design, the item the arms are paired on (the eval prompt's id)
+ * @param replayColumn    in a paired design, the replay (run date or id) of each answer: the primary is
+ *                        also read per replay and arm, to see drift
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "question", "dataset", "variantColumn", "control", "treatments", "split", "unitColumn",
@@ -53,7 +55,8 @@ public record ExperimentDefinition(String name, String question, String dataset,
                                    MetricDefinition primary, List<MetricDefinition> guardrails,
                                    List<MetricDefinition> secondary, List<String> segments, Boolean crossSegments,
                                    String modelColumn, String fallbackColumn, String costMetric,
-                                   PriceTable priceTable, String multipleTesting, String design, String itemColumn) {
+                                   PriceTable priceTable, String multipleTesting, String design, String itemColumn,
+                                   String replayColumn) {
     /** Default significance level. */
     public static final double DEFAULT_ALPHA = 0.05;
 
@@ -115,7 +118,8 @@ public record ExperimentDefinition(String name, String question, String dataset,
         Double keptPower = power == null && newPower == 0.8 ? null : newPower;
         return new ExperimentDefinition(name, question, dataset, variantColumn, control, treatments, split, unitColumn,
                 timestampColumn, keptAlpha, keptPower, plan, primary.withMde(mde, mdeRelative), guardrails, secondary, segments,
-                crossSegments, modelColumn, fallbackColumn, costMetric, priceTable, multipleTesting, design, itemColumn);
+                crossSegments, modelColumn, fallbackColumn, costMetric, priceTable, multipleTesting, design, itemColumn,
+                replayColumn);
     }
 
     /** Whether every arm answers the same items ({@code "design": "paired"}). */

@@ -60,6 +60,9 @@ public final class AnalysisJson {
         if (!r.byDaysSinceExposure().isEmpty()) {
             root.set("byDaysSinceExposure", byDaysSinceExposure(r.byDaysSinceExposure()));
         }
+        if (!r.byReplay().isEmpty()) {
+            root.set("byReplay", byReplay(r.byReplay()));
+        }
         root.set("distributions", distributions(r.distributions()));
         ArrayNode warnings = root.putArray("warnings");
         r.warnings().forEach(warnings::add);
@@ -240,6 +243,21 @@ public final class AnalysisJson {
             counts(node, "newUnits", point.newUnits());
             counts(node, "cumulativeUnits", point.cumulativeUnits());
             node.set("metrics", metrics(point.metrics()));
+        }
+        return list;
+    }
+
+    /** Per replay, each arm's primary value over its items with the interval. */
+    private static ArrayNode byReplay(List<ReplayPoint> points) {
+        ArrayNode list = MAPPER.createArrayNode();
+        for (ReplayPoint point : points) {
+            ObjectNode node = list.addObject().put("replay", point.replay());
+            ArrayNode arms = node.putArray("arms");
+            for (ArmValue arm : point.arms()) {
+                ObjectNode a = arms.addObject().put("name", arm.name()).put("items", arm.units());
+                number(a, "value", arm.value());
+                interval(a, "ci", arm.ci());
+            }
         }
         return list;
     }

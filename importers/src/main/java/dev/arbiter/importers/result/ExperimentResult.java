@@ -31,6 +31,7 @@ import java.util.Map;
  * @param warnings       things the analyst should know (crossovers, units without segment, ...)
  * @param distributions  per quantile metric and arm, the percentiles 1 to 99 of its events (descriptive)
  * @param byDaysSinceExposure unit and ratio metrics by days since first exposure; empty unless asked
+ * @param byReplay       in a paired design with a replay column, the primary per replay and arm; else empty
  */
 public record ExperimentResult(Experiment definition, LocalDate asOf, LocalDate lastExposureDay,
                                List<ArmSummary> arms, SampleRatioCheck.Result srm, long crossoverUnits,
@@ -38,7 +39,7 @@ public record ExperimentResult(Experiment definition, LocalDate asOf, LocalDate 
                                List<DailyPoint> series, List<ServedModel> servedModels, Progress progress,
                                Recommendation decision, Map<String, Recommendation> decisions, List<String> warnings,
                                Map<String, Map<String, double[]>> distributions,
-                               List<ExposureDayPoint> byDaysSinceExposure) {
+                               List<ExposureDayPoint> byDaysSinceExposure, List<ReplayPoint> byReplay) {
     public ExperimentResult {
         arms = List.copyOf(arms);
         metrics = List.copyOf(metrics);
@@ -49,6 +50,7 @@ public record ExperimentResult(Experiment definition, LocalDate asOf, LocalDate 
         warnings = List.copyOf(warnings);
         distributions = Map.copyOf(distributions);
         byDaysSinceExposure = List.copyOf(byDaysSinceExposure);
+        byReplay = List.copyOf(byReplay);
     }
 
     /** The metric named {@code name}, or null. */

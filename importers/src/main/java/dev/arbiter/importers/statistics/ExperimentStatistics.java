@@ -21,12 +21,15 @@ import java.util.Map;
  * @param unitsChangingSegment per segment column, the units whose events carry more than one value
  *                       (each is counted in its smallest value)
  * @param exposureDays   unit and ratio metrics by days since first exposure, or null when not asked
+ * @param byReplay       in a paired design with a replay column, per replay and arm the primary's
+ *                       item values; empty otherwise
  */
 public record ExperimentStatistics(Map<SliceKey, Long> units, Map<SliceKey, Long> events, long crossoverUnits,
                                    Map<String, Map<SliceKey, ArmStatistics>> metrics,
                                    Map<SliceKey, ArmStatistics> fallback, List<ServedModel> servedModels,
                                    Map<String, Map<String, double[]>> distributions,
-                                   Map<String, Long> unitsChangingSegment, ExposureDays exposureDays) {
+                                   Map<String, Long> unitsChangingSegment, ExposureDays exposureDays,
+                                   Map<String, Map<String, ArmStatistics>> byReplay) {
     /**
      * By days since first exposure: per day k, metric and arm the statistics, and per day and arm
      * the eligible and active units ({@code [eligible, active]}).
@@ -43,6 +46,7 @@ public record ExperimentStatistics(Map<SliceKey, Long> units, Map<SliceKey, Long
         servedModels = List.copyOf(servedModels);
         distributions = Map.copyOf(distributions);
         unitsChangingSegment = Collections.unmodifiableMap(new LinkedHashMap<>(unitsChangingSegment));
+        byReplay = Collections.unmodifiableMap(new LinkedHashMap<>(byReplay));
     }
 
     /** Units in {@code slice}, 0 when it has none. */

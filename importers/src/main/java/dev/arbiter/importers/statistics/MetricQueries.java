@@ -123,7 +123,7 @@ public final class MetricQueries {
             eventCounts.put(slice, counts[1]);
         });
         return new ExperimentStatistics(unitCounts, eventCounts, units.crossoverUnits(), metrics, fallback, served,
-                distributions, units.unitsChangingSegment(), byExposureDay);
+                distributions, units.unitsChangingSegment(), byExposureDay, Map.of());
     }
 
     /** The unit and ratio metrics, with the fallback rate when the experiment names a fallback column. */

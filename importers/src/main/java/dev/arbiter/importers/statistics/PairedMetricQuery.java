@@ -2,15 +2,18 @@ package dev.arbiter.importers.statistics;
 
 import dev.arbiter.analytics.ArmStatistics;
 import dev.arbiter.analytics.CovariateMoments;
+import dev.arbiter.analytics.Percentiles;
 import dev.arbiter.importers.experiment.Metric;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The statistics of a paired design (every arm answers the same items, e.g. an eval set replayed
@@ -44,7 +47,36 @@ final class PairedMetricQuery {
         Map<String, Item> items = new LinkedHashMap<>();
         int arms = source.definition().arms().size();
         query().forEachRow(connection, row -> read(row, items, arms));
-        return statistics(items.values());
+        return statistics(items.values(), byReplay(connection));
+    }
+
+    /**
+     * With a replay column: per replay (sorted) and arm, the primary's value per item in that replay —
+     * an item answered in two replays counts in each — as the statistics of a unit metric.
+     */
+    private Map<String, Map<String, ArmStatistics>> byReplay(Connection connection) throws SQLException {
+        String replay = source.definition().file().replayColumn();
+        if (replay == null || metrics.isEmpty()) {
+            return Map.of();
+        }
+        Metric.Unit primary = metrics.get(0);
+        String alias = source.text(replay);
+        SqlQuery select = new SqlQuery().sql("SELECT ai, " + alias + " AS replay, ")
+                .append(expressions.unitValue(primary.where(), primary.aggregate(), primary.column())).sql(" AS y");
+        SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte()).sql(" ").append(select)
+                .sql(" FROM ev WHERE ai IS NOT NULL GROUP BY unit, ai, " + alias);
+        Map<String, Map<String, Accumulator>> sums = new TreeMap<>(
+                Comparator.nullsLast(Comparator.naturalOrder()));
+        List<String> arms = source.definition().arms();
+        query.forEachRow(connection, row -> sums.computeIfAbsent(row.getString("replay"), r -> new LinkedHashMap<>())
+                .computeIfAbsent(arms.get(row.getInt("ai")), a -> new Accumulator()).add(row.getDouble("y")));
+        Map<String, Map<String, ArmStatistics>> byReplay = new LinkedHashMap<>();
+        sums.forEach((label, byArm) -> {
+            Map<String, ArmStatistics> statistics = new LinkedHashMap<>();
+            arms.stream().filter(byArm::containsKey).forEach(arm -> statistics.put(arm, byArm.get(arm).statistics(0)));
+            byReplay.put(label, statistics);
+        });
+        return byReplay;
     }
 
     /** {@code WITH ev AS (...) SELECT unit, ai, COUNT(*), y0.., g0.. FROM ev WHERE ai IS NOT NULL GROUP BY unit, ai}. */
@@ -79,7 +111,7 @@ final class PairedMetricQuery {
         }
     }
 
-    private ExperimentStatistics statistics(Iterable<Item> items) {
+    private ExperimentStatistics statistics(Iterable<Item> items, Map<String, Map<String, ArmStatistics>> byReplay) {
         Map<SliceKey, Long> units = new HashMap<>();
         Map<SliceKey, Long> events = new HashMap<>();
         Map<String, Map<SliceKey, Accumulator>> sums = new LinkedHashMap<>();
@@ -101,7 +133,29 @@ final class PairedMetricQuery {
             bySlice.forEach((slice, accumulator) -> statistics.put(slice, accumulator.statistics(arms.indexOf(slice.arm()))));
             metricStatistics.put(name, statistics);
         });
-        return new ExperimentStatistics(units, events, 0, metricStatistics, Map.of(), List.of(), Map.of(), Map.of(), null);
+        return new ExperimentStatistics(units, events, 0, metricStatistics, Map.of(), List.of(), differences(items, arms),
+                Map.of(), null, byReplay);
+    }
+
+    /**
+     * The primary's item differences (treatment − control on the items both answered), as percentiles 1..99 per
+     * treatment under the primary's name: the paired view of its effect (how many items got better, how many worse).
+     */
+    private Map<String, Map<String, double[]>> differences(Iterable<Item> items, List<String> arms) {
+        if (metrics.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, double[]> byTreatment = new LinkedHashMap<>();
+        for (int arm = 1; arm < arms.size(); arm++) {
+            List<Double> differences = new ArrayList<>();
+            for (Item item : items) {
+                if (item.values()[0] != null && item.values()[arm] != null) {
+                    differences.add(item.values()[arm][0] - item.values()[0][0]);
+                }
+            }
+            byTreatment.put(arms.get(arm), Percentiles.of(differences.stream().mapToDouble(Double::doubleValue).toArray()));
+        }
+        return Map.of(metrics.get(0).name(), byTreatment);
     }
 
     /** The slices an item's answer in each arm belongs to: the arm, and the arm within each of its segment values. */
@@ -138,8 +192,16 @@ final class PairedMetricQuery {
             if (arm != 0 && control == null) {
                 return; // answered by this treatment only: reported, not paired
             }
-            double x = arm == 0 ? 0 : control[metric];
-            binary &= (y == 0 || y == 1) && (arm == 0 || x == 0 || x == 1);
+            add(y, arm == 0 ? 0 : control[metric], arm == 0);
+        }
+
+        /** One item's own value (no pair). */
+        void add(double y) {
+            add(y, 0, true);
+        }
+
+        private void add(double y, double x, boolean alone) {
+            binary &= (y == 0 || y == 1) && (alone || x == 0 || x == 1);
             n++;
             sumY += y;
             sumYY += y * y;

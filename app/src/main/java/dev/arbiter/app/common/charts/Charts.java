@@ -206,18 +206,35 @@ public final class Charts {
      * {@code {x, estimate, lower, upper}} per series, and a grey line at {@code reference}.
      */
     public static JFreeChart bands(String xLabel, String yLabel, Map<String, List<double[]>> series, double reference) {
+        NumberAxis x = new NumberAxis(xLabel);
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        return bands(x, yLabel, series, reference);
+    }
+
+    /**
+     * The same over named steps (replays, runs): point {@code {i, estimate, lower, upper}} sits at
+     * {@code steps.get(i)}; no reference line.
+     */
+    public static JFreeChart bands(List<String> steps, String yLabel, Map<String, List<double[]>> series) {
+        SymbolAxis x = new SymbolAxis(null, steps.toArray(String[]::new));
+        x.setGridBandsVisible(false);
+        return bands(x, yLabel, series, Double.NaN);
+    }
+
+    private static JFreeChart bands(NumberAxis x, String yLabel, Map<String, List<double[]>> series, double reference) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         series.forEach((name, points) -> {
             YIntervalSeries line = new YIntervalSeries(name);
             points.forEach(p -> line.add(p[0], p[1], p[2], p[3]));
             data.addSeries(line);
         });
-        NumberAxis x = new NumberAxis(xLabel);
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         NumberAxis y = new NumberAxis(yLabel);
+        y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, x, y, bandRenderer(series.size()));
-        includeInRange(y, reference);
-        plot.addRangeMarker(marker(reference, Color.GRAY));
+        if (Double.isFinite(reference)) {
+            includeInRange(y, reference);
+            plot.addRangeMarker(marker(reference, Color.GRAY));
+        }
         return styled(new JFreeChart(null, LABEL, plot, series.size() > 1));
     }
 
