@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 
 /** {@code arbiter reproduce}: recompute a decision PDF's analysis from a workspace and compare every value. */
@@ -70,9 +71,7 @@ final class ReproduceCommand implements Callable<Integer> {
         provenance(attached.get(ReportAttachments.PROVENANCE), definition.dataset()).forEach(out::println);
         String scope = "'" + definition.name() + "'" + (asOf == null ? "" : " as of " + asOf);
         if (comparison.matches()) {
-            out.println("Reproduced " + scope + ": all " + comparison.values() + " values match (" + comparison.numbers()
-                    + " numbers, largest relative difference " + String.format(Locale.ROOT, "%.1e",
-                    comparison.largestRelative()) + ").");
+            reproduced(out, scope, comparison);
             return 0;
         }
         PrintWriter err = spec.commandLine().getErr();
@@ -103,6 +102,19 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         return List.of("Data: the dataset's files differ from the report's.", "  report: " + String.join(", ", then),
                 "  now:    " + String.join(", ", now));
+    }
+
+    /** Every value matched; sentences worded differently or values added by a newer Arbiter are named, not failed. */
+    private static void reproduced(PrintWriter out, String scope, Reproduction.Result comparison) {
+        out.println("Reproduced " + scope + ": all " + comparison.values() + " values match (" + comparison.numbers()
+                + " numbers, largest relative difference " + String.format(Locale.ROOT, "%.1e",
+                comparison.largestRelative()) + ").");
+        if (!comparison.wording().isEmpty() || !comparison.added().isEmpty()) {
+            List<String> examples = Stream.concat(comparison.wording().stream(), comparison.added().stream()).limit(3).toList();
+            out.println("This Arbiter words " + comparison.wording().size() + " sentence(s) differently and adds "
+                    + comparison.added().size() + " value(s) the report does not have (e.g. " + String.join(", ", examples)
+                    + "): wording and extensions, not results.");
+        }
     }
 
     private Map<String, String> attachments() throws Exception {

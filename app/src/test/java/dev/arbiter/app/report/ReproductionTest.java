@@ -35,7 +35,24 @@ class ReproductionTest {
         assertFalse(changed.matches());
         assertEquals(List.of("metrics[0].p: report 0.0123, now 0.01231", "metrics[0].n: report 5996.0, now 5997.0",
                 "metrics[0].significant: report true, now false", "metrics[0].ci: 2 entries in the report, 1 now",
-                "asOf: in the report, missing now", "extra: new now, not in the report"), changed.differences());
+                "asOf: in the report, missing now"), changed.differences());
+        assertEquals(List.of("extra"), changed.added(), "a key a newer Arbiter adds is an extension, not a difference");
+    }
+
+    /** A newer Arbiter may word a reason better ("-1.18 pp" for "-0.01182") and add keys ("unit"): still reproduced. */
+    @Test
+    void newWordingAndNewKeysAreNamedButDoNotFailReproduction() throws Exception {
+        Reproduction.Result result = Reproduction.compare(
+                json("{\"decision\": {\"recommendation\": \"segment\", \"reasons\": [\"changed by -0.01182\"]},"
+                        + " \"metrics\": [{\"name\": \"r\", \"value\": 0.87}]}"),
+                json("{\"decision\": {\"recommendation\": \"segment\", \"reasons\": [\"changed by -1.18 pp\"]},"
+                        + " \"metrics\": [{\"name\": \"r\", \"value\": 0.87, \"unit\": \"percent\"}]}"));
+        assertTrue(result.matches(), result.differences().toString());
+        assertEquals(List.of("decision.reasons"), result.wording());
+        assertEquals(List.of("metrics[0].unit"), result.added());
+        Reproduction.Result label = Reproduction.compare(json("{\"decision\": {\"recommendation\": \"segment\"}}"),
+                json("{\"decision\": {\"recommendation\": \"ship\"}}"));
+        assertFalse(label.matches(), "a different recommendation is a different result");
     }
 
     @Test
