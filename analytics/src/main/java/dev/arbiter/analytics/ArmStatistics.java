@@ -97,6 +97,11 @@ public sealed interface ArmStatistics {
 
         @Override
         public ArmStatistics empty(double alpha) {
+            return none(alpha);
+        }
+
+        /** A quantile of no events. */
+        static Quantile none(double alpha) {
             return new Quantile(new QuantileMetric.ArmQuantile(0, 0, Double.NaN, Double.NaN, Double.NaN, QuantileMetric.z(alpha)));
         }
     }
@@ -131,6 +136,31 @@ public sealed interface ArmStatistics {
         /** The treatment's own values over the paired items. */
         public Unit treatment() {
             return new Unit(new CovariateMoments(pairs.n(), pairs.sumY(), pairs.sumYSquares(), 0, 0, 0), binary);
+        }
+    }
+
+    /**
+     * A treatment arm's quantile in a paired design, with control's over the same items: the two
+     * arms' per-item sums the covariance of the estimates needs ({@link PairedQuantile}).
+     *
+     * @param control   control over the slice's items
+     * @param treatment this treatment over the same items
+     */
+    record PairedQuantiles(PairedQuantile.Arm control, PairedQuantile.Arm treatment) implements ArmStatistics {
+        @Override
+        public long units() {
+            return treatment.quantile().units();
+        }
+
+        /** Quantiles do not add: {@code other} wins, as for {@link Quantile}. */
+        @Override
+        public ArmStatistics plus(ArmStatistics other) {
+            return other;
+        }
+
+        @Override
+        public ArmStatistics empty(double alpha) {
+            return Quantile.none(alpha);
         }
     }
 }

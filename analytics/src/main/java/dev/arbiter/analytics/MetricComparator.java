@@ -37,6 +37,9 @@ public final class MetricComparator {
         if (treatment instanceof ArmStatistics.Paired paired) {
             return PairedComparison.compare(paired.pairs(), paired.binary(), alpha, alternative);
         }
+        if (treatment instanceof ArmStatistics.PairedQuantiles paired) {
+            return PairedQuantile.compare(paired.control(), paired.treatment(), alpha, alternative);
+        }
         if (covariateAdjusted) {
             return cuped(control, treatment, alternative);
         }
@@ -47,6 +50,9 @@ public final class MetricComparator {
 
     /** One arm's value with its two-sided interval. */
     public ArmValue value(String arm, ArmStatistics statistics, ArmStatistics control, ArmStatistics treatment) {
+        if (statistics instanceof ArmStatistics.PairedQuantiles paired) {
+            return value(arm, new ArmStatistics.Quantile(paired.treatment().quantile()), control, treatment);
+        }
         if (statistics instanceof ArmStatistics.Quantile q) {
             var quantile = q.quantile();
             boolean hasInterval = quantile.units() >= 2 && Double.isFinite(quantile.lower()) && Double.isFinite(quantile.upper());

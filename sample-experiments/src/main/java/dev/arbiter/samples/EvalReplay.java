@@ -25,6 +25,8 @@ final class EvalReplay implements Scenario {
     private static final double DRIFT_SCORE = -0.25;
     private static final double DRIFT_PASS = -0.03;
     private static final double COST_RATIO = 1.15;
+    /** v4's latency, every answer's: its p95 is 1.1 × v3's. */
+    private static final double LATENCY_RATIO = 1.1;
     private static final int SAMPLES = 2;
     private static final LocalDateTime REPLAY = Draw.START.plusDays(14);
 
@@ -88,7 +90,7 @@ final class EvalReplay implements Scenario {
         double cost = baseCost * (arm == 1 ? COST_RATIO : 1) * draw.lognormal(1, 0.1);
         LocalDateTime time = Draw.plus(arm == 2 ? REPLAY : Draw.START, draw.uniform(0, 6 * 3600));
         out.row(item, CATEGORIES[category], ARMS[arm], sample, Draw.timestamp(time), Draw.fixed(score, 2), passed ? 1 : 0,
-                Draw.fixed(cost, 6), Math.round(draw.lognormal(arm == 1 ? 990 : 900, 0.35)));
+                Draw.fixed(cost, 6), Math.round(draw.lognormal(arm == 1 ? 900 * LATENCY_RATIO : 900, 0.35)));
     }
 
     private static double scoreEffect(int arm, int category) {
@@ -109,6 +111,8 @@ final class EvalReplay implements Scenario {
                  "primary": {"name": "judge_score", "column": "judge_score", "kind": "unit", "aggregate": "mean",
                              "direction": "increase", "mde": 0.15},
                  "guardrails": [{"name": "cost_per_answer_usd", "column": "cost_usd", "kind": "unit", "aggregate": "mean",
+                                 "direction": "decrease", "maxRatio": 1.3},
+                                {"name": "p95_latency_ms", "column": "latency_ms", "kind": "quantile", "quantile": 0.95,
                                  "direction": "decrease", "maxRatio": 1.3}],
                  "secondary": [{"name": "pass_rate", "column": "passed", "kind": "unit", "aggregate": "mean",
                                 "unit": "percent"},
@@ -132,6 +136,7 @@ final class EvalReplay implements Scenario {
         truth.put("design", "paired");
         truth.put("items", 600);
         truth.put("v4", effects(round(overall), round(pass), COST_RATIO));
+        truth.put("v4LatencyRatio", LATENCY_RATIO);
         truth.put("v4ByCategory", byCategory);
         truth.put("v3Replay", effects(DRIFT_SCORE, DRIFT_PASS, 1.0));
         return truth;

@@ -37,7 +37,8 @@ public final class Simulation {
                 Target.FIXED),
         PAIRED_SCORE("paired eval set, judge score (400 items, 3 judgments each)", PairedScenario.score(), Target.FIXED),
         PAIRED_PASS("paired eval set, pass/fail (400 items)", PairedScenario.passFail(), Target.FIXED),
-        PAIRED_PREFERENCE("paired eval set, preference with ties (400 items)", PairedScenario.preference(), Target.FIXED);
+        PAIRED_PREFERENCE("paired eval set, preference with ties (400 items)", PairedScenario.preference(), Target.FIXED),
+        PAIRED_P95("paired eval set, p95 latency (1,500 items, 1-3 answers)", PairedScenario.p95(), Target.FIXED);
 
         private final String label;
         private final Scenario scenario;

@@ -75,9 +75,9 @@ public final class DefinitionChecks {
     }
 
     private static void pairedMetric(ProblemListener problems, String key, MetricDefinition m) {
-        if (m != null && m.kind() != null && m.kind() != MetricKind.UNIT) {
-            problems.report(key + ".kind", "a paired design compares one value per item and arm: use a unit metric "
-                    + "(e.g. the mean of a score over an item's samples); " + m.kind().key() + " metrics are not read paired");
+        if (m != null && m.kind() == MetricKind.RATIO) {
+            problems.report(key + ".kind", "a paired design reads unit metrics (one value per item and arm, e.g. the mean "
+                    + "of a score over an item's samples) and quantiles of the answers; ratio metrics are not read paired");
         }
         if (m != null && m.covariate() != null) {
             problems.report(key + ".covariate", "pairing on the item already removes its difficulty: no CUPED covariate "

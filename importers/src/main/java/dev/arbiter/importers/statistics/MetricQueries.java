@@ -85,7 +85,7 @@ public final class MetricQueries {
     public ExperimentStatistics run(Connection connection) throws SQLException {
         if (definition.paired()) {
             return new PairedMetricQuery(source(), dialect, definition.metrics().stream().map(Experiment.RoledMetric::metric)
-                    .map(Metric.Unit.class::cast).toList(), definition.segments()).run(connection);
+                    .toList(), definition.segments(), definition.alpha()).run(connection);
         }
         List<Metric.Adjustable> unitMetrics = unitMetrics();
         Timer timer = new Timer();

@@ -30,12 +30,20 @@ final class PairedMetricQuery {
     private final EventSource source;
     private final MetricExpressions expressions;
     private final List<Metric.Unit> metrics;
+    private final List<Metric.Quantile> quantiles;
+    private final PairedQuantileQuery quantileQuery;
+    /** The primary when it is a unit metric (its item differences and replays are read), else null. */
+    private final Metric.Unit primary;
     private final List<String> segments;
 
-    PairedMetricQuery(EventSource source, SqlDialect dialect, List<Metric.Unit> metrics, List<String> segments) {
+    /** @param metrics the experiment's metrics, primary first: unit and quantile metrics */
+    PairedMetricQuery(EventSource source, SqlDialect dialect, List<Metric> metrics, List<String> segments, double alpha) {
         this.source = source;
         this.expressions = new MetricExpressions(source, dialect);
-        this.metrics = List.copyOf(metrics);
+        this.metrics = metrics.stream().filter(Metric.Unit.class::isInstance).map(Metric.Unit.class::cast).toList();
+        this.quantiles = metrics.stream().filter(Metric.Quantile.class::isInstance).map(Metric.Quantile.class::cast).toList();
+        this.quantileQuery = new PairedQuantileQuery(source, dialect, alpha);
+        this.primary = metrics.get(0) instanceof Metric.Unit unit ? unit : null;
         this.segments = List.copyOf(segments);
     }
 
@@ -47,7 +55,14 @@ final class PairedMetricQuery {
         Map<String, Item> items = new LinkedHashMap<>();
         int arms = source.definition().arms().size();
         query().forEachRow(connection, row -> read(row, items, arms));
-        return statistics(items.values(), byReplay(connection));
+        Map<String, Map<SliceKey, ArmStatistics>> quantileStatistics = new LinkedHashMap<>();
+        for (Metric.Quantile quantile : quantiles) {
+            quantileStatistics.put(quantile.name(), quantileQuery.run(connection, quantile, item -> {
+                Item found = items.get(item);
+                return found == null ? null : found.segments();
+            }));
+        }
+        return statistics(items.values(), byReplay(connection), quantileStatistics);
     }
 
     /**
@@ -56,10 +71,9 @@ final class PairedMetricQuery {
      */
     private Map<String, Map<String, ArmStatistics>> byReplay(Connection connection) throws SQLException {
         String replay = source.definition().file().replayColumn();
-        if (replay == null || metrics.isEmpty()) {
+        if (replay == null || primary == null) {
             return Map.of();
         }
-        Metric.Unit primary = metrics.get(0);
         String alias = source.text(replay);
         SqlQuery select = new SqlQuery().sql("SELECT ai, " + alias + " AS replay, ")
                 .append(expressions.unitValue(primary.where(), primary.aggregate(), primary.column())).sql(" AS y");
@@ -111,7 +125,8 @@ final class PairedMetricQuery {
         }
     }
 
-    private ExperimentStatistics statistics(Iterable<Item> items, Map<String, Map<String, ArmStatistics>> byReplay) {
+    private ExperimentStatistics statistics(Iterable<Item> items, Map<String, Map<String, ArmStatistics>> byReplay,
+                                            Map<String, Map<SliceKey, ArmStatistics>> quantileStatistics) {
         Map<SliceKey, Long> units = new HashMap<>();
         Map<SliceKey, Long> events = new HashMap<>();
         Map<String, Map<SliceKey, Accumulator>> sums = new LinkedHashMap<>();
@@ -133,6 +148,7 @@ final class PairedMetricQuery {
             bySlice.forEach((slice, accumulator) -> statistics.put(slice, accumulator.statistics(arms.indexOf(slice.arm()))));
             metricStatistics.put(name, statistics);
         });
+        metricStatistics.putAll(quantileStatistics);
         return new ExperimentStatistics(units, events, 0, metricStatistics, Map.of(), List.of(), differences(items, arms),
                 Map.of(), null, byReplay);
     }
@@ -142,7 +158,7 @@ final class PairedMetricQuery {
      * treatment under the primary's name: the paired view of its effect (how many items got better, how many worse).
      */
     private Map<String, Map<String, double[]>> differences(Iterable<Item> items, List<String> arms) {
-        if (metrics.isEmpty()) {
+        if (primary == null) {
             return Map.of();
         }
         Map<String, double[]> byTreatment = new LinkedHashMap<>();
@@ -155,7 +171,7 @@ final class PairedMetricQuery {
             }
             byTreatment.put(arms.get(arm), Percentiles.of(differences.stream().mapToDouble(Double::doubleValue).toArray()));
         }
-        return Map.of(metrics.get(0).name(), byTreatment);
+        return Map.of(primary.name(), byTreatment);
     }
 
     /** The slices an item's answer in each arm belongs to: the arm, and the arm within each of its segment values. */

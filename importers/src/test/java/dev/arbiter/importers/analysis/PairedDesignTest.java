@@ -131,6 +131,6 @@ class PairedDesignTest {
         List<String> ratio = DefinitionChecks.ofDefinition(ExperimentFile.parse(EXPERIMENT.replace(
                 "\"kind\": \"unit\", \"aggregate\": \"max\"", "\"kind\": \"ratio\""), "e.json"));
         assertEquals(1, ratio.size(), ratio.toString());
-        assertTrue(ratio.get(0).startsWith("secondary[0].kind: a paired design compares one value per item and arm"), ratio.get(0));
+        assertTrue(ratio.get(0).startsWith("secondary[0].kind: a paired design reads unit metrics"), ratio.get(0));
     }
 }
