@@ -290,7 +290,7 @@ public final class ExperimentEditorViewModel {
     private void keepUnedited(ObjectNode root) {
         if (original != null) {
             keepKeys(JSON.valueToTree(original), root, List.of("secondary", "modelColumn", "fallbackColumn", "costMetric",
-                    "multipleTesting", "crossSegments", "priceTable"));
+                    "multipleTesting", "crossSegments", "priceTable", "design", "itemColumn", "replayColumn", "where"));
         }
     }
 
@@ -298,7 +298,7 @@ public final class ExperimentEditorViewModel {
     private ObjectNode keepExtras(ObjectNode primary) {
         if (original != null && original.primary() != null) {
             keepKeys(JSON.valueToTree(original.primary()), primary, List.of("where", "covariate", "nonInferiorityMargin",
-                    "nonInferiorityRelative", "alternative", "denominator", "quantile"));
+                    "nonInferiorityRelative", "alternative", "denominator", "quantile", "unit"));
         }
         return primary;
     }

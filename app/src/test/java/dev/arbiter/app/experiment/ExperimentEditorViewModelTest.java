@@ -53,6 +53,29 @@ class ExperimentEditorViewModelTest {
         assertTrue(editor.columns().contains("resolved"));
     }
 
+    /** What the form does not show — a paired design, an experiment filter, a unit — survives an edit. */
+    @Test
+    void keysTheFormDoesNotShowAreKept() throws Exception {
+        ExperimentDefinition filtered = ExperimentFile.parse(ExperimentFile.toJson(sample).replaceFirst("\\{",
+                "{\"where\": {\"column\": \"plan\", \"notEquals\": \"free\"},").replace("\"kind\" : \"unit\",",
+                "\"kind\" : \"unit\", \"unit\": \"percent\","), "edited.json");
+        editor.load(filtered);
+        assertEquals(List.of(), editor.problems());
+        ExperimentDefinition saved = editor.definitionProperty().get();
+        assertEquals(filtered.where(), saved.where());
+        assertEquals("percent", saved.primary().unit());
+        Path paired = dir.resolve("eval-replay.arbiter");
+        Path json = SampleWorkspaces.create("eval-replay", paired, "test", ImportMonitor.NONE);
+        try (Workspace evalSet = Workspace.open(paired)) {
+            ExperimentEditorViewModel pairedEditor = new ExperimentEditorViewModel(evalSet, executor);
+            ExperimentDefinition definition = ExperimentFile.read(json);
+            pairedEditor.load(definition);
+            assertEquals(List.of(), pairedEditor.problems());
+            assertEquals("paired", pairedEditor.definitionProperty().get().design());
+            assertEquals("item_id", pairedEditor.definitionProperty().get().itemColumn());
+        }
+    }
+
     @Test
     void problemsNameTheKeyAsTheAnalystTypes() {
         editor.load(sample);

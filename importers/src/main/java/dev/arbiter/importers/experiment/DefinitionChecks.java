@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -34,6 +35,38 @@ public final class DefinitionChecks {
         metrics(d, problems);
         sequential(d, problems);
         design(d, problems);
+        filter(problems, "where", d.where());
+    }
+
+    /** A where says something and names its column when it tests one, as do the filters it combines. */
+    private static void filter(ProblemListener problems, String key, Filter filter) {
+        eachFilter(key, filter, (at, each) -> {
+            if (!each.hasCondition()) {
+                problems.report(at, "give a condition: equals, in, notEquals, notIn, isNull, gt, gte, lt, lte, all or any");
+            }
+            if (each.testsColumn()) {
+                required(problems, at + ".column", each.column());
+            }
+        });
+    }
+
+    /** The columns a where tests, and those of the filters it combines, exist in the dataset. */
+    private static void filterColumns(Checker check, String key, Filter filter) {
+        eachFilter(key, filter, (at, each) -> check.exists(at + ".column", each.column()));
+    }
+
+    /** {@code visit} on {@code filter} and on every filter it combines, each with its key. */
+    private static void eachFilter(String key, Filter filter, BiConsumer<String, Filter> visit) {
+        if (filter == null) {
+            return;
+        }
+        visit.accept(key, filter);
+        for (int i = 0; filter.all() != null && i < filter.all().size(); i++) {
+            eachFilter(key + ".all[" + i + "]", filter.all().get(i), visit);
+        }
+        for (int i = 0; filter.any() != null && i < filter.any().size(); i++) {
+            eachFilter(key + ".any[" + i + "]", filter.any().get(i), visit);
+        }
     }
 
     /** A paired design: its item column, and only what its analysis reads (docs/experiment-format.md). */
@@ -172,6 +205,7 @@ public final class DefinitionChecks {
         check.exists("variantColumn", d.variantColumn());
         check.exists("unitColumn", d.unitColumn());
         check.exists("itemColumn", d.itemColumn());
+        filterColumns(check, "where", d.where());
         check.exists("replayColumn", d.replayColumn());
         if (check.exists("timestampColumn", d.timestampColumn()) && !byName.get(d.timestampColumn()).isTemporal()) {
             problems.report("timestampColumn", "column '" + d.timestampColumn() + "' is " + byName.get(d.timestampColumn()).type()
@@ -194,9 +228,7 @@ public final class DefinitionChecks {
     private static void metricColumns(Checker check, String key, MetricDefinition m) {
         check.number(key + ".column", m.column());
         check.number(key + ".denominator", m.denominator());
-        if (m.where() != null) {
-            check.exists(key + ".where.column", m.where().column());
-        }
+        filterColumns(check, key + ".where", m.where());
         if (m.covariate() != null && !m.covariate().isPreExposure()) {
             check.number(key + ".covariate.column", m.covariate().column());
         }
@@ -280,12 +312,7 @@ public final class DefinitionChecks {
         }
         kindSettings(problems, key, m);
         covariate(problems, key, m, d);
-        if (m.where() != null) {
-            required(problems, key + ".where.column", m.where().column());
-            if (m.where().values().isEmpty()) {
-                problems.report(key + ".where", "give the values as \"equals\" or \"in\"");
-            }
-        }
+        filter(problems, key + ".where", m.where());
         readingSettings(problems, key, m);
         unit(problems, key, m);
         if (guardrail && m.maxRatio() == null && m.minRatio() == null && m.maxValue() == null && m.minValue() == null) {

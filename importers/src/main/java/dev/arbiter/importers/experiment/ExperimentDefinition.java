@@ -45,6 +45,8 @@ import java.util.Map;
  * @param itemColumn      in a paired design, the item the arms are paired on (the eval prompt's id)
  * @param replayColumn    in a paired design, the replay (run date or id) of each answer: the primary is
  *                        also read per replay and arm, to see drift
+ * @param where           only events matching this filter belong to the experiment (a request log
+ *                        holding several experiments), or null for all
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "question", "dataset", "variantColumn", "control", "treatments", "split", "unitColumn",
@@ -56,7 +58,7 @@ public record ExperimentDefinition(String name, String question, String dataset,
                                    List<MetricDefinition> secondary, List<String> segments, Boolean crossSegments,
                                    String modelColumn, String fallbackColumn, String costMetric,
                                    PriceTable priceTable, String multipleTesting, String design, String itemColumn,
-                                   String replayColumn) {
+                                   String replayColumn, Filter where) {
     /** Default significance level. */
     public static final double DEFAULT_ALPHA = 0.05;
 
@@ -119,7 +121,7 @@ public record ExperimentDefinition(String name, String question, String dataset,
         return new ExperimentDefinition(name, question, dataset, variantColumn, control, treatments, split, unitColumn,
                 timestampColumn, keptAlpha, keptPower, plan, primary.withMde(mde, mdeRelative), guardrails, secondary, segments,
                 crossSegments, modelColumn, fallbackColumn, costMetric, priceTable, multipleTesting, design, itemColumn,
-                replayColumn);
+                replayColumn, where);
     }
 
     /** Whether every arm answers the same items ({@code "design": "paired"}). */

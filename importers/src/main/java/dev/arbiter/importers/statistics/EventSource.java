@@ -68,9 +68,12 @@ final class EventSource {
         return query.sql(" FROM ").sql(Sql.identifier(definition.dataset())).sql(" WHERE ").append(rowsKept()).sql(")");
     }
 
-    /** Events with a unit, and before the end of the as-of day when there is one. */
+    /** Events with a unit, matching the experiment's where, and before the end of the as-of day when there is one. */
     private SqlQuery rowsKept() {
         SqlQuery query = new SqlQuery().sql(Sql.identifier(definition.unitColumn())).sql(" IS NOT NULL");
+        if (definition.file().where() != null) {
+            query.sql(" AND ").append(FilterSql.condition(definition.file().where(), Sql::identifier));
+        }
         if (asOf != null && hasTimestamp()) {
             query.sql(" AND ").sql(Sql.identifier(definition.timestampColumn())).sql(" < CAST(")
                     .value(asOf.plusDays(1).toString()).sql(" AS TIMESTAMP)");

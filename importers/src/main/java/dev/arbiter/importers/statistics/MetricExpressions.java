@@ -25,10 +25,7 @@ final class MetricExpressions {
 
     /** A filter as a condition, or null when there is none. */
     SqlQuery condition(Filter where) {
-        if (where == null) {
-            return null;
-        }
-        return new SqlQuery().sql("(" + source.raw(where.column()) + " IN ").values(where.values()).sql(")");
+        return where == null ? null : FilterSql.condition(where, source::raw);
     }
 
     /** A unit metric's value per unit: the aggregate of a column over the unit's events matching {@code where}. */
