@@ -7,6 +7,7 @@ import dev.arbiter.analytics.ArmEstimate;
 import dev.arbiter.analytics.Comparison;
 import dev.arbiter.analytics.CovariateMoments;
 import dev.arbiter.analytics.PairedComparison;
+import dev.arbiter.analytics.PairedQuantile;
 import dev.arbiter.analytics.SampleMoments;
 import dev.arbiter.analytics.WelchTest;
 import java.util.SplittableRandom;
@@ -74,6 +75,85 @@ class PairedScenarioTest {
         assertTrue(Math.abs(itemLevel / (double) RUNS - 0.05) <= band, "per item: " + itemLevel + " of " + RUNS);
         // within-item correlation of the judgment differences 0.25 / 0.75: a design effect of 5/3, about 13% expected
         assertTrue(judgmentLevel > 0.09 * RUNS, "per judgment: " + judgmentLevel + " of " + RUNS);
+    }
+
+    /**
+     * The quantile on tied values (the audit's trap: an order statistic on tied integers gave 60% false
+     * positives): latencies in whole 100 ms steps, and 1–5 ratings, each item shared by the arms, A/A.
+     */
+    @Test
+    void pairedQuantilesOnTiedValuesKeepFivePercent() {
+        SplittableRandom random = new SplittableRandom(11);
+        UniformRandomProvider rng = random::nextLong;
+        int steps = 0;
+        int ratings = 0;
+        int runs = 1000;
+        for (int run = 0; run < runs; run++) {
+            Draws draws = new Draws(rng);
+            steps += pairedQuantile(draws, 0.95, (d, item) -> 100 * Math.round(8 * Math.exp(0.4 * item + 0.6 * d.normal())))
+                    .significant() ? 1 : 0;
+            ratings += pairedQuantile(draws, 0.5, (d, item) -> Math.min(5, Math.max(1, Math.round(3 + 0.8 * item + 1.2 * d.normal()))))
+                    .significant() ? 1 : 0;
+        }
+        double band = 3.29 * Math.sqrt(0.05 * 0.95 / runs);
+        assertTrue(Math.abs(steps / (double) runs - 0.05) <= band, "100 ms steps, p95: " + steps + " of " + runs);
+        assertTrue(Math.abs(ratings / (double) runs - 0.05) <= band, "1-5 ratings, median: " + ratings + " of " + runs);
+    }
+
+    /** One answer's value given its item's level (a standard normal shared by the item's answers in both arms). */
+    @FunctionalInterface
+    private interface Answer {
+        double value(Draws draws, double item);
+    }
+
+    /** An A/A paired quantile over 1,500 items of 1–3 answers each per arm. */
+    private static Comparison pairedQuantile(Draws draws, double p, Answer answer) {
+        double[][] control = new double[1500][];
+        double[][] treatment = new double[1500][];
+        for (int i = 0; i < control.length; i++) {
+            double item = draws.normal();
+            control[i] = answers(draws, answer, item);
+            treatment[i] = answers(draws, answer, item);
+        }
+        return PairedQuantile.compare(PairedQuantile.arm(control, p, 0.05), PairedQuantile.arm(treatment, p, 0.05), 0.05,
+                Alternative.TWO_SIDED);
+    }
+
+    private static double[] answers(Draws draws, Answer answer, double item) {
+        double[] values = new double[draws.integer(1, 3)];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = answer.value(draws, item);
+        }
+        return values;
+    }
+
+    /** Heavy tails: a cost per item, lognormal(σ = 1.2) with an item level shared by the arms (skewness ≈ 9). */
+    @Test
+    void aHeavyTailedPairedMeanKeepsFivePercentAndCoversTheTruth() {
+        SplittableRandom random = new SplittableRandom(13);
+        UniformRandomProvider rng = random::nextLong;
+        int falsePositives = 0;
+        int covered = 0;
+        int runs = 1000;
+        double mean = Math.exp(-3 + 1.2 * 1.2 / 2 + 0.5 * 0.5 / 2);
+        for (int run = 0; run < runs; run++) {
+            falsePositives += cost(new Draws(rng), 1).significant() ? 1 : 0;
+            covered += cost(new Draws(rng), 1.1).absolute().ci().contains(0.1 * mean) ? 1 : 0;
+        }
+        double band = 3.29 * Math.sqrt(0.05 * 0.95 / runs);
+        assertTrue(Math.abs(falsePositives / (double) runs - 0.05) <= band, "A/A: " + falsePositives + " of " + runs);
+        assertTrue(Math.abs(covered / (double) runs - 0.95) <= band, "coverage: " + covered + " of " + runs);
+    }
+
+    private static Comparison cost(Draws draws, double lift) {
+        double[] control = new double[PairedScenario.ITEMS];
+        double[] treatment = new double[PairedScenario.ITEMS];
+        for (int i = 0; i < control.length; i++) {
+            double item = 0.5 * draws.normal();
+            control[i] = Math.exp(-3 + item + 1.2 * draws.normal());
+            treatment[i] = lift * Math.exp(-3 + item + 1.2 * draws.normal());
+        }
+        return PairedComparison.compare(CovariateMoments.of(treatment, control), false, 0.05, Alternative.TWO_SIDED);
     }
 
     private static boolean paired(double[] treatment, double[] control) {

@@ -106,10 +106,23 @@ class DecisionReportTest {
         assertTrue(text.contains("0 b 2,000 / 2,000"), text);
     }
 
+    /** A paired experiment (v3 control, v4, paired on column 'item', the mean score) on {@code csv}, gathered for its PDF. */
+    private ReportInput pairedReport(String name, CharSequence csv, String moreKeys) throws Exception {
+        Path file = dir.resolve(name + ".arbiter");
+        imported(file, csv);
+        ExperimentDefinition definition = ExperimentFile.parse("""
+                {"name": "Prompt v4", "dataset": "events", "variantColumn": "prompt_variant", "control": "v3",
+                 "treatments": ["v4"], "design": "paired", "itemColumn": "item", %s
+                 "primary": {"name": "score", "column": "score", "kind": "unit", "aggregate": "mean", "mde": 0.01}}"""
+                .formatted(moreKeys), name + ".json");
+        try (Workspace workspace = Workspace.open(file)) {
+            return ReportSources.gather(workspace, definition, name, DECISION, null, PaperSize.A4);
+        }
+    }
+
     /** Issue 18: a paired eval-set comparison says so, with its number of items, and has no crossovers to report. */
     @Test
     void aPairedDesignSaysSoAndOnHowManyItems() throws Exception {
-        Path file = dir.resolve("paired.arbiter");
         StringBuilder csv = new StringBuilder("item,prompt_variant,score\n");
         for (int i = 0; i < 300; i++) {
             double difficulty = (i * 37 % 100) / 100.0;
@@ -118,16 +131,7 @@ class DecisionReportTest {
                 csv.append("q").append(i).append(",v4,").append(difficulty + (i % 3 == 0 ? 0.05 : 0.01)).append('\n');
             }
         }
-        imported(file, csv);
-        ExperimentDefinition definition = ExperimentFile.parse("""
-                {"name": "Prompt v4", "dataset": "events", "variantColumn": "prompt_variant", "control": "v3",
-                 "treatments": ["v4"], "design": "paired", "itemColumn": "item",
-                 "primary": {"name": "score", "column": "score", "kind": "unit", "aggregate": "mean", "mde": 0.01}}""",
-                "paired.json");
-        String text;
-        try (Workspace workspace = Workspace.open(file)) {
-            text = pdfText(ReportSources.gather(workspace, definition, "paired", DECISION, null, PaperSize.A4)).replace('\n', ' ');
-        }
+        String text = pdfText(pairedReport("paired", csv, "")).replace('\n', ' ');
         assertTrue(text.contains("Paired on items (column 'item'): each treatment against control on the items both answered "
                 + "(298 with v4)"), text);
         assertTrue(text.contains("paired t-test"), text);
@@ -138,7 +142,6 @@ class DecisionReportTest {
     /** Issue 18, drift: a replayed prompt's score per replay, in the PDF and as the Results chart's series. */
     @Test
     void replaysAreListedWithTheirIntervals() throws Exception {
-        Path file = dir.resolve("replays.arbiter");
         StringBuilder csv = new StringBuilder("item,prompt_variant,run,score\n");
         for (int i = 0; i < 200; i++) {
             double difficulty = (i * 37 % 100) / 10.0;
@@ -146,21 +149,12 @@ class DecisionReportTest {
             csv.append("q").append(i).append(",v3,r2,").append(difficulty - 0.3 + (i % 7) / 10.0).append('\n');
             csv.append("q").append(i).append(",v4,r1,").append(difficulty + 0.2 + (i % 3) / 10.0).append('\n');
         }
-        imported(file, csv);
-        ExperimentDefinition definition = ExperimentFile.parse("""
-                {"name": "Drift", "dataset": "events", "variantColumn": "prompt_variant", "control": "v3",
-                 "treatments": ["v4"], "design": "paired", "itemColumn": "item", "replayColumn": "run",
-                 "primary": {"name": "score", "column": "score", "kind": "unit", "aggregate": "mean", "mde": 0.1}}""",
-                "replays.json");
-        String text;
-        try (Workspace workspace = Workspace.open(file)) {
-            ReportInput input = ReportSources.gather(workspace, definition, "replays", DECISION, null, PaperSize.A4);
-            ReplaySeries series = ReplaySeries.of(input.result());
-            assertEquals(List.of("r1", "r2"), series.replays());
-            assertEquals(2, series.byArm().get("v3").size(), "v3 in both replays");
-            assertEquals(1, series.byArm().get("v4").size(), "v4 in the first only");
-            text = pdfText(input).replace('\n', ' ');
-        }
+        ReportInput input = pairedReport("replays", csv, "\"replayColumn\": \"run\",");
+        ReplaySeries series = ReplaySeries.of(input.result());
+        assertEquals(List.of("r1", "r2"), series.replays());
+        assertEquals(2, series.byArm().get("v3").size(), "v3 in both replays");
+        assertEquals(1, series.byArm().get("v4").size(), "v4 in the first only");
+        String text = pdfText(input).replace('\n', ' ');
         assertTrue(text.contains("score by replay (column 'run')"), text);
         assertTrue(text.contains("r2 v3 200"), text);
     }
