@@ -1,6 +1,7 @@
 package dev.arbiter.app.cli;
 
 import dev.arbiter.app.common.BuildInfo;
+import dev.arbiter.importers.ingest.AddedColumns;
 import dev.arbiter.importers.ingest.DatasetImporter;
 import dev.arbiter.importers.ingest.ImportException;
 import dev.arbiter.importers.ingest.ImportMonitor;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -58,8 +60,29 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--keep-text", description = "Store free-text columns (prompts, responses) as they are.")
     private boolean keepText;
 
-    @Option(names = "--hash-text", description = "Store free-text columns as their SHA-256.")
+    @Option(names = "--hash-text", description = "Store free-text columns as their HMAC-SHA-256, keyed with a secret "
+            + "kept in the workspace (equal texts still match).")
     private boolean hashText;
+
+    @Option(names = "--redact-text", description = "Store free-text columns with e-mail addresses, phone, card and "
+            + "social-security numbers masked.")
+    private boolean redactText;
+
+    @Option(names = "--text", paramLabel = "COLUMN=POLICY", description = "What to store of one column: keep, hash, "
+            + "redact or drop (over the options above and the default that keeps text columns with few distinct values).")
+    private Map<String, String> columnPolicies = Map.of();
+
+    @Option(names = "--file-column", paramLabel = "NAME", description = "Add a column NAME holding each row's source "
+            + "file (its name without extensions, or its --file-label): the arm of eval runs saved one file per model.")
+    private String fileColumn;
+
+    @Option(names = "--file-label", paramLabel = "FILE=LABEL", description = "The value --file-column gives a file's "
+            + "rows, e.g. --file-label xstest_v2_completions_llama2orig.csv=original (the name with or without extensions).")
+    private Map<String, String> fileLabels = Map.of();
+
+    @Option(names = "--row-id", paramLabel = "NAME", description = "Add a column NAME numbering the rows 1, 2, … "
+            + "(continued when appending): a unit id for data whose rows are independent requests without one.")
+    private String rowId;
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -92,11 +115,15 @@ final class ImportCommand implements Callable<Integer> {
         mappings.forEach((role, column) -> roles.put(Role.fromKey(role), column));
         ImportOptions.Mode chosen = mode == null ? ImportOptions.Mode.CREATE
                 : mode.append ? ImportOptions.Mode.APPEND : ImportOptions.Mode.REPLACE;
-        if (keepText && hashText) {
-            throw new IllegalArgumentException("choose one of --keep-text and --hash-text");
+        if ((keepText ? 1 : 0) + (hashText ? 1 : 0) + (redactText ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("choose one of --keep-text, --hash-text and --redact-text");
         }
+        Map<String, ImportOptions.TextPolicy> perColumn = new LinkedHashMap<>();
+        columnPolicies.forEach((column, policy) -> perColumn.put(column, ImportOptions.TextPolicy.fromKey(policy)));
         return ImportOptions.defaults().withDataset(dataset).withMode(chosen).withRoles(roles)
-                .withTextPolicy(keepText ? ImportOptions.TextPolicy.KEEP
-                        : hashText ? ImportOptions.TextPolicy.HASH : ImportOptions.TextPolicy.DROP);
+                .withTextPolicy(keepText ? ImportOptions.TextPolicy.KEEP : hashText ? ImportOptions.TextPolicy.HASH
+                        : redactText ? ImportOptions.TextPolicy.REDACT : ImportOptions.TextPolicy.DROP)
+                .withColumnPolicies(perColumn)
+                .withAdded(new AddedColumns(fileColumn, fileLabels, rowId));
     }
 }

@@ -1,9 +1,12 @@
 package dev.arbiter.app.data;
 
 import dev.arbiter.importers.ingest.ColumnInfo;
+import dev.arbiter.importers.ingest.ColumnPrivacy;
 import dev.arbiter.importers.ingest.ImportOptions;
 import dev.arbiter.importers.ingest.ImportPreview;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.ButtonBar;
@@ -25,12 +28,13 @@ import javafx.stage.Window;
 final class ImportDialog extends Dialog<ImportOptions> {
     static final ButtonType IMPORT = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
     private static final List<String> MODES = List.of("New dataset", "Append to existing dataset", "Replace existing dataset");
-    private static final List<String> TEXT = List.of("Leave out free text (default)", "Keep free text",
-            "Store SHA-256 of free text");
+    /** The policies' words, in {@link ImportOptions.TextPolicy} order. */
+    private static final List<String> TEXT = List.of("Leave out", "Keep as it is", "Store keyed hash (HMAC)",
+            "Keep, e-mails/phones/cards masked");
 
     private final TextField dataset = new TextField();
     private final ChoiceBox<String> mode = new ChoiceBox<>();
-    private final ChoiceBox<String> text = new ChoiceBox<>();
+    private final Map<String, ChoiceBox<String>> text = new LinkedHashMap<>();
 
     ImportDialog(Window owner, PendingImport pending, Set<String> existingDatasets) {
         initOwner(owner);
@@ -64,9 +68,13 @@ final class ImportDialog extends Dialog<ImportOptions> {
         dataset.textProperty().addListener((obs, old, now) -> mode.setValue(modeFor(existingDatasets, now)));
         dataset.setText(preview.suggestedDataset());
         mode.setValue(modeFor(existingDatasets, dataset.getText()));
-        text.getItems().setAll(TEXT);
-        text.setValue(TEXT.get(0));
-        text.setId("import-text");
+        for (ColumnPrivacy.Decision decision : preview.privacy()) {
+            ChoiceBox<String> choice = new ChoiceBox<>();
+            choice.getItems().setAll(TEXT);
+            choice.setValue(TEXT.get(decision.policy().ordinal()));
+            choice.setId("import-text-" + decision.column());
+            text.put(decision.column(), choice);
+        }
         return grid(preview);
     }
 
@@ -80,8 +88,14 @@ final class ImportDialog extends Dialog<ImportOptions> {
         form.setHgap(10);
         form.setVgap(6);
         form.addRow(0, RoleGrid.label("Dataset"), dataset, mode);
-        form.addRow(1, RoleGrid.label("Free text"), text, RoleGrid.label(preview.textColumns().isEmpty()
-                ? "no free-text columns" : "free-text columns: " + String.join(", ", preview.textColumns())));
+        if (preview.privacy().isEmpty()) {
+            form.addRow(1, RoleGrid.label("Free text"), RoleGrid.label("no free-text columns"));
+        }
+        int row = 1;
+        for (ColumnPrivacy.Decision decision : preview.privacy()) {
+            form.addRow(row++, RoleGrid.label(row == 2 ? "Free text" : ""), text.get(decision.column()),
+                    RoleGrid.label(decision.column() + " — " + why(decision.reason())));
+        }
         return form;
     }
 
@@ -89,8 +103,26 @@ final class ImportDialog extends Dialog<ImportOptions> {
         return ImportOptions.defaults()
                 .withDataset(dataset.getText().strip())
                 .withMode(ImportOptions.Mode.values()[MODES.indexOf(mode.getValue())])
-                .withTextPolicy(ImportOptions.TextPolicy.values()[TEXT.indexOf(text.getValue())])
+                .withColumnPolicies(chosenPolicies())
                 .withExactRoles(roles.selected());
+    }
+
+    /** The policy chosen for each text column shown. */
+    private Map<String, ImportOptions.TextPolicy> chosenPolicies() {
+        Map<String, ImportOptions.TextPolicy> chosen = new LinkedHashMap<>();
+        text.forEach((column, choice) -> chosen.put(column, ImportOptions.TextPolicy.values()[TEXT.indexOf(choice.getValue())]));
+        return chosen;
+    }
+
+    private static String why(ColumnPrivacy.Reason reason) {
+        return switch (reason) {
+            case NAMED -> "named like free text (personal data)";
+            case VALUES -> "its values read as free text (long, many distinct)";
+            case NESTED -> "JSON values with free text inside";
+            case FEW_VALUES -> "few distinct values: a label (version, model, category)";
+            case PERSONAL_ID -> "e-mail addresses or personal numbers: hashed, still usable as an id";
+            case CHOSEN -> "as chosen";
+        };
     }
 
     private static TableView<List<String>> rows(ImportPreview preview) {

@@ -1,5 +1,6 @@
 package dev.arbiter.importers.ingest;
 
+import java.util.HashMap;
 import dev.arbiter.importers.Sql;
 import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
@@ -133,6 +134,7 @@ public final class DatasetImporter {
         private final boolean longLines;
         private final PhaseTimer timer;
         private final List<String> warnings = new ArrayList<>();
+        private long rowIdOffset;
 
         Run(Connection connection, Source source, String dataset, ImportOptions options, ImportMonitor monitor,
             CompletableFuture<Fingerprint> fingerprint, Instant started, boolean longLines, PhaseTimer timer) {
@@ -167,11 +169,28 @@ public final class DatasetImporter {
             Opened opened = open(exists);
             List<ColumnInfo> columns = opened.columns();
             Map<Role, String> roles = roles(columns);
-            String select = selectList(columns, RoleDetector.detect(columns), roles);
+            rowIdOffset = rowIdOffset(exists);
+            String select = selectList(opened.reader(), columns, RoleDetector.detect(source.format(), columns), roles);
+            timer.mark("privacy");
             Counts counts = loadRows(opened.reader(), select, roles.get(Role.EVENT_ID), importId, columns.isEmpty(), exists);
             timer.mark("counts and rejects");
             Fingerprint print = check(roles);
             return finish(importId, print, counts, roles);
+        }
+
+        /** The last row id the dataset has when rows are appended to it, so the new rows' ids continue it. */
+        private long rowIdOffset(boolean exists) throws SQLException {
+            String column = options.added().rowIdColumn();
+            if (column == null || !exists || options.mode() != ImportOptions.Mode.APPEND
+                    || Tables.columns(connection, dataset).stream().noneMatch(c -> c.name().equals(column))) {
+                return 0;
+            }
+            try (var statement = connection.createStatement();
+                 var result = statement.executeQuery("SELECT coalesce(max(" + Sql.identifier(column) + "), 0) FROM "
+                         + Sql.identifier(dataset))) {
+                result.next();
+                return result.getLong(1);
+            }
         }
 
         /** Finds the dataset the import goes to, in its existing spelling; returns whether it exists. */
@@ -189,14 +208,29 @@ public final class DatasetImporter {
         private Opened open(boolean exists) throws SQLException, ImportException, IOException {
             SourceRelation reader = SourceRelation.open(connection, source, warnings, longLines);
             List<ColumnInfo> columns = Tables.describe(connection, reader);
+            refuseAddedClash(columns);
             List<ColumnInfo> appendTo = typesToAppendTo(columns, exists);
             if (!appendTo.isEmpty()) {
                 reader = SourceRelation.open(connection, source, warnings, longLines, appendTo);
-                columns = Tables.describe(connection, reader);
             }
+            if (options.added().fileColumn() != null) {
+                reader = reader.withFileColumn(connection, source, options.added());
+            }
+            columns = Tables.describe(connection, reader);
             checkColumns(columns);
             timer.mark("describe");
             return new Opened(reader, columns);
+        }
+
+        /** Refuses a file or row-id column whose name the source already has: it would hide the source's own. */
+        private void refuseAddedClash(List<ColumnInfo> columns) throws ImportException {
+            AddedColumns added = options.added();
+            for (String[] option : new String[][] {{"--file-column", added.fileColumn()}, {"--row-id", added.rowIdColumn()}}) {
+                if (option[1] != null && columns.stream().anyMatch(column -> column.name().equalsIgnoreCase(option[1]))) {
+                    throw new ImportException(option[0] + " " + option[1] + ": " + source.displayName()
+                            + " already has a column '" + option[1] + "'; choose another name");
+                }
+            }
         }
 
         /** Waits for the digest, refuses a re-import and adds the dataset's warnings; returns the digest. */
@@ -284,7 +318,7 @@ public final class DatasetImporter {
         private Map<Role, String> roles(List<ColumnInfo> columns) throws ImportException {
             Map<Role, String> roles = new EnumMap<>(Role.class);
             if (!options.exactRoles()) {
-                roles.putAll(RoleDetector.detect(columns).roles());
+                roles.putAll(RoleDetector.detect(source.format(), columns).roles());
             }
             for (Map.Entry<Role, String> mapped : options.roles().entrySet()) {
                 requireColumn(columns, mapped.getKey(), mapped.getValue());
@@ -302,33 +336,49 @@ public final class DatasetImporter {
             }
         }
 
-        private String selectList(List<ColumnInfo> columns, RoleDetector.Detection detection, Map<Role, String> roles) {
+        private String selectList(SourceRelation reader, List<ColumnInfo> columns, RoleDetector.Detection detection,
+                                  Map<Role, String> roles) throws SQLException {
+            List<ColumnPrivacy.Decision> decisions = ColumnPrivacy.decide(connection, reader.relation(), reader::bind, columns,
+                    detection.textColumns(), roles, options);
+            Map<String, ImportOptions.TextPolicy> policies = new HashMap<>();
+            decisions.forEach(decision -> policies.put(decision.column(), decision.policy()));
+            roles.values().removeIf(column -> policies.get(column) == ImportOptions.TextPolicy.DROP); // a dropped column has no role
+            if (policies.containsValue(ImportOptions.TextPolicy.HASH)) {
+                ColumnPrivacy.prepareKey(connection);
+            }
             List<String> items = new ArrayList<>();
-            List<String> dropped = new ArrayList<>();
             for (ColumnInfo column : columns) {
-                boolean text = detection.textColumns().contains(column.name()) && !roles.containsValue(column.name());
-                if (text && options.textPolicy() == ImportOptions.TextPolicy.DROP) {
-                    dropped.add(column.name());
-                } else {
-                    items.add(selectItem(column.name(), text));
+                ImportOptions.TextPolicy policy = policies.getOrDefault(column.name(), ImportOptions.TextPolicy.KEEP);
+                if (policy != ImportOptions.TextPolicy.DROP) {
+                    items.add(ColumnPrivacy.stored(column.name(), policy, ColumnPrivacy.KEY_TABLE));
                 }
             }
-            warnDropped(dropped);
+            warnPrivacy(decisions);
+            if (options.added().rowIdColumn() != null) {
+                items.add("row_number() OVER () + " + rowIdOffset + " AS " + Sql.identifier(options.added().rowIdColumn()));
+            }
             return items.isEmpty() ? "NULL AS no_columns" : String.join(", ", items);
         }
 
-        private void warnDropped(List<String> dropped) {
-            if (!dropped.isEmpty()) {
-                warnings.add("Free-text column" + (dropped.size() > 1 ? "s " : " ") + String.join(", ", dropped)
-                        + " not stored (personal data); use --keep-text to keep or --hash-text to store SHA-256.");
+        /** One warning per policy applied to free text, naming the columns. */
+        private void warnPrivacy(List<ColumnPrivacy.Decision> decisions) {
+            for (ImportOptions.TextPolicy policy : ImportOptions.TextPolicy.values()) {
+                List<String> named = decisions.stream().filter(d -> d.policy() == policy).map(ColumnPrivacy.Decision::describe).toList();
+                if (named.isEmpty()) {
+                    continue;
+                }
+                String columnsWord = named.size() > 1 ? "s " : " ";
+                warnings.add(switch (policy) {
+                    case DROP -> "Free-text column" + columnsWord + String.join(", ", named) + " not stored (personal data); "
+                            + "keep, hash or redact with --text COLUMN=keep|hash|redact, or --keep-text / --hash-text / --redact-text.";
+                    case HASH -> "Free-text column" + columnsWord + String.join(", ", named)
+                            + " stored as HMAC-SHA-256 keyed with this workspace's secret.";
+                    case REDACT -> "Free-text column" + columnsWord + String.join(", ", named)
+                            + " stored with e-mail addresses, phone, card and social-security numbers masked.";
+                    case KEEP -> "Text column" + columnsWord + String.join(", ", named) + " stored as "
+                            + (named.size() > 1 ? "they are" : "it is") + " (a label, or kept as asked).";
+                });
             }
-        }
-
-        /** The column as stored: as it is, or a free-text column's SHA-256 under --hash-text. */
-        private String selectItem(String column, boolean text) {
-            String name = Sql.identifier(column);
-            return text && options.textPolicy() == ImportOptions.TextPolicy.HASH
-                    ? "sha256(CAST(" + name + " AS VARCHAR)) AS " + name : name;
         }
 
         private void checkMode(boolean exists) throws ImportException {
@@ -355,10 +405,10 @@ public final class DatasetImporter {
             return staged;
         }
 
-        /** The staged rows, one per event id, without the ids the dataset already has when appending. */
+        /** The staged rows, one per event id (rows without an id are all kept), without the ids the dataset already has when appending. */
         private String firstOfEachId(String eventId, boolean append) {
             String id = Sql.identifier(eventId);
-            return "(SELECT * FROM arbiter_tmp_stage QUALIFY row_number() OVER (PARTITION BY " + id + ") = 1)"
+            return "(SELECT * FROM arbiter_tmp_stage QUALIFY " + id + " IS NULL OR row_number() OVER (PARTITION BY " + id + ") = 1)"
                     + (append ? " AS s WHERE NOT EXISTS (SELECT 1 FROM " + Sql.identifier(dataset) + " AS t WHERE t." + id
                     + " = s." + id + ")" : "");
         }
@@ -389,9 +439,23 @@ public final class DatasetImporter {
         }
 
         private String describeOptions() {
-            return "{\"mode\":\"" + options.mode().name().toLowerCase(Locale.ROOT) + "\",\"text\":\""
-                    + options.textPolicy().name().toLowerCase(Locale.ROOT) + "\",\"format\":\"" + source.format().label()
-                    + "\",\"gzip\":" + source.gzip() + ",\"files\":" + source.files().size() + "}";
+            var described = JsonFields.MAPPER.createObjectNode().put("mode", options.mode().name().toLowerCase(Locale.ROOT))
+                    .put("text", options.textPolicy().key()).put("format", source.format().label())
+                    .put("gzip", source.gzip()).put("files", source.files().size());
+            if (!options.columnPolicies().isEmpty()) {
+                var columns = described.putObject("columns");
+                options.columnPolicies().forEach((column, policy) -> columns.put(column, policy.key()));
+            }
+            AddedColumns added = options.added();
+            if (added.fileColumn() != null) {
+                described.put("fileColumn", added.fileColumn());
+                var labels = described.putObject("fileLabels");
+                added.fileLabels().forEach(labels::put);
+            }
+            if (added.rowIdColumn() != null) {
+                described.put("rowIdColumn", added.rowIdColumn());
+            }
+            return described.toString();
         }
     }
 }

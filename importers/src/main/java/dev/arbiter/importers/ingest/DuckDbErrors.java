@@ -23,6 +23,10 @@ final class DuckDbErrors {
             return file + ": DuckDB could not detect the CSV layout (delimiter, quotes, columns); "
                     + "is it really a CSV or TSV file?";
         }
+        if (lower.contains("schema mismatch in glob")) {
+            return file + ": its files do not have the same columns (" + plain.replaceFirst("^Failed to read file \"[^\"]*\": ", "")
+                    + "); import them one by one into a dataset with --append";
+        }
         if (lower.contains("gzip") || lower.contains("zlib") || lower.contains("compressed")) {
             return file + ": the gzip data is truncated or corrupt (" + plain + ")";
         }

@@ -1,5 +1,6 @@
 package dev.arbiter.importers.ingest;
 
+import java.util.Locale;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -15,9 +16,13 @@ import java.util.Objects;
  *                    analyst confirmed); implied by APPEND and REPLACE
  * @param exactRoles  use exactly {@code roles} (the analyst confirmed every role, removals
  *                    included) instead of adding them to the detected ones
+ * @param added       columns the import adds: the source file's name or label, a row id
+ * @param columnPolicies what is stored of named columns, over {@code textPolicy} and the default that
+ *                    keeps free-text columns with few distinct values (versions, model names)
  */
 public record ImportOptions(String dataset, Mode mode, Map<Role, String> roles, TextPolicy textPolicy,
-                            boolean allowReimport, boolean exactRoles) {
+                            boolean allowReimport, boolean exactRoles, AddedColumns added,
+                            Map<String, TextPolicy> columnPolicies) {
     /** What happens to an existing dataset. */
     public enum Mode { CREATE, APPEND, REPLACE }
 
@@ -27,43 +32,75 @@ public record ImportOptions(String dataset, Mode mode, Map<Role, String> roles, 
         DROP,
         /** Store them as they are. */
         KEEP,
-        /** Store their SHA-256 instead, so equal texts can still be matched. */
-        HASH
+        /**
+         * Store their HMAC-SHA-256 keyed with the workspace's secret, so equal texts can still be
+         * matched (an eval item, a repeated prompt) but a hash cannot be looked up outside the workspace.
+         */
+        HASH,
+        /** Store them with e-mail addresses, phone, card-like and US social-security numbers masked. */
+        REDACT;
+
+        /** The policy for its lower-case name ({@code keep}, {@code hash}, {@code redact}, {@code drop}). */
+        public static TextPolicy fromKey(String key) {
+            for (TextPolicy policy : values()) {
+                if (policy.key().equals(key.strip().toLowerCase(Locale.ROOT))) {
+                    return policy;
+                }
+            }
+            throw new IllegalArgumentException("unknown text policy '" + key + "': use keep, hash, redact or drop");
+        }
+
+        /** {@code keep}, {@code hash}, {@code redact} or {@code drop}. */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     public ImportOptions {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(textPolicy, "textPolicy");
         roles = roles.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(roles));
+        Objects.requireNonNull(added, "added");
+        columnPolicies = Map.copyOf(columnPolicies);
     }
 
     /** Create a dataset named after the file, detected roles, text dropped. */
     public static ImportOptions defaults() {
-        return new ImportOptions(null, Mode.CREATE, Map.of(), TextPolicy.DROP, false, false);
+        return new ImportOptions(null, Mode.CREATE, Map.of(), TextPolicy.DROP, false, false, AddedColumns.NONE, Map.of());
     }
 
     public ImportOptions withDataset(String name) {
-        return new ImportOptions(name, mode, roles, textPolicy, allowReimport, exactRoles);
+        return new ImportOptions(name, mode, roles, textPolicy, allowReimport, exactRoles, added, columnPolicies);
     }
 
     public ImportOptions withMode(Mode newMode) {
-        return new ImportOptions(dataset, newMode, roles, textPolicy, allowReimport, exactRoles);
+        return new ImportOptions(dataset, newMode, roles, textPolicy, allowReimport, exactRoles, added, columnPolicies);
     }
 
     public ImportOptions withRoles(Map<Role, String> newRoles) {
-        return new ImportOptions(dataset, mode, newRoles, textPolicy, allowReimport, exactRoles);
+        return new ImportOptions(dataset, mode, newRoles, textPolicy, allowReimport, exactRoles, added, columnPolicies);
     }
 
     public ImportOptions withTextPolicy(TextPolicy policy) {
-        return new ImportOptions(dataset, mode, roles, policy, allowReimport, exactRoles);
+        return new ImportOptions(dataset, mode, roles, policy, allowReimport, exactRoles, added, columnPolicies);
     }
 
     /** Exactly these roles, as confirmed in the mapping step. */
     public ImportOptions withExactRoles(Map<Role, String> confirmed) {
-        return new ImportOptions(dataset, mode, confirmed, textPolicy, allowReimport, true);
+        return new ImportOptions(dataset, mode, confirmed, textPolicy, allowReimport, true, added, columnPolicies);
     }
 
     public ImportOptions withAllowReimport(boolean allow) {
-        return new ImportOptions(dataset, mode, roles, textPolicy, allow, exactRoles);
+        return new ImportOptions(dataset, mode, roles, textPolicy, allow, exactRoles, added, columnPolicies);
+    }
+
+    /** With these added columns. */
+    public ImportOptions withAdded(AddedColumns columns) {
+        return new ImportOptions(dataset, mode, roles, textPolicy, allowReimport, exactRoles, columns, columnPolicies);
+    }
+
+    /** With these per-column policies (column name → what is stored of it). */
+    public ImportOptions withColumnPolicies(Map<String, TextPolicy> policies) {
+        return new ImportOptions(dataset, mode, roles, textPolicy, allowReimport, exactRoles, added, policies);
     }
 }

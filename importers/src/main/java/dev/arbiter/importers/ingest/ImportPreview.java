@@ -18,16 +18,18 @@ import java.util.Map;
  * @param source      the detected source
  * @param columns     columns and DuckDB types
  * @param roles       detected roles
- * @param textColumns free-text columns (not stored unless kept or hashed)
+ * @param textColumns free-text columns (not stored unless kept, hashed or redacted)
+ * @param privacy     what the default policy stores of each free-text or label-like text column
  * @param rows        the first rows, values as text (null for SQL NULL)
  * @param warnings    what the reader noticed (e.g. skipped non-LLM spans)
  */
 public record ImportPreview(Source source, List<ColumnInfo> columns, Map<Role, String> roles, List<String> textColumns,
-                            List<List<String>> rows, List<String> warnings) {
+                            List<ColumnPrivacy.Decision> privacy, List<List<String>> rows, List<String> warnings) {
     public ImportPreview {
         columns = List.copyOf(columns);
         roles = Map.copyOf(roles);
         textColumns = List.copyOf(textColumns);
+        privacy = List.copyOf(privacy);
         rows = List.copyOf(rows);
         warnings = List.copyOf(warnings);
     }
@@ -44,8 +46,12 @@ public record ImportPreview(Source source, List<ColumnInfo> columns, Map<Role, S
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
             SourceRelation reader = SourceRelation.open(connection, source, warnings, false);
             List<ColumnInfo> columns = Tables.describe(connection, reader);
-            RoleDetector.Detection detection = RoleDetector.detect(columns);
-            return new ImportPreview(source, columns, detection.roles(), detection.textColumns(),
+            RoleDetector.Detection detection = RoleDetector.detect(source.format(), columns);
+            List<ColumnPrivacy.Decision> privacy = ColumnPrivacy.decide(connection, reader.relation(), reader::bind, columns,
+                    detection.textColumns(), detection.roles(), ImportOptions.defaults());
+            List<String> freeText = privacy.stream().filter(d -> d.reason() != ColumnPrivacy.Reason.FEW_VALUES)
+                    .map(ColumnPrivacy.Decision::column).toList();
+            return new ImportPreview(source, columns, detection.roles(), freeText, privacy,
                     firstRows(connection, reader, columns.size(), limit), warnings);
         } catch (SQLException e) {
             throw new ImportException(DuckDbErrors.describe(source.displayName(), e), e);

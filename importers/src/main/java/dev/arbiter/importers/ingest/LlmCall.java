@@ -1,5 +1,9 @@
 package dev.arbiter.importers.ingest;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import java.time.Instant;
 
 /**
@@ -19,10 +23,22 @@ import java.time.Instant;
  * @param tokensOut  output tokens
  * @param costUsd    cost in USD
  * @param error      whether the call failed
+ * @param attributes every attribute of the call in the export (typed values, see {@link TraceAttributes})
+ * @param file       the export file it came from
  */
 public record LlmCall(String traceId, String requestId, String sessionId, String userId, String name, String model,
                       String provider, Instant startTime, Double latencyMs, Double ttftMs, Long tokensIn,
-                      Long tokensOut, Double costUsd, boolean error) {
+                      Long tokensOut, Double costUsd, boolean error, Map<String, Object> attributes, String file) {
+    public LlmCall {
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    }
+
+    /** The same call, read from {@code name}. */
+    LlmCall from(String name) {
+        return new LlmCall(traceId, requestId, sessionId, userId, this.name, model, provider, startTime, latencyMs, ttftMs,
+                tokensIn, tokensOut, costUsd, error, attributes, name);
+    }
+
     /** The flattened table's columns and DuckDB types, in order. */
     static final String[][] COLUMNS = {
             {"trace_id", "VARCHAR"}, {"request_id", "VARCHAR"}, {"session_id", "VARCHAR"}, {"user_id", "VARCHAR"},

@@ -36,6 +36,29 @@ public final class RoleDetector {
     }
 
     public static Detection detect(List<ColumnInfo> columns) {
+        return detect(columns, Set.of());
+    }
+
+    /** The roles of a source's columns; a trace's attribute columns take a role only by an exact name. */
+    public static Detection detect(SourceFormat format, List<ColumnInfo> columns) {
+        if (!format.isTrace()) {
+            return detect(columns);
+        }
+        Set<String> fixed = new HashSet<>();
+        for (String[] column : LlmCall.COLUMNS) {
+            fixed.add(column[0]);
+        }
+        Set<String> attributes = new HashSet<>();
+        columns.stream().map(ColumnInfo::name).filter(name -> !fixed.contains(name)).forEach(attributes::add);
+        return detect(columns, attributes);
+    }
+
+    /**
+     * As {@link #detect(List)}, with the columns in {@code exactOnly} taking a role only by an exact
+     * known name: a trace's attributes ({@code variant} is the variant, but {@code beeai.version} or
+     * {@code gcp.vertex.agent.event_id} are not a variant or an event id).
+     */
+    public static Detection detect(List<ColumnInfo> columns, Set<String> exactOnly) {
         Map<Role, String> roles = new EnumMap<>(Role.class);
         Set<String> taken = new HashSet<>();
         List<String> text = new ArrayList<>();
@@ -51,7 +74,8 @@ public final class RoleDetector {
                     continue;
                 }
                 for (ColumnInfo column : columns) {
-                    if (!taken.contains(column.name()) && accepts(role, column) && matches(role, column, loose)) {
+                    if (!taken.contains(column.name()) && accepts(role, column)
+                            && matches(role, column, loose && !exactOnly.contains(column.name()))) {
                         roles.put(role, column.name());
                         taken.add(column.name());
                         break;

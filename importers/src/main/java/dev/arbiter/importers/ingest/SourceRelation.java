@@ -4,15 +4,11 @@ import dev.arbiter.importers.JsonMessages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.importers.Sql;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +27,7 @@ final class SourceRelation {
         long copy(Connection connection, long importId, String file) throws SQLException;
     }
 
-    private static final String CALLS = "arbiter_tmp_calls";
+    private static final String FILE_LABELS = "arbiter_tmp_file_labels";
     private static final Rejects NONE = (connection, importId, file) -> 0;
 
     private final String relation;
@@ -52,14 +48,15 @@ final class SourceRelation {
     /**
      * As {@link #open(Connection, Source, List, boolean)}, a CSV read with the given columns' types
      * (those of the dataset it is appended to), so that a value that does not fit its column is a
-     * rejected row with its line rather than a failed import.
+     * rejected row with its line rather than a failed import. Several CSV files are read as one
+     * table of the first file's columns: DuckDB keeps rejected rows only without {@code union_by_name}.
      */
     static SourceRelation open(Connection connection, Source source, List<String> warnings, boolean longLines,
                                List<ColumnInfo> csvTypes) throws SQLException, IOException, ImportException {
         boolean many = source.files().size() > 1;
         return switch (source.format()) {
-            case CSV -> new SourceRelation("read_csv(?, " + ImportLog.csvRejectOptions(longLines) + (many ? ", union_by_name = true" : "")
-                    + types(csvTypes) + ")", source.location(), ImportLog::copyCsvRejects);
+            case CSV -> new SourceRelation("read_csv(?, " + ImportLog.csvRejectOptions(longLines) + types(csvTypes) + ")",
+                    source.location(), ImportLog::copyCsvRejects);
             case PARQUET -> new SourceRelation("read_parquet(?" + (many ? ", union_by_name = true" : "") + ")", source.location(), NONE);
             case JSON -> json(source);
             case LANGFUSE, LANGSMITH, OTLP -> traces(connection, source, warnings);
@@ -73,6 +70,49 @@ final class SourceRelation {
         }
         return ", types = {" + columns.stream().map(column -> Sql.text(column.name()) + ": " + Sql.text(column.type()))
                 .collect(Collectors.joining(", ")) + "}";
+    }
+
+    /**
+     * This relation with a column naming each row's source file ({@link AddedColumns#labelOf}): the
+     * reader's own {@code filename} column, joined to a table of the files' labels so that no name
+     * or label is written into the SQL. Trace rows carry their file already.
+     */
+    SourceRelation withFileColumn(Connection connection, Source source, AddedColumns added) throws SQLException {
+        Tables.execute(connection, "CREATE OR REPLACE TEMP TABLE " + FILE_LABELS + " (file VARCHAR, label VARCHAR)");
+        String column = Sql.identifier(added.fileColumn());
+        if (location == null) {
+            labelFiles(connection, source.files().stream().map(file -> file.getFileName().toString()).toList(), source, added);
+            return new SourceRelation("(SELECT c.* EXCLUDE (" + TraceTable.SOURCE_FILE + "), l.label AS " + column + " FROM "
+                    + TraceTable.NAME + " AS c JOIN " + FILE_LABELS + " AS l ON l.file = c." + TraceTable.SOURCE_FILE + ")",
+                    null, rejects);
+        }
+        List<String> read = new ArrayList<>();
+        try (PreparedStatement glob = connection.prepareStatement("SELECT file FROM glob(?)")) {
+            glob.setString(1, location);
+            try (var files = glob.executeQuery()) {
+                while (files.next()) {
+                    read.add(files.getString(1));
+                }
+            }
+        }
+        labelFiles(connection, read, source, added);
+        String reader = relation.substring(0, relation.length() - 1) + ", filename = " + Sql.text(added.fileColumn()) + ")";
+        return new SourceRelation("(SELECT r.* REPLACE (l.label AS " + column + ") FROM " + reader + " AS r JOIN "
+                + FILE_LABELS + " AS l ON l.file = r." + column + ")", location, rejects);
+    }
+
+    /** Fills the label table: each file as the reader names it → its label (a single file's, whatever the reader's path). */
+    private static void labelFiles(Connection connection, List<String> read, Source source, AddedColumns added)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + FILE_LABELS + " VALUES (?, ?)")) {
+            for (String file : read) {
+                String shown = source.files().size() == 1 ? source.files().get(0).getFileName().toString() : file;
+                insert.setString(1, file);
+                insert.setString(2, added.labelOf(shown));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /** Reading back the de-duplication stage: no parameter, no rejects. */
@@ -120,15 +160,17 @@ final class SourceRelation {
         for (Path file : source.files()) {
             JsonNode root = parse(file);
             TraceReader.Flattened flattened = TraceReader.read(source.format(), root);
-            calls.addAll(flattened.calls());
+            flattened.calls().forEach(call -> calls.add(call.from(file.getFileName().toString())));
             flattened.skipped().forEach((kind, count) -> skipped.merge(kind, count, Integer::sum));
         }
         if (!skipped.isEmpty()) {
             warnings.add("Kept " + calls.size() + " model calls; skipped entries that are not model calls: " + skipped + ".");
         }
-        createCallTable(connection);
-        append(connection, calls);
-        return new SourceRelation(CALLS, null, NONE);
+        int others = TraceTable.create(connection, calls);
+        if (others > 0) {
+            warnings.add(TraceTable.describeOthers(others) + ".");
+        }
+        return new SourceRelation(TraceTable.relation(), null, NONE);
     }
 
     private static JsonNode parse(Path file) throws IOException, ImportException {
@@ -137,31 +179,6 @@ final class SourceRelation {
         } catch (JsonProcessingException e) {
             throw new ImportException(file.getFileName() + ": invalid JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + JsonMessages.plain(e), e);
-        }
-    }
-
-    private static void createCallTable(Connection connection) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        for (String[] column : LlmCall.COLUMNS) {
-            columns.add(Sql.identifier(column[0]) + " " + column[1]);
-        }
-        Tables.execute(connection, "CREATE TEMP TABLE " + CALLS + " (" + String.join(", ", columns) + ")");
-    }
-
-    private static void append(Connection connection, List<LlmCall> calls) throws SQLException {
-        try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", CALLS)) {
-            for (LlmCall call : calls) {
-                appender.beginRow().append(call.traceId()).append(call.requestId()).append(call.sessionId())
-                        .append(call.userId()).append(call.name()).append(call.model()).append(call.provider());
-                if (call.startTime() == null) {
-                    appender.appendNull();
-                } else {
-                    appender.append(OffsetDateTime.ofInstant(call.startTime(), ZoneOffset.UTC));
-                }
-                appender.append(call.latencyMs()).append(call.ttftMs()).append(call.tokensIn()).append(call.tokensOut())
-                        .append(call.costUsd()).append(call.error()).endRow();
-            }
-            appender.flush();
         }
     }
 }

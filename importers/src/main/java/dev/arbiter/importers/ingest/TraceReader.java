@@ -60,7 +60,9 @@ final class TraceReader {
                     whole(first(o.path("usageDetails").path("input"), attributes.path("gen_ai.usage.input_tokens"))),
                     whole(first(o.path("usageDetails").path("output"), attributes.path("gen_ai.usage.output_tokens"))),
                     number(first(o.path("costDetails").path("total"), o.path("totalCost"), o.path("calculatedTotalCost"))),
-                    o.path("level").asText("").equals("ERROR")));
+                    o.path("level").asText("").equals("ERROR"),
+                    new TraceAttributes().addLangfuseMetadata(trace.path("metadata")).addLangfuseMetadata(o.path("metadata"))
+                            .values(), null));
         }
         return new Flattened(calls, skipped);
     }
@@ -89,7 +91,8 @@ final class TraceReader {
                     text(metadata.path("ls_provider")), start, millisBetween(start, instant(patch.path("end_time"))), null,
                     whole(first(usage.path("input_tokens"), usage.path("prompt_tokens"))),
                     whole(first(usage.path("output_tokens"), usage.path("completion_tokens"))), null,
-                    !patch.path("error").isMissingNode() && !patch.path("error").isNull()));
+                    !patch.path("error").isMissingNode() && !patch.path("error").isNull(),
+                    new TraceAttributes().addObject(metadata).addObject(patch.path("extra").path("metadata")).values(), null));
         }
         return new Flattened(calls, skipped);
     }
@@ -98,24 +101,26 @@ final class TraceReader {
         List<LlmCall> calls = new ArrayList<>();
         Map<String, Integer> skipped = new LinkedHashMap<>();
         for (JsonNode resourceSpans : root.path("resourceSpans")) {
-            Map<String, JsonNode> resource = attributes(resourceSpans.path("resource").path("attributes"));
+            JsonNode resource = resourceSpans.path("resource").path("attributes");
             for (JsonNode scopeSpans : resourceSpans.path("scopeSpans")) {
                 for (JsonNode span : scopeSpans.path("spans")) {
-                    Map<String, JsonNode> a = new HashMap<>(resource);
+                    Map<String, JsonNode> a = attributes(resource);
+                    a.putAll(attributes(scopeSpans.path("scope").path("attributes")));
                     a.putAll(attributes(span.path("attributes")));
                     if (!a.containsKey("gen_ai.request.model") && !a.containsKey("gen_ai.response.model")
                             && !a.containsKey("gen_ai.operation.name")) {
                         skipped.merge("span without gen_ai attributes", 1, Integer::sum);
                         continue;
                     }
-                    calls.add(otlpCall(span, a));
+                    calls.add(otlpCall(span, a, new TraceAttributes().addOtlp(resource)
+                            .addOtlp(scopeSpans.path("scope").path("attributes")).addOtlp(span.path("attributes")).values()));
                 }
             }
         }
         return new Flattened(calls, skipped);
     }
 
-    private static LlmCall otlpCall(JsonNode span, Map<String, JsonNode> a) {
+    private static LlmCall otlpCall(JsonNode span, Map<String, JsonNode> a, Map<String, Object> attributes) {
         Instant start = nanos(span.path("startTimeUnixNano"));
         Instant end = nanos(span.path("endTimeUnixNano"));
         return new LlmCall(text(span.path("traceId")), text(span.path("spanId")),
@@ -123,7 +128,7 @@ final class TraceReader {
                 text(span.path("name")), text(first(a.get("gen_ai.response.model"), a.get("gen_ai.request.model"))),
                 text(first(a.get("gen_ai.provider.name"), a.get("gen_ai.system"))), start, millisBetween(start, end), null,
                 whole(a.get("gen_ai.usage.input_tokens")), whole(a.get("gen_ai.usage.output_tokens")), number(a.get("gen_ai.usage.cost")),
-                span.path("status").path("code").asText("").matches("2|STATUS_CODE_ERROR"));
+                span.path("status").path("code").asText("").matches("2|STATUS_CODE_ERROR"), attributes, null);
     }
 
     /** OTLP key/value attributes ({key, value: {stringValue | intValue | doubleValue | boolValue}}). */

@@ -13,6 +13,8 @@ public final class WorkspaceSchema {
     public static final String REJECTS = "arbiter_rejects";
     /** The column playing each role in a dataset (variant, user_id, latency, ...). */
     public static final String ROLES = "arbiter_roles";
+    /** Secrets made for this workspace, e.g. the key free text is hashed with ({@code --hash-text}). */
+    public static final String SECRETS = "arbiter_secrets";
 
     private static final List<String> TABLES = List.of(
             "CREATE TABLE IF NOT EXISTS " + IMPORTS + " (import_id BIGINT PRIMARY KEY, dataset VARCHAR NOT NULL, "
@@ -24,7 +26,8 @@ public final class WorkspaceSchema {
             "CREATE TABLE IF NOT EXISTS " + REJECTS + " (import_id BIGINT NOT NULL, file_name VARCHAR NOT NULL, "
                     + "line BIGINT, column_name VARCHAR, raw_text VARCHAR, reason VARCHAR NOT NULL)",
             "CREATE TABLE IF NOT EXISTS " + ROLES + " (dataset VARCHAR NOT NULL, role VARCHAR NOT NULL, "
-                    + "column_name VARCHAR NOT NULL, PRIMARY KEY (dataset, role))");
+                    + "column_name VARCHAR NOT NULL, PRIMARY KEY (dataset, role))",
+            "CREATE TABLE IF NOT EXISTS " + SECRETS + " (name VARCHAR PRIMARY KEY, secret BLOB NOT NULL)");
 
     private WorkspaceSchema() {
     }
