@@ -290,7 +290,8 @@ public final class ExperimentEditorViewModel {
     private void keepUnedited(ObjectNode root) {
         if (original != null) {
             keepKeys(JSON.valueToTree(original), root, List.of("secondary", "modelColumn", "fallbackColumn", "costMetric",
-                    "multipleTesting", "crossSegments", "priceTable", "design", "itemColumn", "replayColumn", "where"));
+                    "multipleTesting", "crossSegments", "priceTable", "design", "itemColumn", "replayColumn", "where",
+                    "assignments"));
         }
     }
 

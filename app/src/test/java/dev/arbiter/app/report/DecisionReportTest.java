@@ -183,7 +183,7 @@ class DecisionReportTest {
                 d.control(), d.treatments(), d.split(), d.unitColumn(), d.timestampColumn(), 0.01, d.power(), d.sequential(),
                 d.primary(), d.guardrails(), d.secondary(), d.segments(), d.crossSegments(), d.modelColumn(),
                 d.fallbackColumn(), d.costMetric(), d.priceTable(), d.multipleTesting(), d.design(), d.itemColumn(),
-                d.replayColumn(), d.where()), true);
+                d.replayColumn(), d.where(), d.assignments()), true);
         assertTrue(text.contains("Plan locked "), text);
         int at = text.indexOf("Deviations from the locked plan");
         assertTrue(at > 0);

@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Analyses an experiment in a workspace: checks the definition against the data, runs the metric
@@ -99,7 +100,10 @@ public final class ExperimentAnalyzer {
         }
         try {
             List<ColumnInfo> columns = events.columns(definition.dataset());
-            List<String> found = DefinitionChecks.againstColumns(definition, columns);
+            List<String> found = new ArrayList<>(DefinitionChecks.againstColumns(definition, columns));
+            if (definition.assignments() != null) {
+                found.addAll(DefinitionChecks.againstAssignments(definition, events.columns(definition.assignments().dataset())));
+            }
             if (found.isEmpty()) {
                 found = DefinitionChecks.againstArms(definition, events.armValues(experiment));
             }
@@ -110,7 +114,8 @@ public final class ExperimentAnalyzer {
                 throw new ExperimentException(source, found);
             }
             ExperimentStatistics statistics = events.statistics(experiment, columns, asOf, exposureDays);
-            return new ResultBuilder(experiment, asOf, statistics, exposureDays).build();
+            return new ResultBuilder(experiment, asOf, statistics, exposureDays)
+                    .assignedWithoutEvents(events.assignedWithoutEvents(experiment, columns, asOf)).build();
         } catch (SQLException e) {
             throw new WorkspaceException("Cannot analyse '" + definition.name() + "' in " + events.describe() + ": "
                     + e.getMessage(), e);
@@ -141,6 +146,18 @@ public final class ExperimentAnalyzer {
             this.asOf = asOf;
             this.statistics = statistics;
             this.comparator = new MetricComparator(d.alpha(), tuning(d));
+        }
+
+        /** Warns about assigned units without events (they are not in the analysis), per arm. */
+        ResultBuilder assignedWithoutEvents(Map<String, Long> unseen) {
+            long total = unseen.values().stream().mapToLong(Long::longValue).sum();
+            if (total > 0) {
+                warnings.add(String.format(Locale.ROOT, "%,d units in the assignment log have no event in the experiment "
+                        + "and are not analysed (%s): if an arm changes who comes back, compare these counts", total,
+                        unseen.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
+                                .collect(Collectors.joining(", "))));
+            }
+            return this;
         }
 
         ExperimentResult build() {

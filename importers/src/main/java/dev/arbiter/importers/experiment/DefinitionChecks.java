@@ -36,6 +36,40 @@ public final class DefinitionChecks {
         sequential(d, problems);
         design(d, problems);
         filter(problems, "where", d.where());
+        assignments(d, problems);
+    }
+
+    /** An assignment log names its dataset, and is for randomised units (not a paired eval set). */
+    private static void assignments(ExperimentDefinition d, ProblemListener problems) {
+        if (d.assignments() == null) {
+            return;
+        }
+        required(problems, "assignments.dataset", d.assignments().dataset());
+        if (d.paired()) {
+            problems.report("assignments", "a paired design pairs answers on items, it has no assignment log");
+        }
+    }
+
+    /** Problems with the assignment log's dataset: missing, or without the unit, arm or time columns named. */
+    public static List<String> againstAssignments(ExperimentDefinition d, List<ColumnInfo> columns) {
+        ProblemListener.Collecting problems = ProblemListener.collecting();
+        Assignments a = d.assignments();
+        if (a == null) {
+            return problems.lines();
+        }
+        if (columns.isEmpty()) {
+            problems.report("assignments.dataset", "the workspace has no dataset '" + a.dataset() + "'");
+            return problems.lines();
+        }
+        Map<String, ColumnInfo> byName = columns.stream().collect(Collectors.toMap(ColumnInfo::name, Function.identity(), (x, y) -> x));
+        Checker check = new Checker(problems, byName, a.dataset(), null);
+        check.exists(a.unitColumn() != null ? "assignments.unitColumn" : "unitColumn", a.unitColumnOr(d.unitColumn()));
+        check.exists(a.variantColumn() != null ? "assignments.variantColumn" : "variantColumn", a.variantColumnOr(d.variantColumn()));
+        if (check.exists("assignments.timestampColumn", a.timestampColumn()) && !byName.get(a.timestampColumn()).isTemporal()) {
+            problems.report("assignments.timestampColumn", "column '" + a.timestampColumn() + "' is "
+                    + byName.get(a.timestampColumn()).type() + ", not a date or timestamp");
+        }
+        return problems.lines();
     }
 
     /** A where says something and names its column when it tests one, as do the filters it combines. */
@@ -202,7 +236,9 @@ public final class DefinitionChecks {
         PriceTable prices = d.priceTable();
         String computed = prices == null ? null : prices.column();
         Checker check = new Checker(problems, byName, d.dataset(), computed);
-        check.exists("variantColumn", d.variantColumn());
+        if (d.assignments() == null) {
+            check.exists("variantColumn", d.variantColumn()); // else the arm is in the assignment log
+        }
         check.exists("unitColumn", d.unitColumn());
         check.exists("itemColumn", d.itemColumn());
         filterColumns(check, "where", d.where());

@@ -47,6 +47,8 @@ import java.util.Map;
  *                        also read per replay and arm, to see drift
  * @param where           only events matching this filter belong to the experiment (a request log
  *                        holding several experiments), or null for all
+ * @param assignments     arms from a separate assignment log joined on the unit, or null when the
+ *                        events carry their arm
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "question", "dataset", "variantColumn", "control", "treatments", "split", "unitColumn",
@@ -58,7 +60,7 @@ public record ExperimentDefinition(String name, String question, String dataset,
                                    List<MetricDefinition> secondary, List<String> segments, Boolean crossSegments,
                                    String modelColumn, String fallbackColumn, String costMetric,
                                    PriceTable priceTable, String multipleTesting, String design, String itemColumn,
-                                   String replayColumn, Filter where) {
+                                   String replayColumn, Filter where, Assignments assignments) {
     /** Default significance level. */
     public static final double DEFAULT_ALPHA = 0.05;
 
@@ -121,7 +123,7 @@ public record ExperimentDefinition(String name, String question, String dataset,
         return new ExperimentDefinition(name, question, dataset, variantColumn, control, treatments, split, unitColumn,
                 timestampColumn, keptAlpha, keptPower, plan, primary.withMde(mde, mdeRelative), guardrails, secondary, segments,
                 crossSegments, modelColumn, fallbackColumn, costMetric, priceTable, multipleTesting, design, itemColumn,
-                replayColumn, where);
+                replayColumn, where, assignments);
     }
 
     /** Whether every arm answers the same items ({@code "design": "paired"}). */

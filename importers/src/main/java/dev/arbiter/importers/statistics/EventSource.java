@@ -1,6 +1,7 @@
 package dev.arbiter.importers.statistics;
 
 import dev.arbiter.importers.Sql;
+import dev.arbiter.importers.experiment.Assignments;
 import dev.arbiter.importers.experiment.Experiment;
 import dev.arbiter.importers.experiment.PriceTable;
 import dev.arbiter.importers.ingest.ColumnInfo;
@@ -65,7 +66,59 @@ final class EventSource {
         numericAliases.forEach((column, alias) -> query.sql(", ").append(numeric(column)).sql(" AS " + alias));
         rawAliases.forEach((column, alias) -> query.sql(", ").sql(Sql.identifier(column)).sql(" AS " + alias));
         textAliases.forEach((column, alias) -> query.sql(", CAST(").sql(Sql.identifier(column)).sql(" AS VARCHAR) AS " + alias));
-        return query.sql(" FROM ").sql(Sql.identifier(definition.dataset())).sql(" WHERE ").append(rowsKept()).sql(")");
+        return query.sql(" FROM ").sql(events()).sql(" WHERE ").append(rowsKept()).sql(")");
+    }
+
+    /**
+     * The events table, or — with an assignment log — the events of assigned units joined to their
+     * arm ({@code arbiter_arm}) and first exposure ({@code arbiter_exposed_at}); events of units
+     * without an assignment are not in the experiment.
+     */
+    private String events() {
+        String table = Sql.identifier(definition.dataset());
+        if (definition.file().assignments() == null) {
+            return table;
+        }
+        return "(SELECT e.*, x.arbiter_arm, x.arbiter_exposed_at FROM " + table + " AS e JOIN " + assignedArms()
+                + " AS x ON CAST(e." + Sql.identifier(definition.unitColumn()) + " AS VARCHAR) = x.arbiter_unit) AS assigned";
+    }
+
+    /**
+     * One row per assigned unit ({@code arbiter_unit, arbiter_arm, arbiter_exposed_at}): the arm of its
+     * first exposure (ties by arm name). Without an exposure time, one row per unit and arm it was
+     * assigned: a unit assigned to two arms then shows as a crossover and is excluded, as in the events.
+     */
+    String assignedArms() {
+        Assignments a = definition.file().assignments();
+        String unit = "CAST(" + Sql.identifier(a.unitColumnOr(definition.unitColumn())) + " AS VARCHAR)";
+        String arm = "CAST(" + Sql.identifier(a.variantColumnOr(definition.variantColumn())) + " AS VARCHAR)";
+        String assigned = " FROM " + Sql.identifier(a.dataset()) + " WHERE " + unit + " IS NOT NULL AND " + arm + " IS NOT NULL";
+        if (a.timestampColumn() == null) {
+            return "(SELECT DISTINCT " + unit + " AS arbiter_unit, " + arm + " AS arbiter_arm, NULL AS arbiter_exposed_at"
+                    + assigned + ")";
+        }
+        String time = Sql.identifier(a.timestampColumn());
+        return "(SELECT arbiter_unit, arbiter_arm, arbiter_exposed_at FROM (SELECT " + unit + " AS arbiter_unit, " + arm
+                + " AS arbiter_arm, " + time + " AS arbiter_exposed_at, ROW_NUMBER() OVER (PARTITION BY " + unit + " ORDER BY "
+                + time + ", " + arm + ") AS arbiter_rank" + assigned + " AND " + time + " IS NOT NULL) AS ranked "
+                + "WHERE arbiter_rank = 1)";
+    }
+
+    /**
+     * The arm of an event: its variant column, or with an assignment log the unit's assigned arm from
+     * its first exposure on (an event before it is pre-period: no arm).
+     */
+    private String armOfEvent() {
+        Assignments a = definition.file().assignments();
+        if (a == null) {
+            return "CAST(" + Sql.identifier(definition.variantColumn()) + " AS VARCHAR)";
+        }
+        if (a.timestampColumn() == null || !hasTimestamp()) {
+            return "arbiter_arm";
+        }
+        String ts = Sql.identifier(definition.timestampColumn());
+        return "(CASE WHEN arbiter_exposed_at IS NULL OR " + ts + " IS NULL OR " + ts + " >= arbiter_exposed_at "
+                + "THEN arbiter_arm END)";
     }
 
     /** Events with a unit, matching the experiment's where, and before the end of the as-of day when there is one. */
@@ -83,7 +136,7 @@ final class EventSource {
 
     /** {@code arm, CASE arm WHEN 'a' THEN 0 ... END AS ai}: the arm's name and index (null outside the experiment's arms). */
     private SqlQuery armAndIndex() {
-        String arm = "CAST(" + Sql.identifier(definition.variantColumn()) + " AS VARCHAR)";
+        String arm = armOfEvent();
         SqlQuery query = new SqlQuery().sql(arm + " AS arm, CASE " + arm);
         List<String> arms = definition.arms();
         for (int i = 0; i < arms.size(); i++) {

@@ -1,6 +1,7 @@
 package dev.arbiter.importers.statistics;
 
 import dev.arbiter.importers.Sql;
+import dev.arbiter.importers.experiment.Assignments;
 import dev.arbiter.importers.experiment.Experiment;
 import dev.arbiter.importers.ingest.ColumnInfo;
 import dev.arbiter.importers.ingest.DatasetCatalog;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Statistics from any JDBC connection, in the SQL of a {@link SqlDialect}: the workspace's DuckDB
@@ -60,11 +62,14 @@ public final class JdbcStatisticsSource implements StatisticsSource {
 
     @Override
     public List<String> armValues(Experiment definition) throws SQLException {
-        String variant = Sql.identifier(definition.variantColumn());
+        Assignments assignments = definition.file().assignments();
+        String variant = Sql.identifier(assignments == null ? definition.variantColumn()
+                : assignments.variantColumnOr(definition.variantColumn()));
+        String dataset = assignments == null ? definition.dataset() : assignments.dataset();
         List<String> values = new ArrayList<>();
         try (Connection connection = connections.open();
              PreparedStatement query = connection.prepareStatement("SELECT DISTINCT CAST(" + variant + " AS VARCHAR) AS v FROM "
-                     + Sql.identifier(definition.dataset()) + " WHERE " + variant + " IS NOT NULL ORDER BY v LIMIT 1000");
+                     + Sql.identifier(dataset) + " WHERE " + variant + " IS NOT NULL ORDER BY v LIMIT 1000");
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 values.add(rows.getString(1));
@@ -78,6 +83,14 @@ public final class JdbcStatisticsSource implements StatisticsSource {
                                            int exposureDays) throws SQLException {
         try (Connection connection = connections.open()) {
             return new MetricQueries(definition, columns, dialect, asOf).withExposureDays(exposureDays).run(connection);
+        }
+    }
+
+    @Override
+    public Map<String, Long> assignedWithoutEvents(Experiment definition, List<ColumnInfo> columns, LocalDate asOf)
+            throws SQLException {
+        try (Connection connection = connections.open()) {
+            return AssignedWithoutEventsQuery.run(connection, definition, columns, asOf);
         }
     }
 }
