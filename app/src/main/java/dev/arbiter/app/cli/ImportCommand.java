@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -84,6 +85,15 @@ final class ImportCommand implements Callable<Integer> {
             + "(continued when appending): a unit id for data whose rows are independent requests without one.")
     private String rowId;
 
+    @Option(names = "--bad-values", paramLabel = "reject|null", description = "A stray word in a numeric column "
+            + "(\"notanumber\" among latencies): reject its row with line and reason (default), or load the value empty "
+            + "and count it (null). The column stays numeric either way.")
+    private String badValues = "reject";
+
+    @Option(names = "--pad-short-rows", description = "Load a CSV row with fewer fields than the header, its missing "
+            + "fields empty (default: rejected with its line, like any malformed row).")
+    private boolean padShortRows;
+
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -124,6 +134,15 @@ final class ImportCommand implements Callable<Integer> {
                 .withTextPolicy(keepText ? ImportOptions.TextPolicy.KEEP : hashText ? ImportOptions.TextPolicy.HASH
                         : redactText ? ImportOptions.TextPolicy.REDACT : ImportOptions.TextPolicy.DROP)
                 .withColumnPolicies(perColumn)
-                .withAdded(new AddedColumns(fileColumn, fileLabels, rowId));
+                .withAdded(new AddedColumns(fileColumn, fileLabels, rowId))
+                .withRows(new ImportOptions.RowPolicy(nullBadValues(), padShortRows));
+    }
+
+    private boolean nullBadValues() {
+        return switch (badValues.strip().toLowerCase(Locale.ROOT)) {
+            case "reject" -> false;
+            case "null" -> true;
+            default -> throw new IllegalArgumentException("--bad-values " + badValues + ": use reject or null");
+        };
     }
 }

@@ -28,6 +28,7 @@ import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.result.ExposureDayPoint;
 import dev.arbiter.importers.result.MetricResult;
 import dev.arbiter.importers.result.SegmentResult;
+import dev.arbiter.importers.statistics.DataNotes;
 import dev.arbiter.importers.statistics.ExperimentStatistics;
 import dev.arbiter.importers.statistics.JdbcStatisticsSource;
 import dev.arbiter.importers.statistics.SliceKey;
@@ -115,7 +116,7 @@ public final class ExperimentAnalyzer {
             }
             ExperimentStatistics statistics = events.statistics(experiment, columns, asOf, exposureDays);
             return new ResultBuilder(experiment, asOf, statistics, exposureDays)
-                    .assignedWithoutEvents(events.assignedWithoutEvents(experiment, columns, asOf)).build();
+                    .noting(events.dataNotes(experiment, columns, asOf)).build();
         } catch (SQLException e) {
             throw new WorkspaceException("Cannot analyse '" + definition.name() + "' in " + events.describe() + ": "
                     + e.getMessage(), e);
@@ -148,16 +149,29 @@ public final class ExperimentAnalyzer {
             this.comparator = new MetricComparator(d.alpha(), tuning(d));
         }
 
-        /** Warns about assigned units without events (they are not in the analysis), per arm. */
-        ResultBuilder assignedWithoutEvents(Map<String, Long> unseen) {
+        /** Warns about assigned units without events (they are not analysed) and models without a price. */
+        ResultBuilder noting(DataNotes notes) {
+            if (!notes.unpricedModels().isEmpty()) {
+                warnings.add("No price in priceTable.prices for " + counted(notes.unpricedModels(), "event") + ": their cost "
+                        + "is left empty, not counted as 0; add the model (or its undated name) to the price table.");
+            }
+            Map<String, Long> unseen = notes.assignedWithoutEvents();
             long total = unseen.values().stream().mapToLong(Long::longValue).sum();
             if (total > 0) {
                 warnings.add(String.format(Locale.ROOT, "%,d units in the assignment log have no event in the experiment "
                         + "and are not analysed (%s): if an arm changes who comes back, compare these counts", total,
-                        unseen.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
-                                .collect(Collectors.joining(", "))));
+                        counted(unseen, "")));
             }
             return this;
+        }
+
+        /** "gpt-5 (1,234 events), o3 (1 event)", or without a word "control 12, treatment 9". */
+        private static String counted(Map<String, Long> counts, String word) {
+            return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .map(e -> word.isEmpty() ? String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue())
+                            : String.format(Locale.ROOT, "%s (%,d %s%s)", e.getKey(), e.getValue(), word, e.getValue() == 1 ? "" : "s"))
+                    .collect(Collectors.joining(", "));
         }
 
         ExperimentResult build() {

@@ -1,6 +1,8 @@
 package dev.arbiter.importers.ingest;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import dev.arbiter.importers.Sql;
 import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -135,6 +138,8 @@ public final class DatasetImporter {
         private final PhaseTimer timer;
         private final List<String> warnings = new ArrayList<>();
         private long rowIdOffset;
+        /** Text columns read as numbers whose stray values are loaded empty (--bad-values null); else empty. */
+        private Map<String, ColumnInfo> suspects = Map.of();
 
         Run(Connection connection, Source source, String dataset, ImportOptions options, ImportMonitor monitor,
             CompletableFuture<Fingerprint> fingerprint, Instant started, boolean longLines, PhaseTimer timer) {
@@ -206,20 +211,50 @@ public final class DatasetImporter {
         }
 
         private Opened open(boolean exists) throws SQLException, ImportException, IOException {
-            SourceRelation reader = SourceRelation.open(connection, source, warnings, longLines);
+            boolean pad = options.rows().padShortRows();
+            SourceRelation reader = SourceRelation.open(connection, source, warnings, longLines, List.of(), pad);
             List<ColumnInfo> columns = Tables.describe(connection, reader);
             refuseAddedClash(columns);
-            List<ColumnInfo> appendTo = typesToAppendTo(columns, exists);
-            if (!appendTo.isEmpty()) {
-                reader = SourceRelation.open(connection, source, warnings, longLines, appendTo);
+            suspects = NumericSuspects.find(connection, reader, columns, notNumeric(columns));
+            List<ColumnInfo> types = new ArrayList<>(typesToAppendTo(columns, exists));
+            if (source.format() == SourceFormat.CSV && !options.rows().nullBadNumbers()) {
+                suspects.values().stream().filter(s -> types.stream().noneMatch(t -> t.name().equals(s.name()))).forEach(types::add);
+                suspects = Map.of(); // read as numbers by the reader, which rejects a stray value's row with its line
+            } else if (source.format() == SourceFormat.CSV && types.isEmpty()) {
+                // the reader would reject a stray value in a column it typed as a number: read those as text, cast here
+                Map<String, ColumnInfo> all = new LinkedHashMap<>(suspects);
+                columns.stream().filter(ColumnInfo::isNumeric).forEach(c -> all.put(c.name(), c));
+                all.keySet().forEach(name -> types.add(new ColumnInfo(name, "VARCHAR")));
+                suspects = all;
+            }
+            if (!types.isEmpty()) {
+                reader = SourceRelation.open(connection, source, warnings, longLines, types, pad);
             }
             if (options.added().fileColumn() != null) {
                 reader = reader.withFileColumn(connection, source, options.added());
             }
             columns = Tables.describe(connection, reader);
             checkColumns(columns);
+            if (options.rows().nullBadNumbers()) {
+                warnings.addAll(NumericSuspects.describeNulled(connection, reader, suspects));
+            }
             timer.mark("describe");
             return new Opened(reader, columns);
+        }
+
+        /** Columns never read as numbers however they look: ids, arms, models and free text, detected or mapped. */
+        private Set<String> notNumeric(List<ColumnInfo> columns) {
+            RoleDetector.Detection detection = RoleDetector.detect(source.format(), columns);
+            Set<String> skip = new HashSet<>(detection.textColumns());
+            Map<Role, String> all = new EnumMap<>(Role.class);
+            all.putAll(detection.roles());
+            all.putAll(options.roles());
+            all.forEach((role, column) -> {
+                if (role.kind() == Role.Kind.ANY || role.kind() == Role.Kind.TEXT) {
+                    skip.add(column);
+                }
+            });
+            return skip;
         }
 
         /** Refuses a file or row-id column whose name the source already has: it would hide the source's own. */
@@ -349,7 +384,9 @@ public final class DatasetImporter {
             List<String> items = new ArrayList<>();
             for (ColumnInfo column : columns) {
                 ImportOptions.TextPolicy policy = policies.getOrDefault(column.name(), ImportOptions.TextPolicy.KEEP);
-                if (policy != ImportOptions.TextPolicy.DROP) {
+                if (suspects.containsKey(column.name()) && !policies.containsKey(column.name())) {
+                    items.add(NumericSuspects.nulled(suspects.get(column.name())));
+                } else if (policy != ImportOptions.TextPolicy.DROP) {
                     items.add(ColumnPrivacy.stored(column.name(), policy, ColumnPrivacy.KEY_TABLE));
                 }
             }
@@ -391,6 +428,7 @@ public final class DatasetImporter {
 
         /** Writes the rows; returns the rows staged before de-duplication, or −1 when there was none. */
         private long write(SourceRelation reader, String select, String eventId, boolean exists) throws SQLException {
+            ImportLog.clearCsvRejects(connection); // rows rejected while sampling are not this load's
             boolean append = exists && options.mode() == ImportOptions.Mode.APPEND;
             if (exists && options.mode() == ImportOptions.Mode.REPLACE) {
                 Tables.execute(connection, "DROP TABLE " + Sql.identifier(dataset));

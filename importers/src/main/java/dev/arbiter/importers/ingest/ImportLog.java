@@ -60,6 +60,12 @@ final class ImportLog {
      * its problems (columns and reasons joined), numbered by the physical line where the record
      * starts in its file; returns the number of rejected records.
      */
+    /** Forgets the rows DuckDB's CSV reader rejected so far in this connection (in scans before the load). */
+    static void clearCsvRejects(Connection connection) throws SQLException {
+        Tables.execute(connection, "DROP TABLE IF EXISTS " + TMP_REJECTS);
+        Tables.execute(connection, "DROP TABLE IF EXISTS " + TMP_SCANS);
+    }
+
     static long copyCsvRejects(Connection connection, long importId, String file) throws SQLException {
         List<RejectedRecord> records = new ArrayList<>();
         try (Statement statement = connection.createStatement();

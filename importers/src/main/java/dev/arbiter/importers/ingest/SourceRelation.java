@@ -42,7 +42,7 @@ final class SourceRelation {
 
     static SourceRelation open(Connection connection, Source source, List<String> warnings, boolean longLines)
             throws SQLException, IOException, ImportException {
-        return open(connection, source, warnings, longLines, List.of());
+        return open(connection, source, warnings, longLines, List.of(), false);
     }
 
     /**
@@ -50,12 +50,14 @@ final class SourceRelation {
      * (those of the dataset it is appended to), so that a value that does not fit its column is a
      * rejected row with its line rather than a failed import. Several CSV files are read as one
      * table of the first file's columns: DuckDB keeps rejected rows only without {@code union_by_name}.
+     * A CSV row with fewer fields than the header is rejected unless {@code padShortRows}.
      */
     static SourceRelation open(Connection connection, Source source, List<String> warnings, boolean longLines,
-                               List<ColumnInfo> csvTypes) throws SQLException, IOException, ImportException {
+                               List<ColumnInfo> csvTypes, boolean padShortRows) throws SQLException, IOException, ImportException {
         boolean many = source.files().size() > 1;
         return switch (source.format()) {
-            case CSV -> new SourceRelation("read_csv(?, " + ImportLog.csvRejectOptions(longLines) + types(csvTypes) + ")",
+            case CSV -> new SourceRelation("read_csv(?, " + ImportLog.csvRejectOptions(longLines) + types(csvTypes)
+                    + (padShortRows ? ", null_padding = true" : "") + ")",
                     source.location(), ImportLog::copyCsvRejects);
             case PARQUET -> new SourceRelation("read_parquet(?" + (many ? ", union_by_name = true" : "") + ")", source.location(), NONE);
             case JSON -> json(source);

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Statistics from any JDBC connection, in the SQL of a {@link SqlDialect}: the workspace's DuckDB
@@ -87,10 +86,9 @@ public final class JdbcStatisticsSource implements StatisticsSource {
     }
 
     @Override
-    public Map<String, Long> assignedWithoutEvents(Experiment definition, List<ColumnInfo> columns, LocalDate asOf)
-            throws SQLException {
+    public DataNotes dataNotes(Experiment definition, List<ColumnInfo> columns, LocalDate asOf) throws SQLException {
         try (Connection connection = connections.open()) {
-            return AssignedWithoutEventsQuery.run(connection, definition, columns, asOf);
+            return DataNotesQuery.run(connection, definition, columns, asOf);
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.arbiter.importers.ingest.ColumnInfo;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where an analysis gets what it knows of the events: a dataset's columns, the arm values in the
@@ -36,12 +35,8 @@ public interface StatisticsSource {
     ExperimentStatistics statistics(Experiment definition, List<ColumnInfo> columns, LocalDate asOf,
                                     int exposureDays) throws SQLException;
 
-    /**
-     * With an assignment log, per arm the assigned units that have no event in the experiment (they
-     * are not in the analysis); empty without one, or where the source cannot tell.
-     */
-    default Map<String, Long> assignedWithoutEvents(Experiment definition, List<ColumnInfo> columns, LocalDate asOf)
-            throws SQLException {
-        return Map.of();
+    /** What the data says beside the statistics (assigned units without events, unpriced models); none by default. */
+    default DataNotes dataNotes(Experiment definition, List<ColumnInfo> columns, LocalDate asOf) throws SQLException {
+        return DataNotes.NONE;
     }
 }

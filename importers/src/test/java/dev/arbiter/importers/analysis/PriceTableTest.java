@@ -1,6 +1,7 @@
 package dev.arbiter.importers.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbiter.importers.experiment.ExperimentFile;
 import dev.arbiter.importers.result.ExperimentResult;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Cost from tokens (docs/experiment-format.md, "Cost from tokens"): each model at its price, a dated
  * model name at the price of the name it dates (issue 17: {@code claude-sonnet-4-5-20250929}), and
- * a model without a price — or a longer name that is not a date — at no cost.
+ * a model without a price — or a longer name that is not a date — at no cost, and named in a warning.
  */
 class PriceTableTest {
     @TempDir
@@ -47,6 +48,10 @@ class PriceTableTest {
             assertEquals((0.0105 + 0.006 + 0) / 3, cost.arm("a").value(), 1e-15);
             // u2 1000·1 + 500·5 = 3,500 µ$; u4 has no price: 0
             assertEquals((0.0035 + 0) / 2, cost.arm("b").value(), 1e-15);
+            // the models without a price are named, with their events, so the analyst can price them
+            assertTrue(result.warnings().contains("No price in priceTable.prices for claude-sonnet-4-5-mini (1 event), "
+                    + "gpt-4o-mini (1 event): their cost is left empty, not counted as 0; add the model (or its undated "
+                    + "name) to the price table."), result.warnings().toString());
         }
     }
 }
