@@ -1,5 +1,6 @@
 package dev.arbiter.app.data;
 
+import dev.arbiter.importers.ingest.AddedColumns;
 import dev.arbiter.importers.ingest.ColumnInfo;
 import dev.arbiter.importers.ingest.ColumnPrivacy;
 import dev.arbiter.importers.ingest.ImportOptions;
@@ -13,12 +14,14 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 
 /**
@@ -35,6 +38,11 @@ final class ImportDialog extends Dialog<ImportOptions> {
     private final TextField dataset = new TextField();
     private final ChoiceBox<String> mode = new ChoiceBox<>();
     private final Map<String, ChoiceBox<String>> text = new LinkedHashMap<>();
+    private final TextField fileColumn = new TextField();
+    private final TextField rowId = new TextField();
+    private final ChoiceBox<String> strayValues = new ChoiceBox<>();
+    private static final List<String> STRAY = List.of("Stray word in a number column: reject its row",
+            "Stray word in a number column: load it empty");
 
     ImportDialog(Window owner, PendingImport pending, Set<String> existingDatasets) {
         initOwner(owner);
@@ -42,9 +50,13 @@ final class ImportDialog extends Dialog<ImportOptions> {
         setTitle("Import");
         setHeaderText(header(pending));
         RoleGrid roles = new RoleGrid(preview.columns().stream().map(ColumnInfo::name).toList(), preview.roles());
-        VBox content = new VBox(10, form(preview, existingDatasets), new TitledPane("First rows", rows(preview)),
-                new TitledPane("Column roles", roles));
-        getDialogPane().setContent(content);
+        VBox content = new VBox(10, form(preview, existingDatasets), textColumns(preview),
+                new TitledPane("First rows", rows(preview)), new TitledPane("Column roles", roles));
+        // on a short screen (a 768 px laptop) the content scrolls and the Import button stays in view
+        ScrollPane scrolled = new ScrollPane(content);
+        scrolled.setFitToWidth(true);
+        scrolled.setPrefViewportHeight(Math.min(760, Screen.getPrimary().getVisualBounds().getHeight() - 190));
+        getDialogPane().setContent(scrolled);
         getDialogPane().setPrefWidth(1040);
         getDialogPane().setStyle("-fx-max-width: 100000;"); // AtlantaFX caps dialog panes at 600 px in its stylesheet
         setResizable(true);
@@ -88,15 +100,36 @@ final class ImportDialog extends Dialog<ImportOptions> {
         form.setHgap(10);
         form.setVgap(6);
         form.addRow(0, RoleGrid.label("Dataset"), dataset, mode);
-        if (preview.privacy().isEmpty()) {
-            form.addRow(1, RoleGrid.label("Free text"), RoleGrid.label("no free-text columns"));
-        }
-        int row = 1;
-        for (ColumnPrivacy.Decision decision : preview.privacy()) {
-            form.addRow(row++, RoleGrid.label(row == 2 ? "Free text" : ""), text.get(decision.column()),
-                    RoleGrid.label(decision.column() + " — " + why(decision.reason())));
-        }
+        fileColumn.setPromptText("file name column");
+        fileColumn.setId("import-file-column");
+        rowId.setPromptText("row number column");
+        rowId.setId("import-row-id");
+        strayValues.getItems().setAll(STRAY);
+        strayValues.setValue(STRAY.get(0));
+        strayValues.setId("import-stray-values");
+        form.addRow(1, RoleGrid.label("Add"), fileColumn, rowId, strayValues);
         return form;
+    }
+
+    /** What is stored of each text column (free text, labels, personal ids), scrolled when an export has many. */
+    private TitledPane textColumns(ImportPreview preview) {
+        GridPane choices = new GridPane();
+        choices.setHgap(10);
+        choices.setVgap(6);
+        int row = 0;
+        for (ColumnPrivacy.Decision decision : preview.privacy()) {
+            choices.addRow(row++, text.get(decision.column()), RoleGrid.label(decision.column() + " — " + why(decision.reason())));
+        }
+        if (preview.privacy().isEmpty()) {
+            choices.addRow(0, RoleGrid.label("No free-text column: every column is stored as it is."));
+        }
+        ScrollPane scroll = new ScrollPane(choices);
+        scroll.setFitToWidth(true);
+        scroll.setMaxHeight(170);
+        scroll.setPrefViewportHeight(Math.min(160, 34.0 * Math.max(1, preview.privacy().size())));
+        TitledPane pane = new TitledPane("Text columns — what is stored (personal data)", scroll);
+        pane.setId("import-text-columns");
+        return pane;
     }
 
     private ImportOptions options(RoleGrid roles) {
@@ -104,7 +137,13 @@ final class ImportDialog extends Dialog<ImportOptions> {
                 .withDataset(dataset.getText().strip())
                 .withMode(ImportOptions.Mode.values()[MODES.indexOf(mode.getValue())])
                 .withColumnPolicies(chosenPolicies())
+                .withAdded(new AddedColumns(blankToNull(fileColumn.getText()), Map.of(), blankToNull(rowId.getText())))
+                .withRows(new ImportOptions.RowPolicy(STRAY.indexOf(strayValues.getValue()) == 1, false))
                 .withExactRoles(roles.selected());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The policy chosen for each text column shown. */

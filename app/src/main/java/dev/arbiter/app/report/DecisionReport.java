@@ -26,6 +26,7 @@ import dev.arbiter.importers.result.MetricResult;
 import dev.arbiter.importers.result.SegmentResult;
 import dev.arbiter.importers.signoff.DecisionFile;
 import dev.arbiter.importers.signoff.Signoff;
+import dev.arbiter.importers.experiment.Assignments;
 import dev.arbiter.importers.experiment.Experiment;
 import dev.arbiter.importers.experiment.MetricRole;
 import dev.arbiter.importers.ingest.DatasetCatalog.ImportRecord;
@@ -212,8 +213,7 @@ public final class DecisionReport {
         if (definition.paired()) {
             facts.add(new String[] {"Design", Design.describe(result) + "; arm from column '" + definition.variantColumn() + "'"});
         } else {
-            facts.add(new String[] {"Assignment unit", definition.unitColumn() + " (arm from column '" + definition.variantColumn()
-                    + "')"});
+            facts.add(new String[] {"Assignment unit", definition.unitColumn() + " (" + armSource() + ")"});
         }
         facts.add(new String[] {"Planned split", definition.arms().stream()
                 .map(arm -> arm + " " + Format.percent(definition.plannedShares().get(definition.arms().indexOf(arm))).substring(1))
@@ -253,13 +253,23 @@ public final class DecisionReport {
         return value == null ? "" : value;
     }
 
+    /** Where the arm comes from: the events' column, or the assignment log's first exposure. */
+    private String armSource() {
+        Assignments log = definition.file().assignments();
+        if (log == null) {
+            return "arm from column '" + definition.variantColumn() + "'";
+        }
+        return "arm from assignment log '" + log.dataset() + "', column '" + log.variantColumnOr(definition.variantColumn()) + "'"
+                + (log.timestampColumn() == null ? "" : ", first exposure by '" + log.timestampColumn() + "'; earlier events are pre-period");
+    }
+
     private String dates() {
         List<DailyPoint> series = result.series();
         if (series.isEmpty()) {
             return "no timestamp column";
         }
         return "first exposures from " + series.get(0).day() + " to " + series.get(series.size() - 1).day() + " ("
-                + series.size() + " days)" + (result.asOf() == null ? "" : "; analysed as of " + result.asOf());
+                + series.size() + (series.size() == 1 ? " day)" : " days)") + (result.asOf() == null ? "" : "; analysed as of " + result.asOf());
     }
 
     private String models(String arm) {

@@ -6,18 +6,24 @@ import dev.arbiter.app.common.Theme;
 import dev.arbiter.app.common.settings.InMemorySettings;
 import dev.arbiter.app.desktop.MainWindow;
 import dev.arbiter.samples.SampleCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,21 +80,44 @@ class ScreensFitFxTest {
         assertEquals(List.of(), cut, "texts cut off at 1280×800");
     }
 
-    /** The import dialog's column roles show their choices whole (the preview's long texts may be cut: it is a preview). */
+    /**
+     * The import dialog shows its column roles and each text column's privacy choice whole (the
+     * preview's long texts may be cut: it is a preview); a picture of it is left in target/screens.
+     */
     @Test
-    void theImportDialogShowsItsRolesWhole(FxRobot robot) throws Exception {
+    void theImportDialogShowsItsRolesAndPrivacyChoicesWhole(FxRobot robot) throws Exception {
         robot.interact(() -> window.model().createWorkspace(dir.resolve("import.arbiter")));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.model().currentWorkspace() != null);
-        Path csv = Files.writeString(dir.resolve("requests.csv"), "variant,user_id,session_id,resolved,refusal,latency_ms\n"
-                + "control,u1,s1,1,0,812\ntreatment,u2,s2,0,1,903\n");
+        StringBuilder rows = new StringBuilder("variant,user_id,session_id,resolved,refusal,latency_ms,system_prompt,prompt\n");
+        for (int i = 0; i < 8; i++) {
+            rows.append(i % 2 == 0 ? "control" : "treatment").append(",u").append(i).append(",s").append(i).append(",1,0,")
+                    .append(800 + i).append(i % 2 == 0 ? ",concise" : ",detailed").append(",Where is my order number ").append(1000 + i)
+                    .append(" please\n");
+        }
+        Path csv = Files.writeString(dir.resolve("requests.csv"), rows);
         robot.interact(() -> window.data().requestImport(List.of(csv)));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#role-grid").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         Node grid = robot.lookup("#role-grid").query();
+        assertEquals("Leave out", robot.lookup("#import-text-prompt").queryAs(ChoiceBox.class).getValue());
+        assertEquals("Keep as it is", robot.lookup("#import-text-system_prompt").queryAs(ChoiceBox.class).getValue());
         List<String> cut = new ArrayList<>();
         robot.interact(() -> cut.addAll(truncated((Parent) grid)));
+        Node privacy = robot.lookup("#import-text-prompt").query().getParent();
+        robot.interact(() -> cut.addAll(truncated((Parent) privacy)));
+        robot.interact(() -> save(grid.getScene(), Path.of("target", "screens", "import-dialog.png")));
         robot.interact(() -> ((Stage) grid.getScene().getWindow()).close());
-        assertEquals(List.of(), cut, "texts cut off in the import dialog's roles");
+        assertEquals(List.of(), cut, "texts cut off in the import dialog's roles and privacy choices");
+    }
+
+    /** A picture of a scene, for a person to look at. */
+    private static void save(Scene scene, Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The experiment editor, opened on a sample's experiment, shows every label, field and guardrail row whole. */

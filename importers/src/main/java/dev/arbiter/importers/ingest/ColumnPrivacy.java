@@ -73,6 +73,11 @@ public final class ColumnPrivacy {
             return averageLength >= TEXT_LENGTH && (distinct > FEW_VALUES || 2 * distinct > present);
         }
 
+        /** Few short values that repeat (v3/v4, a model name): a label, not prose — "hello", "hi" once each are prose. */
+        boolean isLabel() {
+            return distinct <= FEW_VALUES && averageLength < TEXT_LENGTH && 2 * distinct <= present;
+        }
+
         boolean isPersonalId() {
             return present > 0 && personal >= 0.8;
         }
@@ -107,7 +112,7 @@ public final class ColumnPrivacy {
             boolean nested = !column.isText();
             if (!nested && shape.isPersonalId()) {
                 decisions.add(new Decision(name, TextPolicy.HASH, Reason.PERSONAL_ID));
-            } else if (named && !nested && shape.distinct() <= FEW_VALUES && shape.averageLength() < TEXT_LENGTH) {
+            } else if (named && !nested && shape.isLabel()) {
                 decisions.add(new Decision(name, TextPolicy.KEEP, Reason.FEW_VALUES));
             } else if (named || shape.isFreeText()) {
                 decisions.add(new Decision(name, options.textPolicy(), nested ? Reason.NESTED : named ? Reason.NAMED : Reason.VALUES));
