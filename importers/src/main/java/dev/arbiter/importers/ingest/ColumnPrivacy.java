@@ -64,13 +64,14 @@ public final class ColumnPrivacy {
     }
 
     /**
-     * How a sampled column's values look: distinct values, average length, and the share of
-     * its values that are an e-mail address, a phone or a social-security number.
+     * How a sampled column's values look: distinct and present values, average length, the share
+     * of its values that are an e-mail address, a phone or a social-security number, and the share
+     * with a space inside (prose has spaces, ids do not).
      */
-    private record Shape(long distinct, long present, double averageLength, double personal) {
-        /** Long values, mostly distinct (or many distinct values): prose, not a label or an id. */
+    private record Shape(long distinct, long present, double averageLength, double personal, double spaced) {
+        /** Long values with spaces, mostly distinct (or many distinct values): prose, not a label or a long id. */
         boolean isFreeText() {
-            return averageLength >= TEXT_LENGTH && (distinct > FEW_VALUES || 2 * distinct > present);
+            return averageLength >= TEXT_LENGTH && spaced >= 0.5 && (distinct > FEW_VALUES || 2 * distinct > present);
         }
 
         /** Few short values that repeat (v3/v4, a model name): a label, not prose — "hello", "hi" once each are prose. */
@@ -148,14 +149,15 @@ public final class ColumnPrivacy {
         }
         // one grouped pass over the columns unpivoted (nulls left out), not four aggregates per column
         try (PreparedStatement query = connection.prepareStatement("SELECT name, count(DISTINCT v), count(v), avg(length(v)), "
-                + "avg(CASE WHEN regexp_matches(v, " + Sql.text(PERSONAL_VALUE) + ") THEN 1 ELSE 0 END) FROM (UNPIVOT (SELECT "
+                + "avg(CASE WHEN regexp_matches(v, " + Sql.text(PERSONAL_VALUE) + ") THEN 1 ELSE 0 END), "
+                + "avg(CASE WHEN contains(trim(v), ' ') THEN 1 ELSE 0 END) FROM (UNPIVOT (SELECT "
                 + String.join(", ", items) + " FROM " + relation + " LIMIT " + SAMPLE_ROWS + ") ON COLUMNS(*) INTO NAME name VALUE v) "
                 + "GROUP BY name")) {
             binder.bind(query);
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
                     shapes.put(result.getString(1), new Shape(result.getLong(2), result.getLong(3), result.getDouble(4),
-                            result.getDouble(5)));
+                            result.getDouble(5), result.getDouble(6)));
                 }
             }
         }

@@ -15,7 +15,8 @@ import java.util.Set;
 public final class RoleDetector {
     /** Words that make a column named after free text an identifier or a label (a version, a name, a category). */
     private static final Set<String> NOT_FREE_TEXT = Set.of("version", "id", "name", "type", "category", "key", "hash",
-            "code", "count", "length", "tokens", "template", "lang", "language", "variant", "arm", "group", "label");
+            "code", "count", "length", "tokens", "template", "lang", "language", "variant", "arm", "group", "label", "model",
+            "timestamp", "time", "reason", "role", "status", "provider", "date");
     /** Words that make a column named after an outcome something else than its 0/1 flag. */
     private static final Set<String> NOT_A_FLAG = Set.of("code", "codes", "message", "msg", "type", "reason", "text",
             "id", "count", "name", "details");
