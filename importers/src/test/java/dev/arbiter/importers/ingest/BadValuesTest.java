@@ -63,7 +63,7 @@ class BadValuesTest {
             assertTrue(report.warnings().stream().anyMatch(w -> w.contains("latency_ms is numeric: 1 values that are not numbers "
                     + "(e.g. 'notanumber') were loaded empty")), report.warnings().toString());
             assertEquals("BIGINT", type(workspace, "latency_ms"));
-            assertEquals(List.of("2"), strings(workspace, "SELECT count(*) FROM requests WHERE latency_ms IS NULL"),
+            assertEquals(List.of("2"), ImportFixtures.strings(workspace, "SELECT count(*) FROM requests WHERE latency_ms IS NULL"),
                     "the stray value and the short row's missing latency");
         }
     }
@@ -73,18 +73,7 @@ class BadValuesTest {
     }
 
     private static String type(Workspace workspace, String column) throws Exception {
-        return strings(workspace, "SELECT data_type FROM information_schema.columns WHERE table_name = 'requests' "
+        return ImportFixtures.strings(workspace, "SELECT data_type FROM information_schema.columns WHERE table_name = 'requests' "
                 + "AND column_name = '" + column + "'").get(0);
-    }
-
-    private static List<String> strings(Workspace workspace, String sql) throws Exception {
-        List<String> values = new ArrayList<>();
-        try (var connection = workspace.newConnection(); var statement = connection.createStatement();
-             var rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
     }
 }

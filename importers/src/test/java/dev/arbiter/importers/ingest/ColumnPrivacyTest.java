@@ -78,7 +78,7 @@ class ColumnPrivacyTest {
             assertTrue(requests.warnings().stream().anyMatch(w -> w.contains("prompt, notes not stored")), requests.warnings().toString());
             assertTrue(chat.warnings().stream().anyMatch(w -> w.contains("messages (text inside JSON) not stored")),
                     chat.warnings().toString());
-            assertEquals(List.of("v3", "v4"), strings(workspace, "SELECT DISTINCT prompt_version FROM requests ORDER BY 1"),
+            assertEquals(List.of("v3", "v4"), ImportFixtures.strings(workspace, "SELECT DISTINCT prompt_version FROM requests ORDER BY 1"),
                     "a version is a label, kept as it is");
         }
     }
@@ -89,15 +89,15 @@ class ColumnPrivacyTest {
             importFile(workspace, requestLog(), ImportOptions.defaults().withDataset("kept").withTextPolicy(TextPolicy.KEEP));
             importFile(workspace, requestLog(), ImportOptions.defaults().withDataset("redacted").withAllowReimport(true)
                     .withTextPolicy(TextPolicy.REDACT));
-            assertEquals(List.of(PLANTED), strings(workspace, "SELECT prompt FROM kept WHERE request_id = 7"));
+            assertEquals(List.of(PLANTED), ImportFixtures.strings(workspace, "SELECT prompt FROM kept WHERE request_id = 7"));
             assertEquals(List.of("Hi, I am Jane ([email], SSN [ssn]), call [phone] or charge [card] for the refund please"),
-                    strings(workspace, "SELECT prompt FROM redacted WHERE request_id = 7"));
+                    ImportFixtures.strings(workspace, "SELECT prompt FROM redacted WHERE request_id = 7"));
             assertEquals(List.of("customer wrote from [email] about SSN [ssn]"),
-                    strings(workspace, "SELECT notes FROM redacted WHERE request_id = 11"));
+                    ImportFixtures.strings(workspace, "SELECT notes FROM redacted WHERE request_id = 11"));
             assertEquals(List.of("Please summarise support ticket number 8 for the weekly report"),
-                    strings(workspace, "SELECT prompt FROM redacted WHERE request_id = 8"), "no personal data: unchanged");
+                    ImportFixtures.strings(workspace, "SELECT prompt FROM redacted WHERE request_id = 8"), "no personal data: unchanged");
             importFile(workspace, chatLog(), ImportOptions.defaults().withDataset("chat_redacted").withTextPolicy(TextPolicy.REDACT));
-            String messages = strings(workspace, "SELECT messages FROM chat_redacted WHERE call_id = 3").get(0);
+            String messages = ImportFixtures.strings(workspace, "SELECT messages FROM chat_redacted WHERE call_id = 3").get(0);
             assertTrue(messages.contains("my address is [email] and SSN [ssn]") && !messages.contains(EMAIL), messages);
         }
     }
@@ -115,19 +115,19 @@ class ColumnPrivacyTest {
             Mac mac = Mac.getInstance("HmacSHA256"); // the JDK's HMAC, independent of the SQL construction
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             String expected = HexFormat.of().formatHex(mac.doFinal(PLANTED.getBytes(StandardCharsets.UTF_8)));
-            first = strings(workspace, "SELECT prompt FROM requests WHERE request_id = 7").get(0);
+            first = ImportFixtures.strings(workspace, "SELECT prompt FROM requests WHERE request_id = 7").get(0);
             assertEquals(expected, first);
             assertEquals(List.of(), cellsContaining(workspace, SSN));
             // the same text hashes the same within the workspace (equal prompts still match)
             importFile(workspace, requestLog(), ImportOptions.defaults().withDataset("again").withAllowReimport(true)
                     .withTextPolicy(TextPolicy.HASH));
-            assertEquals(List.of(first), strings(workspace, "SELECT prompt FROM again WHERE request_id = 7"));
+            assertEquals(List.of(first), ImportFixtures.strings(workspace, "SELECT prompt FROM again WHERE request_id = 7"));
         }
         Path other = dir.resolve("other");
         Files.createDirectories(other);
         try (Workspace workspace = ImportFixtures.importWorkspace(other)) {
             importFile(workspace, requestLog(), ImportOptions.defaults().withTextPolicy(TextPolicy.HASH));
-            assertNotEquals(first, strings(workspace, "SELECT prompt FROM requests WHERE request_id = 7").get(0),
+            assertNotEquals(first, ImportFixtures.strings(workspace, "SELECT prompt FROM requests WHERE request_id = 7").get(0),
                     "another workspace has another key: a hash cannot be matched across workspaces or looked up");
         }
     }
@@ -139,9 +139,9 @@ class ColumnPrivacyTest {
                     .withColumnPolicies(Map.of("prompt_version", TextPolicy.HASH, "notes", TextPolicy.KEEP,
                             "request_id", TextPolicy.DROP)));
             assertEquals(List.of("prompt_version", "notes", "latency_ms"), columns(workspace, "requests"));
-            assertEquals(List.of("64"), strings(workspace, "SELECT DISTINCT length(prompt_version) FROM requests"), "hashed");
+            assertEquals(List.of("64"), ImportFixtures.strings(workspace, "SELECT DISTINCT length(prompt_version) FROM requests"), "hashed");
             assertEquals(List.of("agent note 0: the customer asked about an invoice and was answered"),
-                    strings(workspace, "SELECT notes FROM requests WHERE latency_ms = 100"));
+                    ImportFixtures.strings(workspace, "SELECT notes FROM requests WHERE latency_ms = 100"));
             assertTrue(report.warnings().stream().anyMatch(w -> w.contains("prompt not stored")), report.warnings().toString());
         }
     }
@@ -178,18 +178,7 @@ class ColumnPrivacyTest {
     }
 
     private static List<String> columns(Workspace workspace, String table) throws Exception {
-        return strings(workspace, "SELECT column_name FROM information_schema.columns WHERE table_name = '" + table
+        return ImportFixtures.strings(workspace, "SELECT column_name FROM information_schema.columns WHERE table_name = '" + table
                 + "' ORDER BY ordinal_position");
-    }
-
-    private static List<String> strings(Workspace workspace, String sql) throws Exception {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = workspace.newConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
     }
 }

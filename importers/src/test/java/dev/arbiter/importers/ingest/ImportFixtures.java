@@ -32,6 +32,18 @@ final class ImportFixtures {
         return Workspace.open(file, Access.IMPORT);
     }
 
+    /** The first column of every row of {@code sql}, as text. */
+    static List<String> strings(Workspace workspace, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = workspace.newConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
     /** Every table with its row count and a checksum of its rows: equal before and after means unchanged. */
     static List<String> contents(Workspace workspace) throws Exception {
         List<String> lines = new ArrayList<>();
