@@ -24,8 +24,10 @@ import java.util.Map;
  * unit id, and equal values still match). Values are read from the first {@value #SAMPLE_ROWS} rows only.
  */
 public final class ColumnPrivacy {
-    /** Rows read to measure each text column's values. */
-    static final int SAMPLE_ROWS = 10_000;
+    /** Rows read to measure each column's values (as many as DuckDB's CSV sniffer reads). */
+    static final int SAMPLE_ROWS = 20_480;
+    /** The temporary table an import keeps its first {@value #SAMPLE_ROWS} rows in, read once for every measure. */
+    static final String SAMPLE_TABLE = "arbiter_tmp_sample";
     /** A text column with at most this many distinct values among the sampled rows is a label. */
     static final int FEW_VALUES = 50;
     /** Average length from which many distinct values read as free text, whatever the column's name. */
@@ -95,7 +97,8 @@ public final class ColumnPrivacy {
     public static List<Decision> decide(Connection connection, String relation, SqlBinder binder, List<ColumnInfo> columns,
                                         List<String> namedText, Map<Role, String> roles, ImportOptions options)
             throws SQLException {
-        Map<String, Shape> shapes = shapes(connection, relation, binder, columns.stream().filter(ColumnPrivacy::mayHoldText).toList());
+        Map<String, Shape> shapes = shapes(connection, relation, binder, columns.stream()
+                .filter(c -> mayHoldText(c) && !c.name().equals(options.added().fileColumn())).toList());
         List<Decision> decisions = new ArrayList<>();
         for (ColumnInfo column : columns) {
             String name = column.name();
@@ -120,6 +123,18 @@ public final class ColumnPrivacy {
             }
         }
         return decisions;
+    }
+
+    /**
+     * Keeps the source's first {@value #SAMPLE_ROWS} rows in {@link #SAMPLE_TABLE}: each further read
+     * of a CSV costs a sniff of the file (~0.1 s), so every measure reads this table instead.
+     */
+    static void keepSample(Connection connection, SourceRelation reader) throws SQLException {
+        try (PreparedStatement sample = connection.prepareStatement("CREATE OR REPLACE TEMP TABLE " + SAMPLE_TABLE
+                + " AS SELECT * FROM " + reader.relation() + " LIMIT " + SAMPLE_ROWS)) {
+            reader.bind(sample);
+            sample.execute();
+        }
     }
 
     /** Binds a relation's parameters (the file's location) to a statement that reads it. */

@@ -213,9 +213,12 @@ public final class DatasetImporter {
         private Opened open(boolean exists) throws SQLException, ImportException, IOException {
             boolean pad = options.rows().padShortRows();
             SourceRelation reader = SourceRelation.open(connection, source, warnings, longLines, List.of(), pad);
-            List<ColumnInfo> columns = Tables.describe(connection, reader);
+            ColumnPrivacy.keepSample(connection, reader); // the first rows, read once: the columns and every measure
+            List<ColumnInfo> columns = Tables.describeTemp(connection, ColumnPrivacy.SAMPLE_TABLE);
+            timer.mark("sample");
             refuseAddedClash(columns);
-            suspects = NumericSuspects.find(connection, reader, columns, notNumeric(columns));
+            suspects = NumericSuspects.find(connection, ColumnPrivacy.SAMPLE_TABLE, columns, notNumeric(columns));
+            timer.mark("numeric suspects");
             List<ColumnInfo> types = new ArrayList<>(typesToAppendTo(columns, exists));
             if (source.format() == SourceFormat.CSV && !options.rows().nullBadNumbers()) {
                 suspects.values().stream().filter(s -> types.stream().noneMatch(t -> t.name().equals(s.name()))).forEach(types::add);
@@ -233,7 +236,9 @@ public final class DatasetImporter {
             if (options.added().fileColumn() != null) {
                 reader = reader.withFileColumn(connection, source, options.added());
             }
-            columns = Tables.describe(connection, reader);
+            if (!types.isEmpty() || options.added().fileColumn() != null) {
+                columns = Tables.describe(connection, reader); // each describe of a CSV sniffs it again (~0.1 s)
+            }
             checkColumns(columns);
             if (options.rows().nullBadNumbers()) {
                 warnings.addAll(NumericSuspects.describeNulled(connection, reader, suspects));
@@ -373,8 +378,8 @@ public final class DatasetImporter {
 
         private String selectList(SourceRelation reader, List<ColumnInfo> columns, RoleDetector.Detection detection,
                                   Map<Role, String> roles) throws SQLException {
-            List<ColumnPrivacy.Decision> decisions = ColumnPrivacy.decide(connection, reader.relation(), reader::bind, columns,
-                    detection.textColumns(), roles, options);
+            List<ColumnPrivacy.Decision> decisions = ColumnPrivacy.decide(connection, ColumnPrivacy.SAMPLE_TABLE, query -> { },
+                    columns, detection.textColumns(), roles, options);
             Map<String, ImportOptions.TextPolicy> policies = new HashMap<>();
             decisions.forEach(decision -> policies.put(decision.column(), decision.policy()));
             roles.values().removeIf(column -> policies.get(column) == ImportOptions.TextPolicy.DROP); // a dropped column has no role

@@ -19,8 +19,6 @@ import java.util.Set;
  * line and reason) or, if the analyst chose so, loading the stray value as empty and counting it.
  */
 final class NumericSuspects {
-    /** Rows sampled, as many as DuckDB's CSV sniffer reads. */
-    static final int SAMPLE_ROWS = 20_480;
     /** Fewest numbers in the sample for a text column to be read as numeric. */
     static final int MIN_NUMBERS = 10;
 
@@ -28,10 +26,10 @@ final class NumericSuspects {
     }
 
     /**
-     * The text columns (not in {@code skip}: ids, arms, free text) whose sampled values are numbers
-     * but for at most 3 or 1% of them, each with its numeric type ({@code BIGINT} or {@code DOUBLE}).
+     * The text columns (not in {@code skip}: ids, arms, free text) whose values in the {@code sample}
+     * table are numbers but for at most 3 or 1% of them, each with its type ({@code BIGINT} or {@code DOUBLE}).
      */
-    static Map<String, ColumnInfo> find(Connection connection, SourceRelation reader, List<ColumnInfo> columns, Set<String> skip)
+    static Map<String, ColumnInfo> find(Connection connection, String sample, List<ColumnInfo> columns, Set<String> skip)
             throws SQLException {
         List<ColumnInfo> text = columns.stream().filter(c -> c.isText() && !skip.contains(c.name())).toList();
         Map<String, ColumnInfo> found = new LinkedHashMap<>();
@@ -42,10 +40,8 @@ final class NumericSuspects {
         text.forEach(c -> items.add(Sql.identifier(c.name())));
         String sql = "SELECT name, count(v), count(TRY_CAST(v AS DOUBLE)), "
                 + "count(CASE WHEN regexp_full_match(trim(v), '[+-]?[0-9]{1,18}') THEN 1 END) FROM (UNPIVOT (SELECT "
-                + String.join(", ", items) + " FROM " + reader.relation() + " LIMIT " + SAMPLE_ROWS + ") ON COLUMNS(*) "
-                + "INTO NAME name VALUE v) GROUP BY name";
+                + String.join(", ", items) + " FROM " + sample + ") ON COLUMNS(*) INTO NAME name VALUE v) GROUP BY name";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
-            reader.bind(query);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     long values = rows.getLong(2);

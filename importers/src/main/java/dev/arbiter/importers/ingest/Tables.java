@@ -35,6 +35,17 @@ final class Tables {
         return columns;
     }
 
+    /** The columns of a temporary table (the import's sample), as DuckDB types them. */
+    static List<ColumnInfo> describeTemp(Connection connection, String table) throws SQLException {
+        List<ColumnInfo> columns = new ArrayList<>();
+        try (Statement describe = connection.createStatement(); ResultSet rows = describe.executeQuery("DESCRIBE " + table)) {
+            while (rows.next()) {
+                columns.add(new ColumnInfo(rows.getString("column_name"), rows.getString("column_type")));
+            }
+        }
+        return columns;
+    }
+
     /** The stored columns of a table. */
     static List<ColumnInfo> columns(Connection connection, String table) throws SQLException {
         List<ColumnInfo> columns = new ArrayList<>();
