@@ -326,6 +326,13 @@ public final class ExperimentEditorViewModel {
         }
         put(node, "direction", g.directionProperty().get());
         number(node, g.ruleProperty().get(), g.thresholdProperty().get());
+        if (g.loaded() != null) { // a filter, a unit, a covariate, its other stop rules: not in the form, kept
+            List<String> kept = new ArrayList<>(List.of("where", "unit", "covariate", "nonInferiorityMargin",
+                    "nonInferiorityRelative", "alternative", "denominator"));
+            List.of("maxRatio", "minRatio", "maxValue", "minValue").stream().filter(rule -> !rule.equals(g.shownRule()))
+                    .forEach(kept::add);
+            keepKeys(JSON.valueToTree(g.loaded()), node, kept);
+        }
         return node;
     }
 

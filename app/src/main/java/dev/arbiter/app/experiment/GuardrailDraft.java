@@ -15,6 +15,10 @@ public final class GuardrailDraft {
     private final StringProperty direction = new SimpleStringProperty("decrease");
     private final StringProperty rule = new SimpleStringProperty("maxRatio");
     private final StringProperty threshold = new SimpleStringProperty("1.3");
+    /** The guardrail as loaded (null for a new one): what the form does not edit is kept from it. */
+    private MetricDefinition loaded;
+    /** The rule the form shows for it (its first), which the form may change; its other rules are kept. */
+    private String shownRule;
 
     /** A draft of an existing guardrail (its first rule). */
     static GuardrailDraft of(MetricDefinition metric) {
@@ -29,7 +33,19 @@ public final class GuardrailDraft {
             draft.rule.set(metric.rules().get(0).kind().key());
             draft.threshold.set(String.valueOf(metric.rules().get(0).threshold()));
         }
+        draft.loaded = metric;
+        draft.shownRule = draft.rule.get();
         return draft;
+    }
+
+    /** The guardrail as loaded, or null for one added in the form. */
+    MetricDefinition loaded() {
+        return loaded;
+    }
+
+    /** The rule key the form showed when the guardrail was loaded (its other rules are not in the form). */
+    String shownRule() {
+        return shownRule;
     }
 
     public StringProperty nameProperty() {

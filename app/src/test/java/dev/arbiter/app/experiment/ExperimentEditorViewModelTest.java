@@ -64,6 +64,17 @@ class ExperimentEditorViewModelTest {
         ExperimentDefinition saved = editor.definitionProperty().get();
         assertEquals(filtered.where(), saved.where());
         assertEquals("percent", saved.primary().unit());
+        // a guardrail's filter, unit and second stop rule are not in the form either
+        ExperimentDefinition railed = ExperimentFile.parse(ExperimentFile.toJson(sample).replaceFirst("\"guardrails\" : \\[ \\{",
+                "\"guardrails\" : [ {\"where\": {\"column\": \"plan\", \"equals\": \"pro\"}, \"unit\": \"ms\", \"maxValue\": 9000,"),
+                "railed.json");
+        editor.load(railed);
+        assertEquals(List.of(), editor.problems());
+        ExperimentDefinition railedSaved = editor.definitionProperty().get();
+        assertEquals(railed.guardrails().get(0).where(), railedSaved.guardrails().get(0).where());
+        assertEquals("ms", railedSaved.guardrails().get(0).unit());
+        assertEquals(railed.guardrails().get(0).rules(), railedSaved.guardrails().get(0).rules(), "both stop rules");
+        assertEquals(ExperimentFile.toJson(railed), ExperimentFile.toJson(railedSaved));
         Path paired = dir.resolve("eval-replay.arbiter");
         Path json = SampleWorkspaces.create("eval-replay", paired, "test", ImportMonitor.NONE);
         try (Workspace evalSet = Workspace.open(paired)) {
