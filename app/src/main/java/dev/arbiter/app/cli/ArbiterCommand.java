@@ -22,12 +22,14 @@ import java.util.concurrent.Callable;
         description = {"Decide A/B tests of LLMs in production, offline, on exported events.",
                 "Without a command, opens the desktop app (on WORKSPACE if given)."},
         commandListHeading = "%nCommands (headless):%n",
-        footer = {"", "Exit codes: 0 success, 1 failure with a one-line reason on stderr, 2 usage error."},
-        subcommands = {ImportCommand.class, DatasetsCommand.class, AnalyzeCommand.class, ReportCommand.class, KeygenCommand.class,
-                VerifyCommand.class, ReproduceCommand.class, SampleCommand.class, SnapshotCommand.class, CompareCommand.class, PlanCommand.class,
-                SimulateCommand.class, BenchmarkCommand.class, LockCommand.class,
-                CommandLine.HelpCommand.class})
+        footer = {"", "Exit codes: 0 success, 1 failure with a one-line reason on stderr, 2 usage error."})
 public final class ArbiterCommand implements Callable<Integer> {
+    /** The commands, in the order --help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(ImportCommand.class, DatasetsCommand.class, AnalyzeCommand.class,
+            ReportCommand.class, KeygenCommand.class, VerifyCommand.class, ReproduceCommand.class, SampleCommand.class,
+            SnapshotCommand.class, CompareCommand.class, PlanCommand.class, SimulateCommand.class, BenchmarkCommand.class,
+            LockCommand.class, CommandLine.HelpCommand.class);
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", description = "An .arbiter workspace to open in the window.")
     private Path workspace;
 
@@ -61,19 +63,49 @@ public final class ArbiterCommand implements Callable<Integer> {
                 return failed(e, new PrintWriter(System.err, true));
             }
         }
-        return commandLine().execute(args);
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return printVersion(); // what scripts call to check the install: answered before any command line is built
+        }
+        return commandLine(args[0]).execute(args);
+    }
+
+    /** Prints what {@code --version} prints through picocli, without building its model (~0.1 s). */
+    private static int printVersion() {
+        PrintWriter out = new PrintWriter(System.out, true);
+        for (String line : new Version().getVersion()) {
+            out.println(line);
+        }
+        return 0;
     }
 
     /** Columns of --help text: the examples are up to ~110 characters long. */
     static final int USAGE_WIDTH = 120;
 
-    /** The configured command line, for tests that capture its output. */
+    /** The configured command line with every command, for tests that capture its output. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line for arguments starting with {@code first}: with only that command when it
+     * names one, with none for {@code --version}, else with all. Building picocli's model of every
+     * command — their classes, options and what they load — was most of a command's start-up.
+     */
+    static CommandLine commandLine(String first) {
         CommandLine commandLine = new CommandLine(new ArbiterCommand());
+        List<Class<?>> named = COMMANDS.stream().filter(command -> nameOf(command).equals(first)).toList();
+        boolean versionOnly = "--version".equals(first) || "-V".equals(first);
+        for (Class<?> command : versionOnly ? List.<Class<?>>of() : named.isEmpty() ? COMMANDS : named) {
+            commandLine.addSubcommand(command);
+        }
         // wide enough for the examples to stay on their lines; a sentence is one description element
         commandLine.setUsageHelpWidth(USAGE_WIDTH);
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> failed(error, cmd.getErr()));
         return commandLine;
+    }
+
+    private static String nameOf(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /** One line on stderr saying what went wrong (the stack too with -Darbiter.debug=true); exit code 1. */

@@ -5,6 +5,7 @@ import dev.arbiter.importers.bench.ImportBenchmark;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,11 +18,12 @@ import picocli.CommandLine.Spec;
                 "  arbiter benchmark import [--rows 10000000] [--repeats 3] [--dir DIR]",
                 "  arbiter benchmark analyze [--rows 10000000] [--repeats 3] [--dir DIR]",
                 "  arbiter benchmark startup [--rows 1000000] [--repeats 3] [--dir DIR] [--baseline-jar OLD.jar]",
-                "    (opens real windows: needs a display, e.g. xvfb-run)"})
+                "    (opens real windows: needs a display, e.g. xvfb-run)",
+                "  arbiter benchmark cli [--repeats 3] [--baseline-jar OLD.jar]   (command-line start-up)"})
 final class BenchmarkCommand implements Callable<Integer> {
     private static final long DEFAULT_ROWS = 10_000_000;
 
-    @Parameters(paramLabel = "WHAT", description = "What to measure: import, analyze or startup.")
+    @Parameters(paramLabel = "WHAT", description = "What to measure: import, analyze, startup or cli.")
     private String what;
 
     @Option(names = "--rows", paramLabel = "N", description = "Rows to generate (default 10,000,000; for startup "
@@ -34,7 +36,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Where to write the files (default: a temporary folder).")
     private Path dir;
 
-    @Option(names = "--baseline-jar", paramLabel = "JAR", description = "startup only: an earlier arbiter.jar, "
+    @Option(names = "--baseline-jar", paramLabel = "JAR", description = "startup and cli: an earlier arbiter.jar, "
             + "launched alternately with this one (ratios in the same run).")
     private Path baselineJar;
 
@@ -43,14 +45,15 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!what.equals("import") && !what.equals("analyze") && !what.equals("startup")) {
-            throw new IllegalArgumentException("unknown benchmark '" + what + "': use import, analyze or startup");
+        if (!List.of("import", "analyze", "startup", "cli").contains(what)) {
+            throw new IllegalArgumentException("unknown benchmark '" + what + "': use import, analyze, startup or cli");
         }
         Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("arbiter-bench");
         PrintWriter out = spec.commandLine().getOut();
         boolean met = switch (what) {
             case "import" -> new ImportBenchmark(rows == null ? DEFAULT_ROWS : rows, repeats, folder, out).run();
             case "analyze" -> new AnalysisBenchmark(rows == null ? DEFAULT_ROWS : rows, repeats, folder, out).run();
+            case "cli" -> new CliStartupBenchmark(repeats, baselineJar, out).run();
             default -> new StartupBenchmark(repeats, rows == null ? 1_000_000 : rows, folder, baselineJar, out).run();
         };
         out.flush();

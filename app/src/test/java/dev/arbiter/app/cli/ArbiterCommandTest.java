@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ArbiterCommandTest {
@@ -19,6 +20,30 @@ class ArbiterCommandTest {
         assertEquals(0, run.exitCode());
         assertTrue(run.out().startsWith("Arbiter 0."), run.out());
         assertTrue(run.out().contains("JavaFX 21.0.12"), run.out());
+    }
+
+    /** The fast path of {@code arbiter --version} (no command line built) prints what picocli's does. */
+    @Test
+    void theFastVersionIsPicocliVersion() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = ArbiterCommand.run("--version");
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals(0, code);
+        assertEquals(run("--version").out().replace("\r\n", "\n"), printed.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"));
+    }
+
+    /** A command's line holds that command only (its model is what start-up costs); help and unknown words get all. */
+    @Test
+    void aCommandLineIsBuiltForTheCommandAsked() {
+        assertEquals(Set.of("analyze"), ArbiterCommand.commandLine("analyze").getSubcommands().keySet());
+        assertEquals(15, ArbiterCommand.commandLine("--help").getSubcommands().size());
+        assertEquals(15, ArbiterCommand.commandLine("anlyze").getSubcommands().size(), "picocli can then suggest 'analyze'");
     }
 
     @Test

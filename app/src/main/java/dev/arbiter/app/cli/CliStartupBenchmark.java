@@ -1,0 +1,83 @@
+package dev.arbiter.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a script waits for when it calls {@code arbiter}: whole processes of {@code java -jar
+ * arbiter.jar --version} and {@code arbiter analyze --help}, this build and an
+ * optional baseline jar alternately, timed from spawn to exit. Target: {@value #TARGET_MS} ms for
+ * {@code --version} (issue 22).
+ */
+final class CliStartupBenchmark {
+    static final long TARGET_MS = 400;
+
+    private final int repeats;
+    private final Path baselineJar;
+    private final PrintWriter out;
+
+    CliStartupBenchmark(int repeats, Path baselineJar, PrintWriter out) {
+        this.repeats = repeats;
+        this.baselineJar = baselineJar;
+        this.out = out;
+    }
+
+    boolean run() throws IOException, InterruptedException, URISyntaxException {
+        out.printf(Locale.ROOT, "warm-up (file cache) %d ms%n", time(launcher(null), List.of("import", "--help")));
+        boolean met = true;
+        for (List<String> arguments : List.of(List.of("--version"), List.of("analyze", "--help"))) {
+            List<Long> mine = new ArrayList<>();
+            List<Long> theirs = new ArrayList<>();
+            for (int i = 0; i < repeats; i++) {
+                if (baselineJar != null) {
+                    theirs.add(time(launcher(baselineJar), arguments));
+                }
+                mine.add(time(launcher(null), arguments));
+            }
+            long median = median(mine);
+            boolean ok = !arguments.get(0).equals("--version") || median <= TARGET_MS;
+            met &= ok;
+            out.printf(Locale.ROOT, "arbiter %s: %s ms, median %d ms%s%s%n", String.join(" ", arguments), mine, median,
+                    arguments.get(0).equals("--version") ? " (target <= " + TARGET_MS + " ms) " + (ok ? "ok" : "MISSED") : "",
+                    baselineJar == null ? "" : String.format(Locale.ROOT, "; baseline %s ms, median %d ms, ratio %.2f", theirs,
+                            median(theirs), (double) median / median(theirs)));
+        }
+        out.flush();
+        return met;
+    }
+
+    /** {@code java -jar JAR}: the given jar, or this build's (its classes and libraries when not run from a jar). */
+    private static List<String> launcher(Path jar) throws URISyntaxException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path self = jar != null ? jar : Path.of(ArbiterCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (self.toString().endsWith(".jar")) {
+            return List.of(java, "-jar", self.toString());
+        }
+        return List.of(java, "-cp", System.getProperty("java.class.path"), "dev.arbiter.app.Launcher");
+    }
+
+    /** The wall time of one process, in ms, from spawn to exit (its output discarded). */
+    private static long time(List<String> launcher, List<String> arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(arguments);
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        int exit = process.waitFor();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (exit != 0) {
+            throw new IOException(String.join(" ", command) + " exited " + exit);
+        }
+        return millis;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}
