@@ -74,7 +74,7 @@ class TraceExperimentTest {
     }
 
     @Test
-    void aLangfuseExportWithTheArmInTraceMetadataIsAnAbTest() throws Exception {
+    void aLangfuseExportWithTheArmInTraceMetadataAndTheExperimentInSpanAttributesIsAnAbTest() throws Exception {
         Path folder = dir.resolve("langfuse");
         Files.createDirectories(folder);
         Map<String, List<Call>> byUser = new LinkedHashMap<>();
@@ -174,11 +174,14 @@ class TraceExperimentTest {
         attributes.addObject().put("key", key).putObject("value").put(type, value);
     }
 
-    /** A Langfuse trace: the experiment in the trace's metadata (a JSON string), a GENERATION per call. */
+    /**
+     * A Langfuse trace: the arm in the trace's metadata, the experiment in each GENERATION's span
+     * attributes (both metadata as JSON strings, as Langfuse exports them).
+     */
     private static ObjectNode langfuse(List<Call> calls, int number) throws Exception {
         ObjectNode root = JSON.createObjectNode();
         Call first = calls.get(0);
-        ObjectNode metadata = JSON.createObjectNode().put("experiment_id", first.experiment()).put("variant", first.variant());
+        ObjectNode metadata = JSON.createObjectNode().put("variant", first.variant());
         metadata.putObject("resourceAttributes").put("deployment.environment", "prod").put("service.name", "support-bot");
         root.putObject("trace").put("id", "trace-" + number).put("userId", first.user()).put("sessionId", "s-" + number)
                 .put("metadata", JSON.writeValueAsString(metadata));
@@ -190,7 +193,8 @@ class TraceExperimentTest {
             ObjectNode observation = observations.addObject().put("id", "obs-" + number + "-" + k++).put("traceId", "trace-" + number)
                     .put("type", "GENERATION").put("name", "answer").put("model", "gpt-4o").put("startTime", start).put("endTime", end);
             observation.putObject("usageDetails").put("input", 350).put("output", call.outputTokens());
-            ObjectNode attributes = JSON.createObjectNode().put("gen_ai.operation.name", "chat");
+            ObjectNode attributes = JSON.createObjectNode().put("gen_ai.operation.name", "chat")
+                    .put("experiment_id", call.experiment());
             observation.put("metadata", JSON.writeValueAsString(JSON.createObjectNode().set("attributes", attributes)));
         }
         return root;
