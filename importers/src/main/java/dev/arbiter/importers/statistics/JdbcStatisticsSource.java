@@ -4,10 +4,10 @@ import dev.arbiter.importers.Sql;
 import dev.arbiter.importers.experiment.Assignments;
 import dev.arbiter.importers.experiment.Experiment;
 import dev.arbiter.importers.ingest.ColumnInfo;
-import dev.arbiter.importers.ingest.DatasetCatalog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,6 +34,22 @@ public final class JdbcStatisticsSource implements StatisticsSource {
         this.description = description;
     }
 
+    /** A connection with the dialect's session settings made, speaking the dialect's words. */
+    private Connection open() throws SQLException {
+        Connection connection = connections.open();
+        try {
+            for (String setting : dialect.sessionSetup()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(setting);
+                }
+            }
+            return TranslatingConnection.wrap(connection, dialect);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
     @Override
     public String describe() {
         return description;
@@ -41,17 +57,17 @@ public final class JdbcStatisticsSource implements StatisticsSource {
 
     @Override
     public List<ColumnInfo> columns(String dataset) throws SQLException {
-        try (Connection connection = connections.open()) {
-            return DatasetCatalog.columns(connection, dataset);
+        try (Connection connection = open()) {
+            return dialect.columns(connection, dataset);
         }
     }
 
     @Override
     public long distinctValues(String dataset, String column, long atMost) throws SQLException {
-        try (Connection connection = connections.open();
+        try (Connection connection = open();
              PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM (SELECT DISTINCT "
                      + Sql.identifier(column) + " FROM " + Sql.identifier(dataset) + " LIMIT ?) d")) {
-            query.setLong(1, atMost + 1);
+            query.setInt(1, (int) Math.min(Integer.MAX_VALUE, atMost + 1)); // a LIMIT is an INTEGER in Spark
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -66,7 +82,7 @@ public final class JdbcStatisticsSource implements StatisticsSource {
                 : assignments.variantColumnOr(definition.variantColumn()));
         String dataset = assignments == null ? definition.dataset() : assignments.dataset();
         List<String> values = new ArrayList<>();
-        try (Connection connection = connections.open();
+        try (Connection connection = open();
              PreparedStatement query = connection.prepareStatement("SELECT DISTINCT CAST(" + variant + " AS VARCHAR) AS v FROM "
                      + Sql.identifier(dataset) + " WHERE " + variant + " IS NOT NULL ORDER BY v LIMIT 1000");
              ResultSet rows = query.executeQuery()) {
@@ -80,14 +96,14 @@ public final class JdbcStatisticsSource implements StatisticsSource {
     @Override
     public ExperimentStatistics statistics(Experiment definition, List<ColumnInfo> columns, LocalDate asOf,
                                            int exposureDays) throws SQLException {
-        try (Connection connection = connections.open()) {
+        try (Connection connection = open()) {
             return new MetricQueries(definition, columns, dialect, asOf).withExposureDays(exposureDays).run(connection);
         }
     }
 
     @Override
     public DataNotes dataNotes(Experiment definition, List<ColumnInfo> columns, LocalDate asOf) throws SQLException {
-        try (Connection connection = connections.open()) {
+        try (Connection connection = open()) {
             return DataNotesQuery.run(connection, definition, columns, asOf);
         }
     }

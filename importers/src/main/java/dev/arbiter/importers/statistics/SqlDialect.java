@@ -1,6 +1,9 @@
 package dev.arbiter.importers.statistics;
 
 import java.math.BigDecimal;
+import dev.arbiter.importers.ingest.ColumnInfo;
+import dev.arbiter.importers.ingest.DatasetCatalog;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -17,6 +20,26 @@ public interface SqlDialect {
     SqlDialect ANSI = new AnsiDialect();
     /** DuckDB, the workspace's engine. */
     SqlDialect DUCKDB = new DuckDbDialect();
+    /** Spark SQL (Databricks SQL warehouses, Spark Thrift servers, Spark Connect; issue 20). */
+    SqlDialect SPARK = new SparkDialect();
+
+    /**
+     * The engine-neutral text of a query in this engine's words (type names, literals), rewritten
+     * outside quoted names and texts; standard SQL: as it is.
+     */
+    default String translate(String sql) {
+        return sql;
+    }
+
+    /** A table's columns with their types in Arbiter's names (DuckDB's): standard SQL's information_schema. */
+    default List<ColumnInfo> columns(Connection connection, String table) throws SQLException {
+        return DatasetCatalog.columns(connection, table);
+    }
+
+    /** Statements run once on each new connection before any query: session settings. None in standard SQL. */
+    default List<String> sessionSetup() {
+        return List.of();
+    }
 
     /**
      * Select-list text computing the type 7 quantiles of {@code expression} at each probability, named
