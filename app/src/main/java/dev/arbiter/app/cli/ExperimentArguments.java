@@ -10,14 +10,27 @@ import picocli.CommandLine.Option;
 
 /** {@code --workspace W --experiment E.json [--as-of DATE]}: what every command that analyses an experiment takes. */
 final class ExperimentArguments {
-    @Option(names = "--workspace", paramLabel = "W.arbiter", required = true, description = "The workspace file.")
-    Path workspace;
+    @Option(names = "--workspace", paramLabel = "W.arbiter", description = "The workspace file.")
+    private Path workspace;
 
     @Option(names = "--experiment", paramLabel = "E.json", required = true, description = "The experiment definition.")
     Path experiment;
 
     @Option(names = "--as-of", paramLabel = "DATE", description = "Only events up to the end of this day (YYYY-MM-DD).")
     private String asOf;
+
+    /** The workspace file: required unless the command reads its events elsewhere ({@code analyze --source}). */
+    Path workspace() {
+        if (workspace == null) {
+            throw new IllegalArgumentException("give the workspace: --workspace W.arbiter");
+        }
+        return workspace;
+    }
+
+    /** Whether --workspace was given. */
+    boolean hasWorkspace() {
+        return workspace != null;
+    }
 
     /** The definition, with every problem named by key, line and column. */
     ExperimentDefinition definition() throws IOException {

@@ -57,7 +57,7 @@ final class ReportCommand implements Callable<Integer> {
         ExperimentDefinition definition = arguments.definition();
         SigningKey key = keyStore == null ? null : SigningKey.load(keyStore, password.get(), alias);
         ReportInput input;
-        try (Workspace open = Workspace.open(arguments.workspace, Access.READ)) {
+        try (Workspace open = Workspace.open(arguments.workspace(), Access.READ)) {
             input = ReportSources.gather(open, definition, arguments.source(), decision(open, definition), arguments.asOf(), size);
         }
         byte[] pdf = ReportFiles.render(input, key);
@@ -77,6 +77,6 @@ final class ReportCommand implements Callable<Integer> {
             return record;
         }
         return new DecisionStore(open).get(definition.name()).orElseThrow(() -> new IllegalArgumentException(
-                "no decision saved in " + arguments.workspace + " for '" + definition.name() + "': give --decision D.json"));
+                "no decision saved in " + arguments.workspace() + " for '" + definition.name() + "': give --decision D.json"));
     }
 }

@@ -126,6 +126,13 @@ public record ExperimentDefinition(String name, String question, String dataset,
                 replayColumn, where, assignments);
     }
 
+    /** The same experiment reading {@code table} (events found elsewhere than the definition says: {@code analyze --source}). */
+    public ExperimentDefinition withDataset(String table) {
+        return new ExperimentDefinition(name, question, table, variantColumn, control, treatments, split, unitColumn,
+                timestampColumn, alpha, power, sequential, primary, guardrails, secondary, segments, crossSegments, modelColumn,
+                fallbackColumn, costMetric, priceTable, multipleTesting, design, itemColumn, replayColumn, where, assignments);
+    }
+
     /** Whether every arm answers the same items ({@code "design": "paired"}). */
     @JsonIgnore
     public boolean paired() {

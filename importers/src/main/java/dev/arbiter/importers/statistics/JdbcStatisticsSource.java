@@ -27,11 +27,18 @@ public final class JdbcStatisticsSource implements StatisticsSource {
     private final Connections connections;
     private final SqlDialect dialect;
     private final String description;
+    private final List<String> setup;
 
     public JdbcStatisticsSource(Connections connections, SqlDialect dialect, String description) {
+        this(connections, dialect, description, List.of());
+    }
+
+    /** With {@code setup} statements run on each new connection after the dialect's (e.g. a view of the table). */
+    public JdbcStatisticsSource(Connections connections, SqlDialect dialect, String description, List<String> setup) {
         this.connections = connections;
         this.dialect = dialect;
         this.description = description;
+        this.setup = List.copyOf(setup);
     }
 
     /** A connection with the dialect's session settings made, speaking the dialect's words. */
@@ -43,7 +50,13 @@ public final class JdbcStatisticsSource implements StatisticsSource {
                     statement.execute(setting);
                 }
             }
-            return TranslatingConnection.wrap(connection, dialect);
+            Connection translating = TranslatingConnection.wrap(connection, dialect);
+            for (String statementText : setup) {
+                try (Statement statement = translating.createStatement()) {
+                    statement.execute(statementText);
+                }
+            }
+            return translating;
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
