@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arbiter.app.report.Reproduction;
 import dev.arbiter.importers.ingest.ImportMonitor;
 import dev.arbiter.samples.SampleWorkspaces;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +41,11 @@ class AnalyzeSourceTest {
         assertEquals("jdbc:duckdb:" + copy, source.get("url").asText());
         ObjectNode fromWorkspace = (ObjectNode) mapper.readTree(local.out());
         fromWorkspace.put("dataset", "main.events");
-        assertEquals(fromWorkspace, fromSource);
+        // every number to 1e-9 (parallel sums move the 13th digit between any two runs), labels and flags exactly
+        Reproduction.Result same = Reproduction.compare(fromWorkspace, fromSource);
+        assertEquals(List.of(), same.differences());
+        assertEquals(List.of(), same.added());
+        assertTrue(same.numbers() > 1000, "numbers compared: " + same.numbers());
     }
 
     @Test
