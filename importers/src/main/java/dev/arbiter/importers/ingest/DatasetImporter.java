@@ -1,8 +1,5 @@
 package dev.arbiter.importers.ingest;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import dev.arbiter.importers.Sql;
 import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
@@ -16,6 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -217,19 +217,7 @@ public final class DatasetImporter {
             List<ColumnInfo> columns = Tables.describeTemp(connection, ColumnPrivacy.SAMPLE_TABLE);
             timer.mark("sample");
             refuseAddedClash(columns);
-            suspects = NumericSuspects.find(connection, ColumnPrivacy.SAMPLE_TABLE, columns, notNumeric(columns));
-            timer.mark("numeric suspects");
-            List<ColumnInfo> types = new ArrayList<>(typesToAppendTo(columns, exists));
-            if (source.format() == SourceFormat.CSV && !options.rows().nullBadNumbers()) {
-                suspects.values().stream().filter(s -> types.stream().noneMatch(t -> t.name().equals(s.name()))).forEach(types::add);
-                suspects = Map.of(); // read as numbers by the reader, which rejects a stray value's row with its line
-            } else if (source.format() == SourceFormat.CSV && types.isEmpty()) {
-                // the reader would reject a stray value in a column it typed as a number: read those as text, cast here
-                Map<String, ColumnInfo> all = new LinkedHashMap<>(suspects);
-                columns.stream().filter(ColumnInfo::isNumeric).forEach(c -> all.put(c.name(), c));
-                all.keySet().forEach(name -> types.add(new ColumnInfo(name, "VARCHAR")));
-                suspects = all;
-            }
+            List<ColumnInfo> types = readTypes(columns, exists);
             if (!types.isEmpty()) {
                 reader = SourceRelation.open(connection, source, warnings, longLines, types, pad);
             }
@@ -245,6 +233,28 @@ public final class DatasetImporter {
             }
             timer.mark("describe");
             return new Opened(reader, columns);
+        }
+
+        /**
+         * The types a CSV is read with instead of the sniffed ones: a dataset's when appending, and the
+         * numeric columns with a stray word (read as numbers, so the reader rejects the row with its
+         * line; or, under --bad-values null, read as text and cast here, the stray value empty).
+         */
+        private List<ColumnInfo> readTypes(List<ColumnInfo> columns, boolean exists) throws SQLException {
+            suspects = NumericSuspects.find(connection, ColumnPrivacy.SAMPLE_TABLE, columns, notNumeric(columns));
+            timer.mark("numeric suspects");
+            List<ColumnInfo> types = new ArrayList<>(typesToAppendTo(columns, exists));
+            if (source.format() == SourceFormat.CSV && !options.rows().nullBadNumbers()) {
+                suspects.values().stream().filter(s -> types.stream().noneMatch(t -> t.name().equals(s.name()))).forEach(types::add);
+                suspects = Map.of();
+            } else if (source.format() == SourceFormat.CSV && types.isEmpty()) {
+                // the reader would reject a stray value in a column it typed as a number: read those as text
+                Map<String, ColumnInfo> all = new LinkedHashMap<>(suspects);
+                columns.stream().filter(ColumnInfo::isNumeric).forEach(c -> all.put(c.name(), c));
+                all.keySet().forEach(name -> types.add(new ColumnInfo(name, "VARCHAR")));
+                suspects = all;
+            }
+            return types;
         }
 
         /** Columns never read as numbers however they look: ids, arms, models and free text, detected or mapped. */

@@ -66,22 +66,32 @@ final class NumericSuspects {
         return "TRY_CAST(trim(CAST(" + name + " AS VARCHAR)) AS " + column.type() + ") AS " + name;
     }
 
-    /** How many values of each column are not numbers (they will be loaded empty), with one example each. */
+    /** How many values of each column are not numbers (they will be loaded empty), with one example each: one pass. */
     static List<String> describeNulled(Connection connection, SourceRelation reader, Map<String, ColumnInfo> suspects)
             throws SQLException {
         List<String> warnings = new ArrayList<>();
-        for (ColumnInfo column : suspects.values()) {
+        if (suspects.isEmpty()) {
+            return warnings;
+        }
+        List<ColumnInfo> columns = List.copyOf(suspects.values());
+        List<String> items = new ArrayList<>();
+        for (ColumnInfo column : columns) {
             String name = Sql.identifier(column.name());
-            String bad = name + " IS NOT NULL AND TRY_CAST(" + name + " AS " + column.type() + ") IS NULL";
-            try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FILTER (WHERE " + bad + "), min("
-                    + name + ") FILTER (WHERE " + bad + ") FROM " + reader.relation())) {
-                reader.bind(query);
-                try (ResultSet rows = query.executeQuery()) {
-                    rows.next();
-                    if (rows.getLong(1) > 0) {
-                        warnings.add(String.format(Locale.ROOT, "Column %s is numeric: %,d values that are not "
-                                + "numbers (e.g. '%s') were loaded empty, as asked (--bad-values null).", column.name(),
-                                rows.getLong(1), rows.getString(2)));
+            String bad = name + " IS NOT NULL AND TRY_CAST(trim(CAST(" + name + " AS VARCHAR)) AS " + column.type() + ") IS NULL";
+            items.add("count(*) FILTER (WHERE " + bad + ")");
+            items.add("min(CAST(" + name + " AS VARCHAR)) FILTER (WHERE " + bad + ")");
+        }
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + String.join(", ", items) + " FROM "
+                + reader.relation())) {
+            reader.bind(query);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                for (int i = 0; i < columns.size(); i++) {
+                    long count = rows.getLong(2 * i + 1);
+                    if (count > 0) {
+                        warnings.add(String.format(Locale.ROOT, "Column %s is numeric: %,d values that are not numbers "
+                                + "(e.g. '%s') were loaded empty, as asked (--bad-values null).", columns.get(i).name(), count,
+                                rows.getString(2 * i + 2)));
                     }
                 }
             }
