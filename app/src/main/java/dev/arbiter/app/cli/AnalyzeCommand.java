@@ -5,8 +5,6 @@ import dev.arbiter.importers.analysis.ExperimentAnalyzer;
 import dev.arbiter.importers.experiment.ExperimentException;
 import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.arbiter.importers.statistics.WarehouseSource;
 import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.importers.workspace.WorkspaceException;
@@ -37,14 +35,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Write JSON to OUT ('-' or nothing: standard output) instead of the table.")
     private String json;
 
-    @Option(names = "--source", paramLabel = "JDBC_URL", description = "Analyse a table in another engine instead of a "
-            + "workspace (Databricks, a Spark Thrift server, DuckDB): only aggregates come back. Credentials from "
-            + "ARBITER_SOURCE_TOKEN or ARBITER_SOURCE_USER and ARBITER_SOURCE_PASSWORD (docs/warehouse.md).")
-    private String source;
-
-    @Option(names = "--table", paramLabel = "TABLE", description = "With --source: the events' table, e.g. "
-            + "main.analytics.events (it stands for the experiment's dataset).")
-    private String table;
+    @picocli.CommandLine.Mixin
+    private SourceArguments source;
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -56,13 +48,18 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         checkWhereFrom();
         ExperimentDefinition definition = arguments.definition();
-        ExperimentResult result = source == null ? inWorkspace(definition) : inSource(definition);
+        SourceArguments.Analysed analysed = source.given() ? source.analyse(definition, arguments.asOf(), arguments.source(),
+                exposureDays) : new SourceArguments.Analysed(inWorkspace(definition), null);
+        ExperimentResult result = analysed.result();
         if (json == null) {
             spec.commandLine().getOut().println(AnalysisText.describe(result));
+            if (analysed.source() != null) {
+                spec.commandLine().getOut().println(System.lineSeparator() + SourceText.describe(analysed.source()));
+            }
         } else if (json.equals("-")) {
-            spec.commandLine().getOut().println(json(result));
+            spec.commandLine().getOut().println(json(analysed));
         } else {
-            Files.writeString(Path.of(json), json(result) + System.lineSeparator());
+            Files.writeString(Path.of(json), json(analysed) + System.lineSeparator());
             spec.commandLine().getOut().println("Wrote " + Path.of(json).toAbsolutePath() + " ("
                     + result.decision().kind().label() + ")");
         }
@@ -71,15 +68,11 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /** A workspace, or a source with its table: one or the other. */
     private void checkWhereFrom() {
-        if (source == null) {
+        source.check();
+        if (!source.given()) {
             arguments.workspace();
-            if (table != null) {
-                throw new IllegalArgumentException("--table goes with --source JDBC_URL; a workspace names its dataset in the experiment");
-            }
         } else if (arguments.hasWorkspace()) {
             throw new IllegalArgumentException("give either --workspace or --source, not both");
-        } else if (table == null) {
-            throw new IllegalArgumentException("--source needs --table: the events' table, e.g. main.analytics.events");
         }
     }
 
@@ -89,22 +82,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    /** The events of {@code --table} at {@code --source}, read by the experiment as its dataset. */
-    private ExperimentResult inSource(ExperimentDefinition definition) throws WorkspaceException, ExperimentException {
-        return ExperimentAnalyzer.analyze(WarehouseSource.of(source, table, System.getenv()),
-                definition.withDataset(WarehouseSource.VIEW), arguments.asOf(), arguments.source(), exposureDays);
-    }
-
     /** The analysis JSON; with --source its dataset is the table, and {@code source} says where it was read. */
-    private String json(ExperimentResult result) throws IOException {
-        String written = AnalysisJson.write(result);
-        if (source == null) {
-            return written;
-        }
-        ObjectNode root = (ObjectNode) Json.MAPPER.readTree(written);
-        root.put("dataset", table);
-        root.putObject("source").put("engine", WarehouseSource.dialectFor(source).toString())
-                .put("url", WarehouseSource.withoutParameters(source)).put("table", table);
-        return Json.MAPPER.writeValueAsString(root);
+    private static String json(SourceArguments.Analysed analysed) {
+        return analysed.source() == null ? AnalysisJson.write(analysed.result())
+                : AnalysisJson.write(analysed.result(), analysed.source());
     }
 }

@@ -2,6 +2,7 @@ package dev.arbiter.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbiter.app.common.BuildInfo;
 import dev.arbiter.app.report.ReportAttachments;
 import dev.arbiter.app.report.ReportSources;
@@ -12,6 +13,7 @@ import dev.arbiter.importers.experiment.ExperimentFile;
 import dev.arbiter.importers.ingest.DatasetCatalog;
 import dev.arbiter.importers.result.AnalysisJson;
 import dev.arbiter.importers.result.ExperimentResult;
+import dev.arbiter.importers.statistics.SourceRecord;
 import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
 import org.apache.pdfbox.Loader;
@@ -36,6 +38,7 @@ import java.util.concurrent.Callable;
         description = {"Recompute the analysis a decision PDF was made from, with the definition embedded in it, "
                 + "on the workspace's data as of the same day, and compare every number.",
                 "  arbiter reproduce decision.pdf --workspace w.arbiter",
+                "  arbiter reproduce decision.pdf --source jdbc:databricks://HOST:443/default --table main.analytics.events",
                 "Exits 0 when every value matches (numbers to a relative 1e-9), 1 and the differences otherwise."})
 final class ReproduceCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -44,8 +47,11 @@ final class ReproduceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DECISION.pdf", description = "A PDF written by arbiter report.")
     private Path file;
 
-    @Option(names = "--workspace", paramLabel = "W.arbiter", required = true, description = "The workspace with the data.")
+    @Option(names = "--workspace", paramLabel = "W.arbiter", description = "The workspace with the data.")
     private Path workspace;
+
+    @picocli.CommandLine.Mixin
+    private SourceArguments source;
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -57,18 +63,14 @@ final class ReproduceCommand implements Callable<Integer> {
                 file.getFileName() + " → " + ReportAttachments.EXPERIMENT);
         JsonNode reported = MAPPER.readTree(attached.get(ReportAttachments.ANALYSIS));
         LocalDate asOf = reported.path("asOf").isTextual() ? LocalDate.parse(reported.get("asOf").asText()) : null;
-        ExperimentResult result;
-        try (Workspace open = Workspace.open(workspace, Access.READ)) {
-            // as many days since exposure as the report read (none in PDFs made before they were shown)
-            int exposureDays = 0;
-            for (JsonNode day : reported.path("byDaysSinceExposure")) {
-                exposureDays = Math.max(exposureDays, day.path("daysSinceExposure").asInt());
-            }
-            result = ExperimentAnalyzer.analyze(open, definition, asOf, ReportAttachments.EXPERIMENT, exposureDays);
-        }
-        Reproduction.Result comparison = Reproduction.compare(reported, MAPPER.readTree(AnalysisJson.write(result)));
+        checkWhereFrom();
         PrintWriter out = spec.commandLine().getOut();
-        provenance(attached.get(ReportAttachments.PROVENANCE), definition.dataset()).forEach(out::println);
+        SourceRecord then = AnalysisJson.source(reported); // where the report read its events, if in an engine
+        ((ObjectNode) reported).remove("source");
+        int exposureDays = exposureDays(reported, definition);
+        Reproduction.Result comparison = source.given()
+                ? onSource(definition, (ObjectNode) reported, then, asOf, exposureDays, out)
+                : inWorkspace(definition, (ObjectNode) reported, then != null, asOf, exposureDays, attached, out);
         String scope = "'" + definition.name() + "'" + (asOf == null ? "" : " as of " + asOf);
         if (comparison.matches()) {
             reproduced(out, scope, comparison);
@@ -82,6 +84,58 @@ final class ReproduceCommand implements Callable<Integer> {
             err.println("  ... and " + (comparison.differences().size() - SHOWN) + " more");
         }
         return 1;
+    }
+
+    /**
+     * As many days since exposure as the report asked for: none in PDFs made before they were shown,
+     * else what {@code report} asks (the data may hold fewer days than asked; asking the same keeps
+     * the queries, and so their fingerprint, the report's).
+     */
+    private static int exposureDays(JsonNode reported, ExperimentDefinition definition) {
+        if (reported.path("byDaysSinceExposure").isEmpty()) {
+            return 0;
+        }
+        int days = ExperimentAnalyzer.exposureDaysShown(definition);
+        for (JsonNode day : reported.path("byDaysSinceExposure")) {
+            days = Math.max(days, day.path("daysSinceExposure").asInt());
+        }
+        return days;
+    }
+
+    /** Recomputed on the warehouse table; says whether the table and the queries are the report's. */
+    private Reproduction.Result onSource(ExperimentDefinition definition, ObjectNode reported, SourceRecord then,
+                                         LocalDate asOf, int exposureDays, PrintWriter out) throws Exception {
+        SourceArguments.Analysed analysed = source.analyse(definition, asOf, ReportAttachments.EXPERIMENT, exposureDays);
+        ObjectNode now = (ObjectNode) MAPPER.readTree(AnalysisJson.write(analysed.result(), analysed.source()));
+        now.remove("source");
+        now.set("dataset", reported.get("dataset")); // a name, not a result: the table may have moved
+        SourceProvenance.compare(then, analysed.source()).forEach(out::println);
+        return Reproduction.compare(reported, now);
+    }
+
+    /** Recomputed in the workspace; says whether its files are the report's. */
+    private Reproduction.Result inWorkspace(ExperimentDefinition definition, ObjectNode reported, boolean reportReadATable,
+                                            LocalDate asOf, int exposureDays, Map<String, String> attached,
+                                            PrintWriter out) throws Exception {
+        ExperimentResult result;
+        try (Workspace open = Workspace.open(workspace, Access.READ)) {
+            result = ExperimentAnalyzer.analyze(open, definition, asOf, ReportAttachments.EXPERIMENT, exposureDays);
+        }
+        ObjectNode now = (ObjectNode) MAPPER.readTree(AnalysisJson.write(result));
+        if (reportReadATable) {
+            now.set("dataset", reported.get("dataset"));
+        }
+        provenance(attached.get(ReportAttachments.PROVENANCE), definition.dataset()).forEach(out::println);
+        return Reproduction.compare(reported, now);
+    }
+
+    /** A workspace, or a source with its table: one or the other. */
+    private void checkWhereFrom() {
+        source.check();
+        if (source.given() == (workspace != null)) {
+            throw new IllegalArgumentException(source.given() ? "give either --workspace or --source, not both"
+                    : "give the data: --workspace W.arbiter, or --source JDBC_URL --table TABLE");
+        }
     }
 
     /** Notes on the data's files: the same SHA-256 as in the report, or which differ. */

@@ -30,6 +30,7 @@ import dev.arbiter.importers.experiment.Assignments;
 import dev.arbiter.importers.experiment.Experiment;
 import dev.arbiter.importers.experiment.MetricRole;
 import dev.arbiter.importers.ingest.DatasetCatalog.ImportRecord;
+import dev.arbiter.importers.statistics.SourceRecord;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneOffset;
@@ -108,8 +109,10 @@ public final class DecisionReport {
                         input.analysisJson()),
                 new ReportAttachments.Attachment(ReportAttachments.DECISION, "The decision, rationale and sign-offs",
                         DecisionFile.toJson(input.decision())),
-                new ReportAttachments.Attachment(ReportAttachments.PROVENANCE, "The files behind the dataset, with SHA-256",
-                        ReportAttachments.provenanceJson(definition.dataset(), input.imports()))), input.generatedAt());
+                new ReportAttachments.Attachment(ReportAttachments.PROVENANCE, input.source() == null
+                        ? "The files behind the dataset, with SHA-256" : "The warehouse table analysed, with its data fingerprint",
+                        ReportAttachments.provenanceJson(definition.dataset(), input.imports(), input.source()))),
+                input.generatedAt());
     }
 
     private void describe(PDDocument document) {
@@ -141,7 +144,8 @@ public final class DecisionReport {
             canvas.paragraph(definition.question(), 12, false, PdfCanvas.MUTED);
         }
         canvas.paragraph("Decision record generated " + STAMP.format(input.generatedAt()) + " by Arbiter "
-                + about.arbiterVersion() + " from dataset '" + definition.dataset() + "'"
+                + about.arbiterVersion() + " from " + (input.source() == null ? "dataset '" + definition.dataset() + "'"
+                : "table " + input.source().table() + " on " + input.source().engine())
                 + (result.asOf() == null ? "" : ", events up to " + result.asOf()) + ".", 8.5f, false, PdfCanvas.MUTED);
         canvas.space(4);
     }
@@ -281,6 +285,10 @@ public final class DecisionReport {
 
     private void provenance() throws IOException {
         canvas.heading("Data provenance", 60);
+        if (input.source() != null) {
+            sourceProvenance(input.source());
+            return;
+        }
         if (input.imports().isEmpty()) {
             canvas.paragraph("The workspace has no import record for dataset '" + definition.dataset() + "'.");
             return;
@@ -289,6 +297,19 @@ public final class DecisionReport {
                 List.of("file", "SHA-256", "rows loaded", "rejected", "mode", "imported"), importRows());
         canvas.paragraph("Rejected rows are kept in the workspace with their reasons (arbiter datasets --rejects).", 8,
                 false, PdfCanvas.MUTED);
+    }
+
+    /** A warehouse table (issue 20): where, how many rows, the fingerprints, and what came back. */
+    private void sourceProvenance(SourceRecord source) throws IOException {
+        canvas.facts(List.of(new String[] {"Engine", source.engine() + " at " + text(source.url())},
+                new String[] {"Table", text(source.table()) + " — " + Format.count(source.rows()) + " rows when analysed"},
+                new String[] {"Data fingerprint", source.dataFingerprint() == null
+                        ? "none (the engine has no row hash Arbiter knows)" : source.dataFingerprint() + " (computed in the engine)"},
+                new String[] {"Query fingerprint", source.queryFingerprint()},
+                new String[] {"Came back", Format.count(source.resultRows()) + " result rows, " + Format.count(source.bytesReturned())
+                        + " bytes of values: aggregates only"}));
+        canvas.paragraph("The events stayed in the engine. arbiter reproduce DECISION.pdf --source URL --table TABLE "
+                + "recomputes this analysis and says whether the table's rows or fingerprint changed.", 8, false, PdfCanvas.MUTED);
     }
 
     private List<List<String>> importRows() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbiter.importers.ingest.DatasetCatalog;
+import dev.arbiter.importers.statistics.SourceRecord;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
@@ -43,15 +44,24 @@ public final class ReportAttachments {
     private ReportAttachments() {
     }
 
-    /** The imports behind the dataset as JSON: file, sha256, rowsLoaded, rowsRejected, mode, importedAt. */
-    static String provenanceJson(String dataset, List<DatasetCatalog.ImportRecord> imports) {
-        ObjectNode root = MAPPER.createObjectNode().put("dataset", dataset);
+    /**
+     * The imports behind the dataset as JSON: file, sha256, rowsLoaded, rowsRejected, mode, importedAt;
+     * for a warehouse table (issue 20) also {@code source}: engine, url, table, rows, dataFingerprint,
+     * queryFingerprint.
+     */
+    static String provenanceJson(String dataset, List<DatasetCatalog.ImportRecord> imports, SourceRecord source) {
+        ObjectNode root = MAPPER.createObjectNode().put("dataset", source == null ? dataset : source.table());
         ArrayNode files = root.putArray("imports");
         for (DatasetCatalog.ImportRecord record : imports) {
             files.addObject().put("file", record.fileName()).put("sha256", record.sha256())
                     .put("rowsLoaded", record.rowsLoaded()).put("rowsRejected", record.rowsRejected())
                     .put("mode", record.mode())
                     .put("importedAt", record.finishedAt() == null ? null : record.finishedAt().toInstant().toString());
+        }
+        if (source != null) {
+            root.putObject("source").put("engine", source.engine()).put("url", source.url()).put("table", source.table())
+                    .put("rows", source.rows()).put("dataFingerprint", source.dataFingerprint())
+                    .put("queryFingerprint", source.queryFingerprint());
         }
         try {
             return MAPPER.writeValueAsString(root);

@@ -10,6 +10,7 @@ import dev.arbiter.importers.experiment.ExperimentFile;
 import dev.arbiter.importers.experiment.PreRegistration;
 import dev.arbiter.importers.ingest.DatasetCatalog;
 import dev.arbiter.importers.ingest.DatasetCatalog.ImportRecord;
+import dev.arbiter.importers.statistics.SourceRecord;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.importers.workspace.WorkspaceException;
 import java.time.Instant;
@@ -35,11 +36,28 @@ public final class ReportSources {
     public static ReportInput from(Workspace workspace, ExperimentResult result, DecisionRecord decision, PaperSize paper)
             throws WorkspaceException {
         ExperimentDefinition definition = result.definition().file();
-        PreRegistration.Lock lock = new PreRegistration(workspace).get(definition.name()).orElse(null);
+        return input(workspace, definition, result, AnalysisJson.write(result),
+                currentImports(new DatasetCatalog(workspace).history(), definition.dataset()), null, decision, paper);
+    }
+
+    /**
+     * The report's input for events read from a warehouse table (issue 20): the source instead of
+     * files; {@code workspace} (may be null) holds the plan's lock.
+     */
+    public static ReportInput fromSource(Workspace workspace, ExperimentDefinition definition, ExperimentResult result,
+                                         SourceRecord source, DecisionRecord decision, PaperSize paper)
+            throws WorkspaceException {
+        return input(workspace, definition, result, AnalysisJson.write(result, source), List.of(), source, decision, paper);
+    }
+
+    /** {@code definition} as the analyst wrote it (attached; a warehouse analysis reads it from a view). */
+    private static ReportInput input(Workspace workspace, ExperimentDefinition definition, ExperimentResult result,
+                                     String analysisJson, List<ImportRecord> imports, SourceRecord source,
+                                     DecisionRecord decision, PaperSize paper) throws WorkspaceException {
+        PreRegistration.Lock lock = workspace == null ? null : new PreRegistration(workspace).get(definition.name()).orElse(null);
         List<String> deviations = lock == null ? List.of() : PreRegistration.deviations(lock.definition(), definition);
-        return new ReportInput(result, ExperimentFile.toJson(definition), AnalysisJson.write(result), decision,
-                currentImports(new DatasetCatalog(workspace).history(), definition.dataset()), lock, deviations, paper,
-                Instant.now());
+        return new ReportInput(result, ExperimentFile.toJson(definition), analysisJson, decision, imports, source, lock,
+                deviations, paper, Instant.now());
     }
 
     /** The imports that make up the dataset now: the last one that created or replaced it, and the appends after it. */

@@ -24,7 +24,7 @@ import java.util.Locale;
  */
 public final class AnalysisBenchmark {
     /** The benchmark's experiment: a primary, four guardrails (one p95), two segments, daily series. */
-    static final String EXPERIMENT = """
+    public static final String EXPERIMENT = """
             {"name": "benchmark", "dataset": "requests", "variantColumn": "variant", "control": "sonnet",
              "treatments": ["haiku"], "unitColumn": "session_id", "timestampColumn": "ts",
              "primary": {"name": "schema_validity", "column": "schema_valid", "kind": "unit", "aggregate": "mean", "mde": 0.01},
@@ -56,9 +56,7 @@ public final class AnalysisBenchmark {
         out.flush();
         try (Workspace workspace = Workspace.open(file, Access.IMPORT); Connection connection = workspace.newConnection();
              Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE requests AS SELECT *, CASE hash(session_id) % 3 WHEN 0 THEN 'free' "
-                    + "WHEN 1 THEN 'pro' ELSE 'team' END AS plan, CASE WHEN hash(session_id || 'c') % 10 < 3 "
-                    + "THEN 'complex' ELSE 'easy' END AS complexity FROM (" + RequestLogGenerator.query(rows) + ")");
+            statement.execute("CREATE TABLE requests AS " + events(rows));
         }
         ExperimentDefinition definition = ExperimentFile.parse(EXPERIMENT, "benchmark");
         double[] bare = new double[repeats];
@@ -83,11 +81,18 @@ public final class AnalysisBenchmark {
         return ok;
     }
 
+    /** DuckDB's query generating the benchmark's {@code rows} events: the request log with two segment columns. */
+    public static String events(long rows) {
+        return "SELECT *, CASE hash(session_id) % 3 WHEN 0 THEN 'free' WHEN 1 THEN 'pro' ELSE 'team' END AS plan, "
+                + "CASE WHEN hash(session_id || 'c') % 10 < 3 THEN 'complex' ELSE 'easy' END AS complexity FROM ("
+                + RequestLogGenerator.query(rows) + ")";
+    }
+
     /**
      * Peak Java heap (sum of the heap pools' peaks), the heap's maximum, and the process's peak
      * resident memory (Linux {@code VmHWM}; DuckDB's memory is native, so only this shows it).
      */
-    static String memory() {
+    public static String memory() {
         long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         long maxHeap = Runtime.getRuntime().maxMemory();

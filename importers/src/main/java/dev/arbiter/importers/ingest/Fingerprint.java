@@ -2,6 +2,7 @@ package dev.arbiter.importers.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -23,6 +24,16 @@ public record Fingerprint(String sha256, long sizeBytes) {
             size += Files.size(file);
         }
         return new Fingerprint(hex(combined.digest()), size);
+    }
+
+    /** SHA-256 (hex) of texts in the order given, each ended by a zero byte (so "ab","c" differs from "a","bc"). */
+    public static String ofTexts(Iterable<String> texts) {
+        MessageDigest digest = newDigest();
+        for (String text : texts) {
+            digest.update(text.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        }
+        return hex(digest.digest());
     }
 
     private static byte[] digest(Path file) throws IOException {

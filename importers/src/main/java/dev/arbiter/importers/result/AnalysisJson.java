@@ -2,6 +2,7 @@ package dev.arbiter.importers.result;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +15,7 @@ import dev.arbiter.analytics.NonInferiority;
 import dev.arbiter.analytics.reading.GuardrailCheck;
 import dev.arbiter.analytics.reading.Recommendation;
 import dev.arbiter.importers.statistics.ServedModel;
+import dev.arbiter.importers.statistics.SourceRecord;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +36,36 @@ public final class AnalysisJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the analysis as JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * The analysis of events read from a warehouse table: {@code dataset} is the table, and {@code
+     * source} says where it was read and what came back (issue 20; docs/cli.md).
+     */
+    public static String write(ExperimentResult result, SourceRecord source) {
+        ObjectNode root = toJson(result);
+        root.put("dataset", source.table());
+        root.putObject("source").put("engine", source.engine()).put("url", source.url()).put("table", source.table())
+                .put("rows", source.rows()).put("dataFingerprint", source.dataFingerprint())
+                .put("queryFingerprint", source.queryFingerprint()).put("resultRows", source.resultRows())
+                .put("bytesReturned", source.bytesReturned());
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the analysis as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The {@code source} object of an analysis JSON read back, or null when the events were in a workspace. */
+    public static SourceRecord source(JsonNode analysis) {
+        JsonNode source = analysis.path("source");
+        if (!source.isObject()) {
+            return null;
+        }
+        return new SourceRecord(source.path("engine").asText(), source.path("url").asText(), source.path("table").asText(),
+                source.path("rows").asLong(), source.path("dataFingerprint").textValue(),
+                source.path("queryFingerprint").textValue(), source.path("resultRows").asLong(),
+                source.path("bytesReturned").asLong());
     }
 
     public static ObjectNode toJson(ExperimentResult r) {

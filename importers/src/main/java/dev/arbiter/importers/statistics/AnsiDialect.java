@@ -4,6 +4,6 @@ package dev.arbiter.importers.statistics;
 final class AnsiDialect implements SqlDialect {
     @Override
     public String toString() {
-        return "ANSI";
+        return "standard SQL";
     }
 }

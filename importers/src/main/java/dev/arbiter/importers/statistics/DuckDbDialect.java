@@ -1,10 +1,13 @@
 package dev.arbiter.importers.statistics;
 
+import dev.arbiter.importers.Sql;
+import dev.arbiter.importers.ingest.ColumnInfo;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * DuckDB: {@code fsum} is a compensated (Kahan–Babuška) sum, so sums do not change with thread
@@ -53,6 +56,12 @@ final class DuckDbDialect implements SqlDialect {
     @Override
     public String unitSample(String unit, int oneIn) {
         return "hash(" + unit + ") % " + oneIn + " = 0";
+    }
+
+    /** DuckDB's {@code hash} of several values (any types): a UBIGINT. */
+    @Override
+    public String rowHash(List<ColumnInfo> columns) {
+        return "hash(" + columns.stream().map(column -> Sql.identifier(column.name())).collect(Collectors.joining(", ")) + ")";
     }
 
     @Override

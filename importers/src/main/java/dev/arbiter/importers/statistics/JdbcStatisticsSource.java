@@ -4,6 +4,7 @@ import dev.arbiter.importers.Sql;
 import dev.arbiter.importers.experiment.Assignments;
 import dev.arbiter.importers.experiment.Experiment;
 import dev.arbiter.importers.ingest.ColumnInfo;
+import dev.arbiter.importers.ingest.Fingerprint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -111,6 +112,23 @@ public final class JdbcStatisticsSource implements StatisticsSource {
                                            int exposureDays) throws SQLException {
         try (Connection connection = open()) {
             return new MetricQueries(definition, columns, dialect, asOf).withExposureDays(exposureDays).run(connection);
+        }
+    }
+
+    /** The dataset's rows and a fingerprint of its data, computed in the engine (one scan; only one row comes back). */
+    public TableFingerprint fingerprint(String dataset) throws SQLException {
+        try (Connection connection = open()) {
+            String hash = dialect.rowHash(dialect.columns(connection, dataset));
+            String table = Sql.identifier(dataset);
+            String sql = hash == null ? "SELECT count(*) AS n FROM " + table
+                    : "SELECT count(*) AS n, CAST(bit_xor(h) AS VARCHAR) AS x, CAST(sum(h % 1000003) AS VARCHAR) AS s"
+                    + " FROM (SELECT " + hash + " AS h FROM " + table + ") hashed";
+            try (PreparedStatement query = connection.prepareStatement(sql); ResultSet row = query.executeQuery()) {
+                row.next();
+                long rows = row.getLong("n");
+                return new TableFingerprint(rows, hash == null ? null
+                        : Fingerprint.ofTexts(List.of(Long.toString(rows), String.valueOf(row.getString("x")), String.valueOf(row.getString("s")))).substring(0, 16));
+            }
         }
     }
 

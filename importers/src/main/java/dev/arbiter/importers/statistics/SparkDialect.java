@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Spark SQL 3.5 (issue 20). The metric SQL is standard; what Spark reads differently is rewritten
@@ -128,6 +129,14 @@ final class SparkDialect implements SqlDialect {
             case "LONG" -> "BIGINT";
             default -> type.startsWith("VARCHAR") || type.startsWith("CHAR") ? "VARCHAR" : type;
         };
+    }
+
+    /** Spark's {@code xxhash64} of the row (a BIGINT); maps, which Spark will not hash, as their text. */
+    @Override
+    public String rowHash(List<ColumnInfo> columns) {
+        return "xxhash64(" + columns.stream().map(column -> column.type().startsWith("MAP")
+                ? "CAST(" + Sql.identifier(column.name()) + " AS STRING)" : Sql.identifier(column.name()))
+                .collect(Collectors.joining(", ")) + ")";
     }
 
     @Override

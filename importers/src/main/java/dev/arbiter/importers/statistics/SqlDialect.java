@@ -80,6 +80,14 @@ public interface SqlDialect {
         return text;
     }
 
+    /**
+     * A 64-bit hash of a row's {@code columns} (quoted names with their types), for a fingerprint of a
+     * table's data computed in the engine; null where the engine has none Arbiter knows (standard SQL).
+     */
+    default String rowHash(List<ColumnInfo> columns) {
+        return null;
+    }
+
     /** Reads what {@link #quantiles} selected; NaN where the group had no values. */
     default double[] readQuantiles(ResultSet row, String alias, int count) throws SQLException {
         double[] values = new double[count];

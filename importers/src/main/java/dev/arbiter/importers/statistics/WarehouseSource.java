@@ -1,7 +1,9 @@
 package dev.arbiter.importers.statistics;
 
 import dev.arbiter.importers.Sql;
+import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,28 +25,111 @@ public final class WarehouseSource {
     public static final String USER = "ARBITER_SOURCE_USER";
     public static final String PASSWORD = "ARBITER_SOURCE_PASSWORD";
 
-    private WarehouseSource() {
+    private final String url;
+    private final String table;
+    private final SqlDialect dialect;
+    private final MeteredConnections metered;
+    private final CancellableConnections cancellable;
+    private final JdbcStatisticsSource statistics;
+    private final Path drivers;
+
+    private WarehouseSource(String url, String table, Path drivers, JdbcStatisticsSource.Connections connections) {
+        this.url = url;
+        this.drivers = drivers;
+        this.table = table;
+        this.dialect = dialectFor(url);
+        this.metered = new MeteredConnections(connections);
+        this.cancellable = new CancellableConnections(metered);
+        String view = "CREATE OR REPLACE TEMPORARY VIEW " + VIEW + " AS SELECT * FROM " + qualified(table);
+        this.statistics = new JdbcStatisticsSource(cancellable, dialect, describe(url, table, dialect), List.of(view));
     }
 
-    /** The dialect an engine's JDBC URL speaks: Spark SQL for Databricks, Hive/Spark Thrift; DuckDB; else standard SQL. */
+    /**
+     * The dialect an engine's JDBC URL speaks: Spark SQL for Databricks, a Spark Thrift server
+     * ({@code hive2}), Simba's Spark driver and Spark Connect ({@code sc}, Spark 4.1's driver); DuckDB;
+     * else standard SQL.
+     */
     public static SqlDialect dialectFor(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("jdbc:databricks:") || lower.startsWith("jdbc:spark:") || lower.startsWith("jdbc:hive2:")) {
+        if (lower.startsWith("jdbc:databricks:") || lower.startsWith("jdbc:spark:") || lower.startsWith("jdbc:hive2:")
+                || lower.startsWith("jdbc:sc:")) {
             return SqlDialect.SPARK;
         }
         return lower.startsWith("jdbc:duckdb:") ? SqlDialect.DUCKDB : SqlDialect.ANSI;
     }
 
     /**
-     * A statistics source over {@code table} at {@code url}; {@code environment} gives the
-     * credentials (pass {@code System.getenv()}).
+     * {@code table} at {@code url}, reached through the JDBC driver for the URL (on the class path
+     * or in the drivers folder, {@link DriverFolder}); {@code environment} gives the credentials
+     * (pass {@code System.getenv()}).
      */
-    public static JdbcStatisticsSource of(String url, String table, Map<String, String> environment) {
-        SqlDialect dialect = dialectFor(url);
-        Properties credentials = credentials(environment);
-        String view = "CREATE OR REPLACE TEMPORARY VIEW " + VIEW + " AS SELECT * FROM " + qualified(table);
-        return new JdbcStatisticsSource(() -> DriverManager.getConnection(url, credentials), dialect,
-                describe(url, table, dialect), List.of(view));
+    public static WarehouseSource of(String url, String table, Map<String, String> environment) {
+        Path drivers = DriverFolder.folder(environment);
+        DriverFolder.load(drivers);
+        // a DuckDB file has no users (and its driver takes unknown properties for settings, and fails)
+        Properties credentials = dialectFor(url) == SqlDialect.DUCKDB ? new Properties() : credentials(environment);
+        return new WarehouseSource(url, table, drivers, () -> DriverManager.getConnection(url, credentials));
+    }
+
+    /** {@code table} through {@code connections} that open sessions of an engine speaking {@code url}'s dialect (tests, embedded engines). */
+    public static WarehouseSource over(String url, String table, JdbcStatisticsSource.Connections connections) {
+        return new WarehouseSource(url, table, null, connections);
+    }
+
+    /** The statistics source an analysis reads; every query is counted and can be cancelled. */
+    public JdbcStatisticsSource statistics() {
+        return statistics;
+    }
+
+    /** Stops the engine's running queries (the engine cancels them server-side) and refuses new ones. */
+    public void cancel() {
+        cancellable.cancel();
+    }
+
+    /**
+     * What was analysed: the table's rows and data fingerprint (one more scan in the engine), the
+     * fingerprint of the queries run so far, and what came back. Call after the analysis.
+     */
+    public SourceRecord record() throws SQLException {
+        String queries = metered.queryFingerprint();
+        TableFingerprint data = statistics.fingerprint(VIEW);
+        return new SourceRecord(dialect.toString(), withoutParameters(url), table, data.rows(), data.hash(), queries,
+                metered.rowsReturned(), metered.bytesReturned());
+    }
+
+    /**
+     * One line saying why the engine could not be read: which driver to add when none takes the URL,
+     * else the first line of the engine's own message (a Spark error runs to pages with the SQL).
+     */
+    public String explain(Throwable error) {
+        SQLException cause = null;
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                cause = sql;
+            }
+        }
+        String message = cause == null ? String.valueOf(error.getMessage()) : String.valueOf(cause.getMessage());
+        String where = dialect + " at " + withoutParameters(url) + ", table " + table + ": ";
+        if (message.startsWith("No suitable driver")) {
+            return where + "no JDBC driver takes this URL — put the engine's driver jar (" + driverFor(url) + ") in "
+                    + (drivers == null ? "" : drivers + " or ") + "on the class path (docs/warehouse.md)";
+        }
+        String line = message.strip().lines().filter(text -> !text.isBlank()).findFirst().orElse("failed").strip();
+        return where + (line.length() > 300 ? line.substring(0, 300) + "…" : line);
+    }
+
+    private static String driverFor(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:databricks:")) {
+            return "com.databricks:databricks-jdbc";
+        }
+        if (lower.startsWith("jdbc:hive2:")) {
+            return "org.apache.hive:hive-jdbc, classifier standalone";
+        }
+        if (lower.startsWith("jdbc:sc:")) {
+            return "org.apache.spark:spark-connect-client-jdbc_2.13, Spark 4.1 or later";
+        }
+        return lower.startsWith("jdbc:trino:") ? "io.trino:trino-jdbc" : "the engine's JDBC driver";
     }
 
     /** {@code "catalog"."schema"."table"}: each dotted part quoted. */

@@ -22,7 +22,7 @@ class WarehouseSourceTest {
         String url = "jdbc:databricks://adb-1.azuredatabricks.net:443/default;transportMode=http;AuthMech=3;UID=token;PWD=dapi-secret";
         assertEquals("jdbc:databricks://adb-1.azuredatabricks.net:443/default…", WarehouseSource.withoutParameters(url));
         assertEquals("Spark SQL at jdbc:databricks://adb-1.azuredatabricks.net:443/default…, table main.events",
-                WarehouseSource.of(url, "main.events", Map.of(WarehouseSource.TOKEN, "dapi-other")).describe());
+                WarehouseSource.of(url, "main.events", Map.of(WarehouseSource.TOKEN, "dapi-other")).statistics().describe());
         assertEquals("jdbc:postgresql://db/x…", WarehouseSource.withoutParameters("jdbc:postgresql://db/x?password=p"));
     }
 
