@@ -67,18 +67,34 @@ public record MidQuantile(double below, double lower, double upper, double above
      * {@code p} is not finite.
      */
     public static MidQuantile of(double[] values, long[] cumulative, int size, double p) {
+        return size == 0 ? null : ofWindow(values, cumulative, size, p, 0, cumulative[size - 1]);
+    }
+
+    /**
+     * The mid-quantile at {@code p} from a window of the distinct values (issue 20: only the values
+     * near a quantile leave a remote engine): {@code before} values lie below the window's first,
+     * {@code total} in all, and {@code cumulative[i]} counts every value ≤ {@code values[i]}. The
+     * window must hold the distinct values from the one before the quantile's lower value to the
+     * one after its upper value (those that exist); otherwise this throws rather than guess.
+     */
+    public static MidQuantile ofWindow(double[] values, long[] cumulative, int size, double p, long before, long total) {
         if (size == 0 || !Double.isFinite(p)) {
             return null;
         }
-        double n = cumulative[size - 1];
-        int k = lastAtOrBelow(cumulative, size, p * n);
-        double rank = p * n;
-        double lowRank = midRank(cumulative, k);
-        if (rank <= lowRank || k + 1 == size) {
+        double rank = p * total;
+        int k = lastAtOrBelow(cumulative, size, rank, before);
+        double lowRank = midRank(cumulative, k, before);
+        boolean atStart = before == 0;
+        boolean atEnd = cumulative[size - 1] == total;
+        boolean atLower = rank <= lowRank; // the quantile is the lower value itself: its successor only places a cut
+        if (!atStart && (k == 0 || rank < lowRank) || !atEnd && k + (atLower ? 1 : 2) >= size) {
+            throw new IllegalStateException("the window of " + size + " values does not hold the quantile at " + p);
+        }
+        if (atLower || k + 1 == size) {
             return new MidQuantile(k == 0 ? Double.NEGATIVE_INFINITY : values[k - 1], values[k], values[k],
                     k + 1 == size ? Double.POSITIVE_INFINITY : values[k + 1], 0);
         }
-        double t = (rank - lowRank) / (midRank(cumulative, k + 1) - lowRank);
+        double t = (rank - lowRank) / (midRank(cumulative, k + 1, before) - lowRank);
         return new MidQuantile(k == 0 ? Double.NEGATIVE_INFINITY : values[k - 1], values[k], values[k + 1],
                 k + 2 == size ? Double.POSITIVE_INFINITY : values[k + 2], t);
     }
@@ -139,12 +155,12 @@ public record MidQuantile(double below, double lower, double upper, double above
     }
 
     /** The largest k whose mid-rank is at most {@code rank} (0 when none is), by bisection. */
-    private static int lastAtOrBelow(long[] cumulative, int size, double rank) {
+    private static int lastAtOrBelow(long[] cumulative, int size, double rank, long before) {
         int low = 0;
         int high = size - 1;
         while (low < high) {
             int middle = (low + high + 1) >>> 1;
-            if (midRank(cumulative, middle) <= rank) {
+            if (midRank(cumulative, middle, before) <= rank) {
                 low = middle;
             } else {
                 high = middle - 1;
@@ -154,8 +170,8 @@ public record MidQuantile(double below, double lower, double upper, double above
     }
 
     /** The count below value k plus half its own count: n · F_mid at the k-th distinct value. */
-    private static double midRank(long[] cumulative, int k) {
-        long before = k == 0 ? 0 : cumulative[k - 1];
-        return before + (cumulative[k] - before) / 2.0;
+    private static double midRank(long[] cumulative, int k, long before) {
+        long below = k == 0 ? before : cumulative[k - 1];
+        return below + (cumulative[k] - below) / 2.0;
     }
 }

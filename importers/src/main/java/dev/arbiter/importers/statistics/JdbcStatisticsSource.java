@@ -29,6 +29,7 @@ public final class JdbcStatisticsSource implements StatisticsSource {
     private final SqlDialect dialect;
     private final String description;
     private final List<String> setup;
+    private final boolean nearQuantilesOnly;
 
     public JdbcStatisticsSource(Connections connections, SqlDialect dialect, String description) {
         this(connections, dialect, description, List.of());
@@ -36,10 +37,24 @@ public final class JdbcStatisticsSource implements StatisticsSource {
 
     /** With {@code setup} statements run on each new connection after the dialect's (e.g. a view of the table). */
     public JdbcStatisticsSource(Connections connections, SqlDialect dialect, String description, List<String> setup) {
+        this(connections, dialect, description, setup, dialect.tuning().nearQuantilesOnly());
+    }
+
+    private JdbcStatisticsSource(Connections connections, SqlDialect dialect, String description, List<String> setup,
+                                 boolean nearQuantilesOnly) {
         this.connections = connections;
         this.dialect = dialect;
         this.description = description;
         this.setup = List.copyOf(setup);
+        this.nearQuantilesOnly = nearQuantilesOnly;
+    }
+
+    /**
+     * The same source for an engine across a network, whatever its dialect: quantiles bring back
+     * only the values near them ({@link MetricQueries#withNearQuantilesOnly}), not every value's count.
+     */
+    public JdbcStatisticsSource acrossNetwork() {
+        return new JdbcStatisticsSource(connections, dialect, description, setup, true);
     }
 
     /** A connection with the dialect's session settings made, speaking the dialect's words. */
@@ -111,7 +126,8 @@ public final class JdbcStatisticsSource implements StatisticsSource {
     public ExperimentStatistics statistics(Experiment definition, List<ColumnInfo> columns, LocalDate asOf,
                                            int exposureDays) throws SQLException {
         try (Connection connection = open()) {
-            return new MetricQueries(definition, columns, dialect, asOf).withExposureDays(exposureDays).run(connection);
+            return new MetricQueries(definition, columns, dialect, asOf).withExposureDays(exposureDays)
+                    .withNearQuantilesOnly(nearQuantilesOnly).run(connection);
         }
     }
 

@@ -30,6 +30,7 @@ public final class MetricQueries {
     private int maxBuckets;
     private boolean oneLevelDays = true;
     private int exposureDays;
+    private boolean nearQuantilesOnly;
 
     /**
      * @param definition a definition already checked against the dataset
@@ -43,6 +44,7 @@ public final class MetricQueries {
         this.dialect = dialect;
         this.asOf = asOf;
         this.maxBuckets = dialect.tuning().maxIndicatorBuckets();
+        this.nearQuantilesOnly = dialect.tuning().nearQuantilesOnly();
     }
 
     /** The same queries with quantiles found one way only (tests check both ways agree). */
@@ -73,12 +75,24 @@ public final class MetricQueries {
         return copy;
     }
 
+    /**
+     * The same queries, with quantiles counting values in the engine and bringing back only those
+     * near each slice's quantiles when {@code near} ({@link NearQuantileCounts}; an engine across a
+     * network), or all counts (the workspace).
+     */
+    public MetricQueries withNearQuantilesOnly(boolean near) {
+        MetricQueries copy = copy();
+        copy.nearQuantilesOnly = near;
+        return copy;
+    }
+
     private MetricQueries copy() {
         MetricQueries copy = new MetricQueries(definition, columns, dialect, asOf);
         copy.quantileMethod = quantileMethod;
         copy.maxBuckets = maxBuckets;
         copy.oneLevelDays = oneLevelDays;
         copy.exposureDays = exposureDays;
+        copy.nearQuantilesOnly = nearQuantilesOnly;
         return copy;
     }
 
@@ -147,7 +161,7 @@ public final class MetricQueries {
             EventSource source = source();
             QuantileMetricQuery quantile = new QuantileMetricQuery(source, dialect, metric, dimensions(source),
                     definition.alpha(), crossovers, quantileMethod).maxBuckets(maxBuckets)
-                    .unitsWithinOneDay(units.unitsOnSeveralDays() == 0 && oneLevelDays);
+                    .unitsWithinOneDay(units.unitsOnSeveralDays() == 0 && oneLevelDays).nearQuantilesOnly(nearQuantilesOnly);
             Map<SliceKey, ArmStatistics> statistics = quantile.run(connection);
             metrics.put(metric.name(), statistics);
             timer.lap("quantile " + metric.name());

@@ -43,6 +43,8 @@ final class QuantileMetricQuery {
     private int maxBuckets;
     private boolean unitsWithinOneDay;
     private Map<SliceKey, ValueHistogram> histograms;
+    /** Counts values near the quantiles only (an engine across a network), or null to count them all. */
+    private NearQuantileCounts nearOnly;
     /** How pass 2 weighed events in the last run (for the profile). */
     private String passTwoWay;
 
@@ -93,6 +95,12 @@ final class QuantileMetricQuery {
         return this;
     }
 
+    /** Makes passes 1 and 3 bring back only the values near the quantiles when they count values ({@link NearQuantileCounts}); returns this query. */
+    QuantileMetricQuery nearQuantilesOnly(boolean near) {
+        this.nearOnly = near ? new NearQuantileCounts(source, dimensions) : null;
+        return this;
+    }
+
     /** Tells pass 2 whether every unit's events are on one day ({@link IndicatorCounts}); returns this query. */
     QuantileMetricQuery unitsWithinOneDay(boolean withinOneDay) {
         this.unitsWithinOneDay = withinOneDay;
@@ -116,6 +124,15 @@ final class QuantileMetricQuery {
 
     /** Pass 1: each slice's mid-quantile, from counted values or from the engine's order statistics. */
     private Map<SliceKey, SliceQuantile> passOne(Connection connection) throws SQLException {
+        if (nearOnly != null) {
+            Map<SliceKey, SliceQuantile> quantiles = method.useHistograms(connection, this) ? null
+                    : quantilesFromOrderStatistics(connection);
+            if (quantiles == null) { // values repeat, or a tie among the order statistics: count those near the quantile
+                histograms = nearOnly.at(connection, events(), metric.probability());
+                quantiles = quantilesFromHistograms();
+            }
+            return quantiles;
+        }
         histograms = method.useHistograms(connection, this) ? histograms(connection) : null;
         Map<SliceKey, SliceQuantile> quantiles = histograms != null ? quantilesFromHistograms()
                 : quantilesFromOrderStatistics(connection);
@@ -129,6 +146,13 @@ final class QuantileMetricQuery {
 
     /** Pass 3: the mid-quantiles at every slice's bounds, counting values when the order statistics tie. */
     private void passThree(Connection connection, Map<SliceKey, Bounds> bounds) throws SQLException {
+        if (nearOnly != null) {
+            if (histograms != null || !limits(connection, bounds)) { // values repeat: count those near the bounds
+                histograms = nearOnly.within(connection, events(), windows(bounds));
+                limitsFromHistograms(bounds);
+            }
+            return;
+        }
         if (histograms == null && !limits(connection, bounds)) {
             histograms = histograms(connection);
         }
@@ -237,6 +261,17 @@ final class QuantileMetricQuery {
         return quantiles;
     }
 
+    /** Each slice's probability bounds, where it has an interval. */
+    private static Map<SliceKey, double[]> windows(Map<SliceKey, Bounds> bounds) {
+        Map<SliceKey, double[]> windows = new LinkedHashMap<>();
+        bounds.forEach((slice, b) -> {
+            if (b.probabilities != null) {
+                windows.put(slice, new double[] {b.probabilities.lower(), b.probabilities.upper()});
+            }
+        });
+        return windows;
+    }
+
     private void limitsFromHistograms(Map<SliceKey, Bounds> bounds) {
         bounds.forEach((slice, b) -> {
             ValueHistogram histogram = histograms.get(slice);
@@ -254,7 +289,7 @@ final class QuantileMetricQuery {
 
     /** The whole arms' histograms when pass 1 counted values (exact percentiles for the distribution), else null. */
     Map<String, ValueHistogram> armHistograms() {
-        if (histograms == null) {
+        if (histograms == null || nearOnly != null) {
             return null;
         }
         Map<String, ValueHistogram> arms = new LinkedHashMap<>();

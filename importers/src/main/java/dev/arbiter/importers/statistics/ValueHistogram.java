@@ -16,6 +16,33 @@ final class ValueHistogram {
     /** cumulative[i] = how many values are ≤ values[i]. */
     private long[] cumulative = new long[16];
     private int size;
+    /** For a window of the values (only those near the quantiles asked): how many lie below it, and in all; -1 for all values. */
+    private final long before;
+    private final long total;
+
+    /** The histogram of all a slice's values. */
+    ValueHistogram() {
+        this(0, -1);
+    }
+
+    private ValueHistogram(long before, long total) {
+        this.before = before;
+        this.total = total;
+    }
+
+    /**
+     * A window of a slice's values (issue 20: what a remote engine sends back for a quantile):
+     * {@code before} values lie below the first added, {@code total} in all; only mid-quantiles
+     * inside the window can be read from it.
+     */
+    static ValueHistogram window(long before, long total) {
+        return new ValueHistogram(before, total);
+    }
+
+    /** Whether this holds only some of the values ({@link #window}). */
+    boolean partial() {
+        return total >= 0;
+    }
 
     /** Adds {@code count} occurrences of {@code value}, larger than every value added before. */
     void add(double value, long count) {
@@ -27,13 +54,13 @@ final class ValueHistogram {
             cumulative = Arrays.copyOf(cumulative, size * 2);
         }
         values[size] = value;
-        cumulative[size] = (size == 0 ? 0 : cumulative[size - 1]) + count;
+        cumulative[size] = (size == 0 ? Math.max(0, before) : cumulative[size - 1]) + count;
         size++;
     }
 
     /** How many values. */
     long count() {
-        return size == 0 ? 0 : cumulative[size - 1];
+        return partial() ? total : size == 0 ? 0 : cumulative[size - 1];
     }
 
     /** How many distinct values. */
@@ -43,6 +70,9 @@ final class ValueHistogram {
 
     /** The type 7 quantile at probability {@code p} in [0, 1]; NaN when empty or {@code p} is not finite. */
     double quantile(double p) {
+        if (partial()) {
+            throw new IllegalStateException("a window of the values has no type 7 quantiles");
+        }
         long n = count();
         if (n == 0 || !Double.isFinite(p)) {
             return Double.NaN;
@@ -60,7 +90,8 @@ final class ValueHistogram {
 
     /** The mid-quantile at probability {@code p} ({@link MidQuantile}); null when empty or {@code p} is not finite. */
     MidQuantile midQuantile(double p) {
-        return MidQuantile.of(values, cumulative, size, p);
+        return partial() ? MidQuantile.ofWindow(values, cumulative, size, p, before, total)
+                : MidQuantile.of(values, cumulative, size, p);
     }
 
     /** The {@code k}-th smallest value, 0-based. */

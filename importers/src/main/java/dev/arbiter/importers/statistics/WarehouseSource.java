@@ -41,7 +41,8 @@ public final class WarehouseSource {
         this.metered = new MeteredConnections(connections);
         this.cancellable = new CancellableConnections(metered);
         String view = "CREATE OR REPLACE TEMPORARY VIEW " + VIEW + " AS SELECT * FROM " + qualified(table);
-        this.statistics = new JdbcStatisticsSource(cancellable, dialect, describe(url, table, dialect), List.of(view));
+        this.statistics = new JdbcStatisticsSource(cancellable, dialect, describe(url, table, dialect), List.of(view))
+                .acrossNetwork();
     }
 
     /**

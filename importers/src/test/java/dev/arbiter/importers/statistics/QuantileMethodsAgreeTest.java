@@ -81,6 +81,39 @@ class QuantileMethodsAgreeTest {
     }
 
     /**
+     * Issue 20: an engine across a network sends back only the values near each slice's quantile and
+     * interval bounds — the same numbers as every value's count, whichever way pass 1 starts — and
+     * far fewer rows.
+     */
+    @Test
+    void onlyTheValuesNearTheQuantilesGiveTheSameStatisticsFromFewerRows() throws Exception {
+        Path file = workspace(false);
+        Experiment definition = ExperimentBuilder.build(ExperimentFile.parse(EXPERIMENT, "test"));
+        try (Workspace workspace = Workspace.open(file)) {
+            MeteredConnections all = new MeteredConnections(workspace::newConnection);
+            MeteredConnections near = new MeteredConnections(workspace::newConnection);
+            ExperimentStatistics counted;
+            try (Connection connection = all.open()) {
+                counted = new MetricQueries(definition, DatasetCatalog.columns(connection, "events"), SqlDialect.DUCKDB, null)
+                        .withQuantileMethod(QuantileMetricQuery.Method.HISTOGRAMS).run(connection);
+            }
+            try (Connection connection = near.open()) {
+                MetricQueries queries = new MetricQueries(definition, DatasetCatalog.columns(connection, "events"),
+                        SqlDialect.DUCKDB, null).withNearQuantilesOnly(true);
+                assertTrue(sameStatistics(queries.withQuantileMethod(QuantileMetricQuery.Method.HISTOGRAMS).run(connection),
+                        counted) > 60, "slices compared");
+                long rowsNear = near.rowsReturned();
+                assertTrue(rowsNear * 10 < all.rowsReturned(), rowsNear + " rows near the quantiles, " + all.rowsReturned()
+                        + " with every value's count");
+                for (QuantileMetricQuery.Method method : new QuantileMetricQuery.Method[] {
+                    QuantileMetricQuery.Method.QUANTILE_QUERIES, QuantileMetricQuery.Method.AUTOMATIC}) {
+                    assertTrue(sameStatistics(queries.withQuantileMethod(method).run(connection), counted) > 60, method.name());
+                }
+            }
+        }
+    }
+
+    /**
      * The engine's order statistics serve continuous values without counting them (64-bit hashes: no
      * tie near any slice's quantile or bound); on integer latencies they meet ties and the values are
      * counted instead — the numbers are the same either way (above).

@@ -1,0 +1,134 @@
+package dev.arbiter.importers.statistics;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Passes 1 and 3 of a quantile metric by counting values, for an engine across a network (issue 20):
+ * the engine counts each distinct value per slice, ranks the counts, and sends back only the
+ * distinct values near each slice's quantiles — from the one before the quantile's lower value to
+ * the one after its upper value ({@link dev.arbiter.analytics.MidQuantile#ofWindow}) — with their
+ * cumulative counts: a few rows per slice instead of one per distinct value, which grows with days,
+ * segments and the values' resolution. Exact: the same mid-quantiles as the whole counts.
+ *
+ * <p>A distinct value i (in order, mid-rank m_i = values below it + half its count) is needed for
+ * a quantile at rank r iff m_{i−2} ≤ r and m_{i+2} > r (missing neighbours count as −∞ and +∞);
+ * for the ranks of a window [lo·n, hi·n], iff m_{i−2} ≤ hi·n and m_{i+2} > lo·n.
+ */
+final class NearQuantileCounts {
+    private final Dimensions dimensions;
+    private final EventSource source;
+
+    NearQuantileCounts(EventSource source, Dimensions dimensions) {
+        this.source = source;
+        this.dimensions = dimensions;
+    }
+
+    /** Pass 1: every slice's values near its quantile at {@code p}. */
+    Map<SliceKey, ValueHistogram> at(Connection connection, SqlQuery events, double p) throws SQLException {
+        SqlQuery query = ranked(events).sql(" SELECT " + slice("near") + ", v, n, cum, total FROM near WHERE ")
+                .sql("COALESCE(m_before, -1E0) <= CAST(").value(p).sql(" AS DOUBLE PRECISION) * total AND ")
+                .sql("COALESCE(m_after, total + 1E0) > CAST(").value(p).sql(" AS DOUBLE PRECISION) * total ORDER BY v");
+        return read(connection, query);
+    }
+
+    /** Pass 3: each slice's values near its quantiles anywhere in its window [lower, upper] of probabilities. */
+    Map<SliceKey, ValueHistogram> within(Connection connection, SqlQuery events, Map<SliceKey, double[]> windows)
+            throws SQLException {
+        if (windows.isEmpty()) {
+            return Map.of();
+        }
+        SqlQuery query = ranked(events).sql(" SELECT " + slice("near") + ", v, n, cum, total FROM near JOIN (VALUES ");
+        boolean first = true;
+        for (Map.Entry<SliceKey, double[]> window : windows.entrySet()) {
+            query.sql(first ? "" : ", ");
+            row(query, window.getKey(), window.getValue());
+            first = false;
+        }
+        query.sql(") AS w (" + slice("") + ", lo, hi) ON ").sql(joined())
+                .sql(" WHERE COALESCE(m_before, -1E0) <= w.hi * total AND COALESCE(m_after, total + 1E0) > w.lo * total")
+                .sql(" ORDER BY v");
+        return read(connection, query);
+    }
+
+    /**
+     * {@code , cells, sets, ranked, mids, near}: per slice (grouping sets over arm, each segment and
+     * day) each distinct value's count n, cumulative count cum, the slice's total, and the mid-ranks
+     * two values before and after.
+     */
+    private SqlQuery ranked(SqlQuery events) {
+        String cells = "ai, v" + dimensions.keyList();
+        String partition = "PARTITION BY " + slice("");
+        return new SqlQuery().append(events)
+                .sql(", cells AS (SELECT " + cells + ", COUNT(*) AS n FROM q GROUP BY " + cells + ")")
+                .sql(", sets AS (SELECT ai" + dimensions.selectList() + ", v, SUM(n) AS n FROM cells GROUP BY "
+                        + dimensions.groupingSets("ai, v") + ")")
+                .sql(", ranked AS (SELECT " + slice("") + ", v, n, SUM(n) OVER (" + partition + " ORDER BY v ROWS BETWEEN "
+                        + "UNBOUNDED PRECEDING AND CURRENT ROW) AS cum, SUM(n) OVER (" + partition + ") AS total FROM sets)")
+                .sql(", mids AS (SELECT " + slice("") + ", v, n, cum, total, cum - n / 2E0 AS m FROM ranked)")
+                .sql(", near AS (SELECT " + slice("") + ", v, n, cum, total, LAG(m, 2) OVER (" + partition + " ORDER BY v) AS "
+                        + "m_before, LEAD(m, 2) OVER (" + partition + " ORDER BY v) AS m_after FROM mids)");
+    }
+
+    /** The slice's key columns, qualified by {@code table} when given: ai, g0, g0_all, ..., day, day_all. */
+    private String slice(String table) {
+        String prefix = table.isEmpty() ? "" : table + ".";
+        StringBuilder list = new StringBuilder(prefix + "ai");
+        for (Dimensions.Segment segment : dimensions.segments()) {
+            list.append(", ").append(prefix).append(segment.alias()).append(", ").append(prefix).append(segment.alias()).append("_all");
+        }
+        if (dimensions.daily()) {
+            list.append(", ").append(prefix).append("day, ").append(prefix).append("day_all");
+        }
+        return list.toString();
+    }
+
+    /** near's slice columns equal to w's, NULL equal to NULL (a segment without a value, a dimension not grouped). */
+    private String joined() {
+        StringBuilder on = new StringBuilder("near.ai = w.ai");
+        for (Dimensions.Segment segment : dimensions.segments()) {
+            on.append(" AND near.").append(segment.alias()).append(" IS NOT DISTINCT FROM w.").append(segment.alias())
+                    .append(" AND near.").append(segment.alias()).append("_all = w.").append(segment.alias()).append("_all");
+        }
+        if (dimensions.daily()) {
+            on.append(" AND near.day IS NOT DISTINCT FROM w.day AND near.day_all = w.day_all");
+        }
+        return on.toString();
+    }
+
+    /** One VALUES row: the slice's key columns as its grouping set writes them, and its window; values bound. */
+    private void row(SqlQuery query, SliceKey slice, double[] window) {
+        query.sql("(CAST(").value(source.armIndex(slice.arm())).sql(" AS INTEGER)");
+        for (Dimensions.Segment segment : dimensions.segments()) {
+            boolean mine = segment.name().equals(slice.segmentColumn());
+            query.sql(", CAST(").value(mine ? slice.segmentValue() : null).sql(" AS VARCHAR), CAST(").value(mine ? 0 : 1)
+                    .sql(" AS INTEGER)");
+        }
+        if (dimensions.daily()) {
+            query.sql(", CAST(").value(slice.isDay() ? Date.valueOf(slice.day()) : null).sql(" AS DATE), CAST(")
+                    .value(slice.isDay() ? 0 : 1).sql(" AS INTEGER)");
+        }
+        query.sql(", CAST(").value(window[0]).sql(" AS DOUBLE PRECISION), CAST(").value(window[1]).sql(" AS DOUBLE PRECISION))");
+    }
+
+    /** Each slice's window of values, in increasing order, with the counts below it and in all. */
+    private Map<SliceKey, ValueHistogram> read(Connection connection, SqlQuery query) throws SQLException {
+        Map<SliceKey, ValueHistogram> found = new LinkedHashMap<>();
+        query.forEachRow(connection, rows -> {
+            SliceKey slice = dimensions.slice(rows, source.armName(rows.getInt("ai")));
+            if (slice != null) {
+                long n = rows.getLong("n");
+                ValueHistogram window = found.get(slice);
+                if (window == null) {
+                    window = ValueHistogram.window(rows.getLong("cum") - n, rows.getLong("total"));
+                    found.put(slice, window);
+                }
+                window.add(rows.getDouble("v"), n);
+            }
+        });
+        return found;
+    }
+}
