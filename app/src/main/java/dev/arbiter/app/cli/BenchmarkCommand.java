@@ -1,6 +1,5 @@
 package dev.arbiter.app.cli;
 
-import dev.arbiter.importers.bench.AnalysisBenchmark;
 import dev.arbiter.importers.bench.ImportBenchmark;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -16,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure Arbiter against bare DuckDB on generated data (see docs/benchmarks.md).",
                 "  arbiter benchmark import [--rows 10000000] [--repeats 3] [--dir DIR]",
-                "  arbiter benchmark analyze [--rows 10000000] [--repeats 3] [--dir DIR]",
+                "  arbiter benchmark analyze [--rows 1000000,10000000,50000000] [--repeats 3] [--dir DIR]",
+                "    (whole processes: arbiter analyze vs the floor, bare DuckDB, on rounded and continuous latencies)",
                 "  arbiter benchmark startup [--rows 1000000] [--repeats 3] [--dir DIR] [--baseline-jar OLD.jar]",
                 "    (opens real windows: needs a display, e.g. xvfb-run)",
                 "  arbiter benchmark cli [--repeats 3] [--baseline-jar OLD.jar]   (command-line start-up)"})
@@ -26,9 +26,9 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Parameters(paramLabel = "WHAT", description = "What to measure: import, analyze, startup or cli.")
     private String what;
 
-    @Option(names = "--rows", paramLabel = "N", description = "Rows to generate (default 10,000,000; for startup "
-            + "the events of the large workspace, default 1,000,000, 0 for none).")
-    private Long rows;
+    @Option(names = "--rows", paramLabel = "N", split = ",", description = "Rows to generate (default 10,000,000; for "
+            + "startup the events of the large workspace, default 1,000,000, 0 for none); analyze takes several: 1000000,10000000.")
+    private List<Long> rows;
 
     @Option(names = "--repeats", paramLabel = "K", defaultValue = "3", description = "Runs of each side (default ${DEFAULT-VALUE}).")
     private int repeats;
@@ -43,6 +43,14 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The one row count a benchmark other than analyze takes. */
+    private long rows(long otherwise) {
+        if (rows != null && rows.size() > 1) {
+            throw new IllegalArgumentException("--rows: " + what + " takes one count; analyze takes several");
+        }
+        return rows == null ? otherwise : rows.get(0);
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!List.of("import", "analyze", "startup", "cli").contains(what)) {
@@ -51,10 +59,10 @@ final class BenchmarkCommand implements Callable<Integer> {
         Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("arbiter-bench");
         PrintWriter out = spec.commandLine().getOut();
         boolean met = switch (what) {
-            case "import" -> new ImportBenchmark(rows == null ? DEFAULT_ROWS : rows, repeats, folder, out).run();
-            case "analyze" -> new AnalysisBenchmark(rows == null ? DEFAULT_ROWS : rows, repeats, folder, out).run();
+            case "import" -> new ImportBenchmark(rows(DEFAULT_ROWS), repeats, folder, out).run();
+            case "analyze" -> new AnalysisFloorBenchmark(rows == null ? List.of(DEFAULT_ROWS) : rows, repeats, folder, out).run();
             case "cli" -> new CliStartupBenchmark(repeats, baselineJar, out).run();
-            default -> new StartupBenchmark(repeats, rows == null ? 1_000_000 : rows, folder, baselineJar, out).run();
+            default -> new StartupBenchmark(repeats, rows(1_000_000), folder, baselineJar, out).run();
         };
         out.flush();
         return met ? 0 : 1;

@@ -51,29 +51,12 @@ final class CliStartupBenchmark {
         return met;
     }
 
-    /** {@code java -jar JAR}: the given jar, or this build's (its classes and libraries when not run from a jar). */
     private static List<String> launcher(Path jar) throws URISyntaxException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path self = jar != null ? jar : Path.of(ArbiterCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        if (self.toString().endsWith(".jar")) {
-            return List.of(java, "-jar", self.toString());
-        }
-        return List.of(java, "-cp", System.getProperty("java.class.path"), "dev.arbiter.app.Launcher");
+        return WholeProcess.arbiter(jar);
     }
 
-    /** The wall time of one process, in ms, from spawn to exit (its output discarded). */
     private static long time(List<String> launcher, List<String> arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(launcher);
-        command.addAll(arguments);
-        long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        int exit = process.waitFor();
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        if (exit != 0) {
-            throw new IOException(String.join(" ", command) + " exited " + exit);
-        }
-        return millis;
+        return WholeProcess.millis(WholeProcess.with(launcher, arguments));
     }
 
     private static long median(List<Long> values) {

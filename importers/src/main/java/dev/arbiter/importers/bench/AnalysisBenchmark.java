@@ -81,6 +81,16 @@ public final class AnalysisBenchmark {
         return ok;
     }
 
+    /**
+     * DuckDB's query generating {@code rows} events whose latencies are continuous (issue 22's shape
+     * {@code round(exp(6.8 + u), 1)}, u uniform by a hash: ~15,000 distinct values, few ties), the
+     * rest as {@link #events(long)}.
+     */
+    public static String continuousEvents(long rows) {
+        return "SELECT * REPLACE (round(exp(6.8 + (hash(request_id * 7 + 3) % 1000000) / 1000000.0), 1) AS latency_ms) FROM ("
+                + events(rows) + ")";
+    }
+
     /** DuckDB's query generating the benchmark's {@code rows} events: the request log with two segment columns. */
     public static String events(long rows) {
         return "SELECT *, CASE hash(session_id) % 3 WHEN 0 THEN 'free' WHEN 1 THEN 'pro' ELSE 'team' END AS plan, "

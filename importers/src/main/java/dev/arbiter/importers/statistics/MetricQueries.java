@@ -173,8 +173,12 @@ public final class MetricQueries {
     /** Each arm's percentiles: from pass 1's counted values when it counted them, else by a query of their own. */
     private Map<String, double[]> distribution(Connection connection, Metric.Quantile metric, QuantileMetricQuery quantile,
             SqlQuery crossovers, Map<SliceKey, ArmStatistics> statistics) throws SQLException {
-        return quantile.armHistograms() != null ? DistributionQuery.fromHistograms(quantile.armHistograms())
-                : new DistributionQuery(source(), dialect, metric, crossovers).run(connection, events(statistics));
+        if (quantile.armHistograms() != null) {
+            return DistributionQuery.fromHistograms(quantile.armHistograms());
+        }
+        DistributionQuery query = new DistributionQuery(source(), dialect, metric, crossovers);
+        return nearQuantilesOnly ? query.nearOrderStatistics(connection, eventsByArm(statistics))
+                : query.run(connection, events(statistics));
     }
 
     /** Unit and ratio metrics by days since first exposure, when asked and there is a timestamp; else null. */
@@ -193,6 +197,18 @@ public final class MetricQueries {
     }
 
     /** How many events a quantile metric has over all arms. */
+    /** Each arm's events of a quantile metric, as its passes counted them. */
+    private static Map<String, Long> eventsByArm(Map<SliceKey, ArmStatistics> statistics) {
+        Map<String, Long> events = new LinkedHashMap<>();
+        statistics.forEach((slice, arm) -> {
+            long n = ((ArmStatistics.Quantile) arm).quantile().events();
+            if (slice.isWholeArm() && n > 0) {
+                events.put(slice.arm(), n);
+            }
+        });
+        return events;
+    }
+
     private static long events(Map<SliceKey, ArmStatistics> statistics) {
         return statistics.entrySet().stream().filter(e -> e.getKey().isWholeArm())
                 .mapToLong(e -> ((ArmStatistics.Quantile) e.getValue()).quantile().events()).sum();

@@ -73,18 +73,31 @@ final class ValueHistogram {
         if (partial()) {
             throw new IllegalStateException("a window of the values has no type 7 quantiles");
         }
-        long n = count();
+        return type7(count(), p, this::orderStatistic);
+    }
+
+    /** An order statistic by its 0-based position. */
+    @FunctionalInterface
+    interface OrderStatistics {
+        double at(long k);
+    }
+
+    /**
+     * R's type 7 quantile at {@code p} (clamped to [0, 1]) of {@code n} values given their order
+     * statistics; NaN when there are none or {@code p} is not finite.
+     */
+    static double type7(long n, double p, OrderStatistics statistics) {
         if (n == 0 || !Double.isFinite(p)) {
             return Double.NaN;
         }
         double clamped = Math.min(1, Math.max(0, p));
         double h = (n - 1) * clamped;
         long lo = (long) Math.floor(h);
-        double low = orderStatistic(lo);
+        double low = statistics.at(lo);
         if (lo + 1 >= n) {
             return low;
         }
-        double high = orderStatistic(lo + 1);
+        double high = statistics.at(lo + 1);
         return low + (h - lo) * (high - low);
     }
 

@@ -59,8 +59,9 @@ class WarehouseRecordTest {
         assertTrue(record.dataFingerprint().matches("[0-9a-f]{16}"), record.dataFingerprint());
         assertTrue(record.queryFingerprint().matches("[0-9a-f]{64}"), record.queryFingerprint());
         assertTrue(record.resultRows() > 0 && record.bytesReturned() > 0, record.toString());
-        // aggregates only: a small share of the table's rows (the p95 sends only the values near its quantiles)
-        assertTrue(record.resultRows() * 10 < record.rows(), record.toString());
+        // aggregates only: a small share of the table's rows — the p95 sends only the values near its quantiles,
+        // and its percentile picture at most 198 per arm (a fixed cost, a tenth of these 19,536 events)
+        assertTrue(record.resultRows() * 5 < record.rows(), record.toString());
     }
 
     @Test
