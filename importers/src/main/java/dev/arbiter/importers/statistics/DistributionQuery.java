@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * The distribution of a quantile metric's column in each arm, as its percentiles 1 to 99: what the
  * Results section draws as per-arm latency distributions. Exact, and the same on every run (an
  * approximate t-digest changed in the 4th digit between runs, which {@code arbiter reproduce}
- * would rightly flag): read from the arms' value counts when the quantile pass counted values;
+ * would rightly flag): read from the quantile passes' ranked counts when they counted values;
  * otherwise selected by the engine, over a fixed one-in-16 sample of units above
  * {@link QueryTuning#distributionSampleAbove()} events (exact percentiles of 10M continuous values cost seconds);
  * on an engine across a network ({@link #nearOrderStatistics}), exact from the engine's ranked value
@@ -37,13 +37,6 @@ final class DistributionQuery {
         this.crossoverFilter = crossoverFilter;
     }
 
-    /** Per arm, the percentiles 1..99 read from its value counts. */
-    static Map<String, double[]> fromHistograms(Map<String, ValueHistogram> arms) {
-        Map<String, double[]> byArm = new LinkedHashMap<>();
-        arms.forEach((arm, histogram) -> byArm.put(arm, PERCENTILES.stream().mapToDouble(histogram::quantile).toArray()));
-        return byArm;
-    }
-
     /** Per arm, the percentiles 1..99 of the metric's events (NaN where an arm has none); {@code events} decides sampling. */
     Map<String, double[]> run(Connection connection, long events) throws SQLException {
         Map<String, double[]> byArm = new LinkedHashMap<>();
@@ -62,11 +55,20 @@ final class DistributionQuery {
     Map<String, double[]> nearOrderStatistics(Connection connection, Map<String, Long> events) throws SQLException {
         String value = source.number(metric.column());
         SqlQuery conditions = conditions(value); // before the CTE: the source adds the columns conditions name
-        SqlQuery query = new SqlQuery().sql("WITH ").append(source.cte()).sql(", cells AS (SELECT arm, " + value
+        SqlQuery ranked = new SqlQuery().sql("WITH ").append(source.cte()).sql(", cells AS (SELECT arm, " + value
                 + " AS v, COUNT(*) AS n FROM ev WHERE ").append(conditions).sql(" GROUP BY arm, " + value + ")")
                 .sql(", ranked AS (SELECT arm, v, n, SUM(n) OVER (PARTITION BY arm ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING "
-                        + "AND CURRENT ROW) AS cum FROM cells)")
-                .sql(", wanted AS (SELECT * FROM (VALUES ");
+                        + "AND CURRENT ROW) AS cum FROM cells)");
+        return fromRanked(connection, ranked, events);
+    }
+
+    /**
+     * Per arm, the percentiles 1..99 from {@code ranked}, a {@code WITH} defining {@code ranked(arm, v,
+     * n, cum)}: each arm's distinct values in order with their counts and cumulative counts.
+     */
+    static Map<String, double[]> fromRanked(Connection connection, SqlQuery ranked, Map<String, Long> events)
+            throws SQLException {
+        SqlQuery query = new SqlQuery().append(ranked).sql(", wanted AS (SELECT * FROM (VALUES ");
         boolean first = true;
         for (Map.Entry<String, Long> arm : events.entrySet()) {
             for (long rank : ranks(arm.getValue())) {

@@ -170,15 +170,20 @@ public final class MetricQueries {
         }
     }
 
-    /** Each arm's percentiles: from pass 1's counted values when it counted them, else by a query of their own. */
+    /** Each arm's percentiles: from the quantile passes' counted values when they counted them, else by a query of their own. */
     private Map<String, double[]> distribution(Connection connection, Metric.Quantile metric, QuantileMetricQuery quantile,
             SqlQuery crossovers, Map<SliceKey, ArmStatistics> statistics) throws SQLException {
-        if (quantile.armHistograms() != null) {
-            return DistributionQuery.fromHistograms(quantile.armHistograms());
+        try {
+            Map<String, double[]> counted = quantile.percentiles(connection, eventsByArm(statistics));
+            if (counted != null) {
+                return counted;
+            }
+            DistributionQuery query = new DistributionQuery(source(), dialect, metric, crossovers);
+            return nearQuantilesOnly ? query.nearOrderStatistics(connection, eventsByArm(statistics))
+                    : query.run(connection, events(statistics));
+        } finally {
+            quantile.finish(connection);
         }
-        DistributionQuery query = new DistributionQuery(source(), dialect, metric, crossovers);
-        return nearQuantilesOnly ? query.nearOrderStatistics(connection, eventsByArm(statistics))
-                : query.run(connection, events(statistics));
     }
 
     /** Unit and ratio metrics by days since first exposure, when asked and there is a timestamp; else null. */
@@ -196,7 +201,6 @@ public final class MetricQueries {
         return days;
     }
 
-    /** How many events a quantile metric has over all arms. */
     /** Each arm's events of a quantile metric, as its passes counted them. */
     private static Map<String, Long> eventsByArm(Map<SliceKey, ArmStatistics> statistics) {
         Map<String, Long> events = new LinkedHashMap<>();
@@ -209,6 +213,7 @@ public final class MetricQueries {
         return events;
     }
 
+    /** How many events a quantile metric has over all arms. */
     private static long events(Map<SliceKey, ArmStatistics> statistics) {
         return statistics.entrySet().stream().filter(e -> e.getKey().isWholeArm())
                 .mapToLong(e -> ((ArmStatistics.Quantile) e.getValue()).quantile().events()).sum();

@@ -2,9 +2,12 @@ package dev.arbiter.importers.statistics;
 
 import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Passes 1 and 3 of a quantile metric by counting values, for an engine across a network (issue 20):
@@ -19,17 +22,63 @@ import java.util.Map;
  * for the ranks of a window [lo·n, hi·n], iff m_{i−2} ≤ hi·n and m_{i+2} > lo·n.
  */
 final class NearQuantileCounts {
+    private static final AtomicLong TABLES = new AtomicLong();
+
     private final Dimensions dimensions;
     private final EventSource source;
+    /** The temporary table holding the ranked counts ({@link #materialize}), or null to rank them in each query. */
+    private String table;
 
     NearQuantileCounts(EventSource source, Dimensions dimensions) {
         this.source = source;
         this.dimensions = dimensions;
     }
 
+    /**
+     * Ranks the counts once into a temporary table that passes 1 and 3 and the percentiles then read
+     * (the workspace: one scan of the events instead of one per pass, and no per-value rows fetched);
+     * {@link #drop} removes it. A read-only DuckDB connection may create temporary tables.
+     */
+    void materialize(Connection connection, SqlQuery events) throws SQLException {
+        String name = "arbiter_tmp_quantile_counts_" + TABLES.incrementAndGet();
+        try (PreparedStatement create = new SqlQuery().sql("CREATE TEMPORARY TABLE " + name + " AS ").append(ranked(events))
+                .sql(" SELECT * FROM near").prepare(connection)) {
+            create.execute();
+        }
+        table = name;
+    }
+
+    /** Drops the temporary table, if one was made. */
+    void drop(Connection connection) throws SQLException {
+        if (table != null) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE IF EXISTS " + table);
+            }
+            table = null;
+        }
+    }
+
+    /**
+     * Per arm, the percentiles 1..99 from the materialized counts' whole-arm rows ({@code events}: each
+     * arm's events, as the passes counted them).
+     */
+    Map<String, double[]> percentiles(Connection connection, Map<String, Long> events) throws SQLException {
+        StringBuilder whole = new StringBuilder("ai IS NOT NULL");
+        dimensions.segments().forEach(segment -> whole.append(" AND ").append(segment.alias()).append("_all = 1"));
+        if (dimensions.daily()) {
+            whole.append(" AND day_all = 1");
+        }
+        SqlQuery ranked = new SqlQuery().sql("WITH ranked AS (SELECT CASE ai");
+        for (String arm : events.keySet()) {
+            ranked.sql(" WHEN ").value(source.armIndex(arm)).sql(" THEN CAST(").value(arm).sql(" AS VARCHAR)");
+        }
+        ranked.sql(" END AS arm, v, n, cum FROM " + table + " WHERE " + whole + ")");
+        return DistributionQuery.fromRanked(connection, ranked, events);
+    }
+
     /** Pass 1: every slice's values near its quantile at {@code p}. */
     Map<SliceKey, ValueHistogram> at(Connection connection, SqlQuery events, double p) throws SQLException {
-        SqlQuery query = ranked(events).sql(" SELECT " + slice("near") + ", v, n, cum, total FROM near WHERE ")
+        SqlQuery query = near(events).sql(" SELECT " + slice("near") + ", v, n, cum, total FROM near WHERE ")
                 .sql("COALESCE(m_before, -1E0) <= CAST(").value(p).sql(" AS DOUBLE PRECISION) * total AND ")
                 .sql("COALESCE(m_after, total + 1E0) > CAST(").value(p).sql(" AS DOUBLE PRECISION) * total ORDER BY v");
         return read(connection, query);
@@ -41,7 +90,7 @@ final class NearQuantileCounts {
         if (windows.isEmpty()) {
             return Map.of();
         }
-        SqlQuery query = ranked(events).sql(" SELECT " + slice("near") + ", v, n, cum, total FROM near JOIN (VALUES ");
+        SqlQuery query = near(events).sql(" SELECT " + slice("near") + ", v, n, cum, total FROM near JOIN (VALUES ");
         boolean first = true;
         for (Map.Entry<SliceKey, double[]> window : windows.entrySet()) {
             query.sql(first ? "" : ", ");
@@ -52,6 +101,11 @@ final class NearQuantileCounts {
                 .sql(" WHERE COALESCE(m_before, -1E0) <= w.hi * total AND COALESCE(m_after, total + 1E0) > w.lo * total")
                 .sql(" ORDER BY v");
         return read(connection, query);
+    }
+
+    /** {@code WITH ... near}: the ranked counts, from the temporary table when materialized. */
+    private SqlQuery near(SqlQuery events) {
+        return table == null ? ranked(events) : new SqlQuery().sql("WITH near AS (SELECT * FROM " + table + ")");
     }
 
     /**

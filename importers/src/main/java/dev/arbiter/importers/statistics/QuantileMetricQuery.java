@@ -42,9 +42,14 @@ final class QuantileMetricQuery {
     private final Method method;
     private int maxBuckets;
     private boolean unitsWithinOneDay;
+    /** The values near each slice's quantiles from the last counting pass, or null when none counted. */
     private Map<SliceKey, ValueHistogram> histograms;
-    /** Counts values near the quantiles only (an engine across a network), or null to count them all. */
-    private NearQuantileCounts nearOnly;
+    /** Counts the values and ranks them in the engine, sending back only those near the quantiles. */
+    private NearQuantileCounts counts;
+    /** Whether the ranked counts are kept in a temporary table for the passes (the workspace) or ranked anew in each (across a network). */
+    private boolean materialize = true;
+    /** Whether a pass counted values (by choice, or because the engine's order statistics showed a tie). */
+    private boolean counted;
     /** How pass 2 weighed events in the last run (for the profile). */
     private String passTwoWay;
 
@@ -95,9 +100,12 @@ final class QuantileMetricQuery {
         return this;
     }
 
-    /** Makes passes 1 and 3 bring back only the values near the quantiles when they count values ({@link NearQuantileCounts}); returns this query. */
+    /**
+     * Across a network ({@code near}), passes 1 and 3 each rank the counts in the engine; in the
+     * workspace they are ranked once into a temporary table ({@link NearQuantileCounts}); returns this query.
+     */
     QuantileMetricQuery nearQuantilesOnly(boolean near) {
-        this.nearOnly = near ? new NearQuantileCounts(source, dimensions) : null;
+        this.materialize = !near;
         return this;
     }
 
@@ -116,7 +124,7 @@ final class QuantileMetricQuery {
         passThree(connection, bounds);
         if (Boolean.getBoolean("arbiter.profile")) {
             System.err.printf(Locale.ROOT, "    passes 1 / 2 / 3 (%s, %s): %.2f / %.2f / %.2f s%n",
-                    histograms != null ? "histograms" : "order statistics", passTwoWay, (pass1 - start) / 1e9,
+                    counted ? "counted values" : "order statistics", passTwoWay, (pass1 - start) / 1e9,
                     (pass2 - pass1) / 1e9, (System.nanoTime() - pass2) / 1e9);
         }
         return statistics(quantiles, bounds);
@@ -124,40 +132,47 @@ final class QuantileMetricQuery {
 
     /** Pass 1: each slice's mid-quantile, from counted values or from the engine's order statistics. */
     private Map<SliceKey, SliceQuantile> passOne(Connection connection) throws SQLException {
-        if (nearOnly != null) {
-            Map<SliceKey, SliceQuantile> quantiles = method.useHistograms(connection, this) ? null
-                    : quantilesFromOrderStatistics(connection);
-            if (quantiles == null) { // values repeat, or a tie among the order statistics: count those near the quantile
-                histograms = nearOnly.at(connection, events(), metric.probability());
-                quantiles = quantilesFromHistograms();
-            }
-            return quantiles;
-        }
-        histograms = method.useHistograms(connection, this) ? histograms(connection) : null;
-        Map<SliceKey, SliceQuantile> quantiles = histograms != null ? quantilesFromHistograms()
+        Map<SliceKey, SliceQuantile> quantiles = method.useHistograms(connection, this) ? null
                 : quantilesFromOrderStatistics(connection);
-        if (quantiles == null) {
-            // a tie among the order statistics at some quantile: count values instead
-            histograms = histograms(connection);
+        if (quantiles == null) { // values repeat, or a tie among the order statistics: count them
+            histograms = counts(connection).at(connection, events(), metric.probability());
             quantiles = quantilesFromHistograms();
         }
         return quantiles;
     }
 
-    /** Pass 3: the mid-quantiles at every slice's bounds, counting values when the order statistics tie. */
+    /** Pass 3: the mid-quantiles at every slice's bounds, counting values when pass 1 did or the order statistics tie. */
     private void passThree(Connection connection, Map<SliceKey, Bounds> bounds) throws SQLException {
-        if (nearOnly != null) {
-            if (histograms != null || !limits(connection, bounds)) { // values repeat: count those near the bounds
-                histograms = nearOnly.within(connection, events(), windows(bounds));
-                limitsFromHistograms(bounds);
-            }
-            return;
-        }
-        if (histograms == null && !limits(connection, bounds)) {
-            histograms = histograms(connection);
-        }
-        if (histograms != null) {
+        if (counted || !limits(connection, bounds)) {
+            histograms = counts(connection).within(connection, events(), windows(bounds));
             limitsFromHistograms(bounds);
+        }
+    }
+
+    /** The counts, ranked into a temporary table on first use in the workspace. */
+    private NearQuantileCounts counts(Connection connection) throws SQLException {
+        if (!counted) {
+            counts = new NearQuantileCounts(source, dimensions);
+            if (materialize) {
+                counts.materialize(connection, events());
+            }
+            counted = true;
+        }
+        return counts;
+    }
+
+    /**
+     * Each arm's percentiles 1..99 from the counts kept in the workspace's temporary table, or null
+     * when there are none (the caller asks the engine); {@code events} per arm as the passes counted.
+     */
+    Map<String, double[]> percentiles(Connection connection, Map<String, Long> events) throws SQLException {
+        return counted && materialize ? counts.percentiles(connection, events) : null;
+    }
+
+    /** Drops what the passes left in the session (the temporary table of counts). */
+    void finish(Connection connection) throws SQLException {
+        if (counts != null) {
+            counts.drop(connection);
         }
     }
 
@@ -242,18 +257,6 @@ final class QuantileMetricQuery {
         }
     }
 
-    /** Passes 1 and 3 by counting: per slice (arm, segment value, day), each distinct value and how often it occurs. */
-    private Map<SliceKey, ValueHistogram> histograms(Connection connection) throws SQLException {
-        String cells = "ai, v" + dimensions.keyList();
-        SqlQuery query = events().sql(", cells AS (SELECT " + cells + ", COUNT(*) AS n FROM q GROUP BY " + cells + ")")
-                .sql(" SELECT ai" + dimensions.selectList() + ", v, SUM(n) AS n FROM cells GROUP BY "
-                + dimensions.groupingSets("ai, v") + " ORDER BY v");
-        Map<SliceKey, ValueHistogram> found = new LinkedHashMap<>();
-        forEachSlice(connection, query, (slice, rows) ->
-                found.computeIfAbsent(slice, s -> new ValueHistogram()).add(rows.getDouble("v"), rows.getLong("n")));
-        return found;
-    }
-
     private Map<SliceKey, SliceQuantile> quantilesFromHistograms() {
         Map<SliceKey, SliceQuantile> quantiles = new LinkedHashMap<>();
         histograms.forEach((slice, histogram) -> quantiles.put(slice,
@@ -284,21 +287,7 @@ final class QuantileMetricQuery {
 
     /** Whether the last run counted values (by choice, or because the engine's order statistics showed a tie). */
     boolean countedValues() {
-        return histograms != null;
-    }
-
-    /** The whole arms' histograms when pass 1 counted values (exact percentiles for the distribution), else null. */
-    Map<String, ValueHistogram> armHistograms() {
-        if (histograms == null || nearOnly != null) {
-            return null;
-        }
-        Map<String, ValueHistogram> arms = new LinkedHashMap<>();
-        histograms.forEach((slice, histogram) -> {
-            if (slice.isWholeArm()) {
-                arms.put(slice.arm(), histogram);
-            }
-        });
-        return arms;
+        return counted;
     }
 
     /**
