@@ -4,7 +4,6 @@ import dev.arbiter.importers.result.AnalysisJson;
 import dev.arbiter.importers.analysis.ExperimentAnalyzer;
 import dev.arbiter.importers.experiment.ExperimentException;
 import dev.arbiter.importers.result.ExperimentResult;
-import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.importers.workspace.WorkspaceException;
@@ -47,9 +46,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--days-since-exposure must be between 0 and 365, got " + exposureDays);
         }
         checkWhereFrom();
-        ExperimentDefinition definition = arguments.definition();
-        SourceArguments.Analysed analysed = source.given() ? source.analyse(definition, arguments.asOf(), arguments.source(),
-                exposureDays) : new SourceArguments.Analysed(inWorkspace(definition), null);
+        ExperimentArguments.Pending definition = arguments.definitionSoon();
+        SourceArguments.Analysed analysed = source.given() ? source.analyse(definition.get(), arguments.asOf(),
+                arguments.source(), exposureDays) : new SourceArguments.Analysed(inWorkspace(definition), null);
         ExperimentResult result = analysed.result();
         if (json == null) {
             spec.commandLine().getOut().println(AnalysisText.describe(result));
@@ -76,9 +75,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    private ExperimentResult inWorkspace(ExperimentDefinition definition) throws WorkspaceException, ExperimentException {
+    /** The workspace opens while the definition is read (each takes a good part of a second the first time). */
+    private ExperimentResult inWorkspace(ExperimentArguments.Pending definition)
+            throws IOException, WorkspaceException, ExperimentException {
         try (Workspace open = Workspace.open(arguments.workspace(), Access.READ)) {
-            return ExperimentAnalyzer.analyze(open, definition, arguments.asOf(), arguments.source(), exposureDays);
+            return ExperimentAnalyzer.analyze(open, definition.get(), arguments.asOf(), arguments.source(), exposureDays);
         }
     }
 

@@ -172,29 +172,102 @@ final class IndicatorCounts {
         return dimensions.daily() ? ", MIN(day) AS day" : "";
     }
 
-    /** Each event compared with its own slices' quantiles ({@code CASE} over the slices). */
+    /**
+     * Each event compared with its own slices' quantiles: each dimension's cuts and weights a small
+     * table of its slices ({@code VALUES}, bound), joined to the events by arm (and segment value or
+     * day) — a hash lookup per event where a {@code CASE} over every slice cost a comparison per slice.
+     */
     private SqlQuery bySlices() {
         List<Dimensions.Segment> segments = dimensions.segments();
         boolean twoLevels = twoLevels();
-        SqlQuery query = new SqlQuery().sql(", " + (twoLevels ? "pud" : "pu") + " AS (SELECT unit" + unitDay()
-                + ", MIN(ai) AS ai, COUNT(*) AS c, SUM(").append(weightBySlice(null, false)).sql(") AS s");
-        segmentWeights(query, segments);
-        if (dimensions.daily()) {
-            query.sql(", SUM(").append(weightBySlice(null, true)).sql(") AS sd");
+        SqlQuery query = new SqlQuery();
+        StringBuilder joins = new StringBuilder();
+        cutsTable(query, joins, "wa", null, false);
+        for (Dimensions.Segment segment : segments) {
+            cutsTable(query, joins, "w" + segment.alias(), segment, false);
         }
-        query.sql(" FROM q GROUP BY " + firstGroup() + ")");
+        if (dimensions.daily()) {
+            cutsTable(query, joins, "wd", null, true);
+        }
+        query.sql(", qw AS (SELECT q.*" + joinedCuts(segments) + " FROM q" + joins + ")");
+        query.sql(", " + (twoLevels ? "pud" : "pu") + " AS (SELECT unit" + unitDay() + ", MIN(ai) AS ai, COUNT(*) AS c, SUM("
+                + weightAt("wa") + ") AS s");
+        for (int k = 0; k < segments.size(); k++) {
+            String alias = segments.get(k).alias();
+            query.sql(", MIN(" + alias + ") AS " + alias + ", SUM(" + weightAt("w" + alias) + ") AS s" + k);
+        }
+        if (dimensions.daily()) {
+            query.sql(", SUM(" + weightAt("wd") + ") AS sd");
+        }
+        query.sql(" FROM qw GROUP BY " + firstGroup() + ")");
         if (twoLevels) {
             unitsFromUnitDays(query);
         }
         return query;
     }
 
-    private void segmentWeights(SqlQuery query, List<Dimensions.Segment> segments) {
-        for (int k = 0; k < segments.size(); k++) {
-            Dimensions.Segment segment = segments.get(k);
-            query.sql(", MIN(" + segment.alias() + ") AS " + segment.alias() + ", SUM(")
-                    .append(weightBySlice(segment, false)).sql(") AS s" + k);
+    /**
+     * {@code , name AS (SELECT * FROM (VALUES (ai[, k], c1, c2, c3, w1, w2), ...))} of the dimension's
+     * slices with a quantile, and its {@code LEFT JOIN} onto the events (an event of no such slice
+     * meets NULL cuts and weighs 0).
+     */
+    private void cutsTable(SqlQuery query, StringBuilder joins, String name, Dimensions.Segment segment, boolean days) {
+        String key = days ? "day" : segment == null ? null : segment.alias();
+        query.sql(", " + name + " AS (SELECT * FROM (VALUES ");
+        boolean first = true;
+        for (Map.Entry<SliceKey, MidQuantile> slice : values.entrySet()) {
+            if (inDimension(slice.getKey(), segment, days)) {
+                query.sql(first ? "(" : ", (").sql("CAST(").value(source.armIndex(slice.getKey().arm())).sql(" AS INTEGER)");
+                if (days) {
+                    query.sql(", CAST(").value(slice.getKey().day().toString()).sql(" AS DATE)");
+                } else if (segment != null) {
+                    query.sql(", CAST(").value(slice.getKey().segmentValue()).sql(" AS VARCHAR)");
+                }
+                double[] cuts = slice.getValue().cuts();
+                double[] weights = slice.getValue().weights();
+                for (double part : new double[] {cuts[0], cuts[1], cuts[2], weights[1], weights[2]}) {
+                    query.sql(", ").append(number(part));
+                }
+                query.sql(")");
+                first = false;
+            }
         }
+        if (first) { // no slice of the dimension has a quantile: a table that matches nothing
+            query.sql("(CAST(-1 AS INTEGER)" + (key == null ? "" : days ? ", CAST(NULL AS DATE)" : ", CAST(NULL AS VARCHAR)")
+                    + ", 0E0, 0E0, 0E0, 0E0, 0E0)");
+        }
+        query.sql(") AS listed (ai" + (key == null ? "" : ", k") + ", c1, c2, c3, w1, w2))");
+        joins.append(" LEFT JOIN ").append(name).append(" ON q.ai = ").append(name).append(".ai");
+        if (key != null) {
+            joins.append(" AND q.").append(key).append(days ? " = " : " IS NOT DISTINCT FROM ").append(name).append(".k");
+        }
+    }
+
+    /** The joined tables' cuts and weights, named {@code <table>_c1} .. {@code <table>_w2}. */
+    private String joinedCuts(List<Dimensions.Segment> segments) {
+        List<String> tables = new ArrayList<>();
+        tables.add("wa");
+        segments.forEach(segment -> tables.add("w" + segment.alias()));
+        if (dimensions.daily()) {
+            tables.add("wd");
+        }
+        StringBuilder columns = new StringBuilder();
+        for (String table : tables) {
+            for (String part : new String[] {"c1", "c2", "c3", "w1", "w2"}) {
+                columns.append(", ").append(table).append('.').append(part).append(" AS ").append(table).append('_').append(part);
+            }
+        }
+        return columns.toString();
+    }
+
+    /**
+     * {@code CASE WHEN v < cut1 THEN 1 WHEN v < cut2 THEN w1 WHEN v < cut3 THEN w2 ELSE 0 END}: an
+     * event's weight in the mid-distribution at its slice's quantile ({@link MidQuantile#weight}),
+     * read from the joined table {@code table}; NULL cuts (no slice) weigh 0.
+     */
+    private static String weightAt(String table) {
+        return "CASE WHEN v < " + table + "_c1 THEN 1 WHEN v < " + table + "_c2 THEN " + table + "_w1 WHEN v < " + table
+                + "_c3 THEN " + table + "_w2 ELSE 0 END";
     }
 
     /** {@code , pu AS (...)}: the unit-days' weights added up per unit. */
@@ -271,30 +344,6 @@ final class IndicatorCounts {
             query.sql(", ").append(value).sql(" AS " + segment.alias() + ", ").append(pick(segment, false)).sql(" AS s" + k);
         }
         return query.sql(" FROM pu0)");
-    }
-
-    /** An event's weight at its own slice's mid-quantile, each cut and weight a {@code CASE} over the dimension's slices. */
-    private SqlQuery weightBySlice(Dimensions.Segment segment, boolean days) {
-        return weight(part -> {
-            SqlQuery cases = slices(segment, days, false, quantile -> number(part.apply(quantile)));
-            return cases == null ? new SqlQuery().sql("CAST(NULL AS DOUBLE PRECISION)")
-                    : new SqlQuery().sql("(").append(cases).sql(" END)");
-        });
-    }
-
-    /**
-     * {@code CASE WHEN v < cut1 THEN 1 WHEN v < cut2 THEN w1 WHEN v < cut3 THEN w2 ELSE 0 END}: an
-     * event's weight in the mid-distribution at a quantile ({@link MidQuantile#weight}); a NULL cut
-     * (no slice) weighs 0. {@code parts} turns one part of a mid-quantile into SQL.
-     */
-    private static SqlQuery weight(Function<Function<MidQuantile, Double>, SqlQuery> parts) {
-        SqlQuery weight = new SqlQuery().sql("CASE");
-        for (int i = 0; i < 3; i++) {
-            int cut = i;
-            weight.sql(" WHEN v < ").append(parts.apply(q -> q.cuts()[cut])).sql(" THEN ")
-                    .append(i == 0 ? new SqlQuery().sql("1") : parts.apply(q -> q.weights()[cut]));
-        }
-        return weight.sql(" ELSE 0 END");
     }
 
     private static SqlQuery number(double value) {
