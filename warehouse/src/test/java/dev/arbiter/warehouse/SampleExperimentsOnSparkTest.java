@@ -113,15 +113,21 @@ class SampleExperimentsOnSparkTest {
         spark.read().parquet(parquet.toString()).createOrReplaceTempView(definition.dataset());
         ExperimentResult onSpark = ExperimentAnalyzer.analyze(new JdbcStatisticsSource(() -> SparkJdbc.connect(spark),
                 SqlDialect.SPARK, "Spark local[2]"), definition, null, name, 7);
-        List<String> differences = new ArrayList<>();
-        compare("", json(duck), json(onSpark), differences);
+        List<String> differences = differences(json(duck), json(onSpark));
         assertEquals(List.of(), differences.subList(0, Math.min(20, differences.size())), name + ": "
                 + differences.size() + " values differ");
         assertTrue(duck.metrics().size() > 0);
     }
 
-    private static JsonNode json(ExperimentResult result) throws Exception {
+    static JsonNode json(ExperimentResult result) throws Exception {
         return new ObjectMapper().readTree(AnalysisJson.write(result));
+    }
+
+    /** Every difference between DuckDB's analysis and Spark's (the benchmark reports them too). */
+    static List<String> differences(JsonNode duck, JsonNode spark) {
+        List<String> differences = new ArrayList<>();
+        compare("", duck, spark, differences);
+        return differences;
     }
 
     /** Every difference between the two analyses: numbers beyond 1e-9 relative, anything else unequal. */

@@ -1,12 +1,9 @@
 package dev.arbiter.warehouse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbiter.importers.analysis.ExperimentAnalyzer;
 import dev.arbiter.importers.bench.AnalysisBenchmark;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.ExperimentFile;
-import dev.arbiter.importers.result.AnalysisJson;
 import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.statistics.SourceRecord;
 import dev.arbiter.importers.statistics.WarehouseSource;
@@ -77,8 +74,8 @@ public final class WarehouseBenchmark {
                             + "(%.4f%% of the events' Parquet)%n", source.engine(), measured.analysis(), measured.fingerprint(),
                     source.resultRows(), source.bytesReturned(), 100.0 * source.bytesReturned() / Files.size(parquet));
         }
-        List<String> differences = new ArrayList<>();
-        compare("", json(onDuck.result()), json(onSpark.result()), differences);
+        List<String> differences = SampleExperimentsOnSparkTest.differences(SampleExperimentsOnSparkTest.json(onDuck.result()),
+                SampleExperimentsOnSparkTest.json(onSpark.result()));
         System.out.printf(Locale.ROOT, "  Spark / DuckDB time %.2f; the two analyses %s%n",
                 onSpark.analysis() / onDuck.analysis(), differences.isEmpty() ? "agree to 1e-9 in every number"
                         : "DIFFER in " + differences.size() + " values, e.g. " + differences.get(0));
@@ -99,30 +96,5 @@ public final class WarehouseBenchmark {
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static JsonNode json(ExperimentResult result) throws Exception {
-        return new ObjectMapper().readTree(AnalysisJson.write(result));
-    }
-
-    /** Numbers beyond 1e-9 relative, anything else unequal. */
-    private static void compare(String at, JsonNode a, JsonNode b, List<String> differences) {
-        if (a.isNumber() && b.isNumber()) {
-            double x = a.asDouble();
-            double y = b.asDouble();
-            if (!(Math.abs(x - y) <= 1e-9 * Math.max(1, Math.max(Math.abs(x), Math.abs(y))))) {
-                differences.add(at + ": DuckDB " + x + ", Spark " + y);
-            }
-        } else if (a.isContainerNode() && b.isContainerNode() && a.size() == b.size()) {
-            if (a.isArray()) {
-                for (int i = 0; i < a.size(); i++) {
-                    compare(at + "/" + i, a.get(i), b.get(i), differences);
-                }
-            } else {
-                a.fieldNames().forEachRemaining(name -> compare(at + "/" + name, a.get(name), b.path(name), differences));
-            }
-        } else if (!a.equals(b)) {
-            differences.add(at + ": DuckDB " + a + ", Spark " + b);
-        }
     }
 }

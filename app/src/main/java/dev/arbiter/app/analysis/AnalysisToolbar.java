@@ -58,7 +58,7 @@ public final class AnalysisToolbar extends VBox {
     private Button editButton() {
         Button edit = new Button("Edit…");
         edit.setId("experiment-edit");
-        edit.disableProperty().bind(model.selectedProperty().isNull());
+        edit.disableProperty().bind(model.selectedProperty().isNull().or(model.onWarehouseProperty()));
         edit.setOnAction(event -> openEditor(model.selectedProperty().get()));
         return edit;
     }
@@ -66,6 +66,7 @@ public final class AnalysisToolbar extends VBox {
     private Button newButton() {
         Button create = new Button("New…");
         create.setId("experiment-new");
+        create.disableProperty().bind(model.onWarehouseProperty()); // experiments are saved in a workspace
         create.setOnAction(event -> openEditor(null));
         return create;
     }

@@ -13,10 +13,14 @@ import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.statistics.CancellableConnections;
 import dev.arbiter.importers.statistics.JdbcStatisticsSource;
 import dev.arbiter.importers.statistics.SqlDialect;
+import dev.arbiter.importers.statistics.WarehouseSource;
 import dev.arbiter.app.common.task.TaskContext;
 import dev.arbiter.importers.workspace.Workspace;
+import dev.arbiter.importers.workspace.WorkspaceException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -45,6 +49,20 @@ public final class AnalysisViewModel {
     private long generation;
     private ExperimentDefinition pinned;
     private String preferred;
+    /** The warehouse table analysed instead of the workspace's events (issue 20), or null. */
+    private WarehouseRequest warehouse;
+    private final ReadOnlyBooleanWrapper onWarehouse = new ReadOnlyBooleanWrapper();
+
+    /**
+     * A table in another engine to analyse: the JDBC URL, the table, the definition, and a token
+     * asked at run time (blank: the environment's) — kept in memory for this session only, never saved.
+     */
+    public record WarehouseRequest(String url, String table, ExperimentDefinition definition, String token) {
+        @Override
+        public String toString() {
+            return "WarehouseRequest[" + WarehouseSource.withoutParameters(url) + ", " + table + "]"; // never the token
+        }
+    }
 
     public AnalysisViewModel(WorkspaceSession shell, TaskExecutor executor) {
         this.shell = shell;
@@ -67,6 +85,12 @@ public final class AnalysisViewModel {
     public void reload() {
         Workspace workspace = shell.currentWorkspace();
         long mine = ++generation;
+        if (workspace != null) {
+            useWarehouse(null); // an opened workspace takes the place of a warehouse table
+        }
+        if (workspace == null && warehouse != null) {
+            return;
+        }
         if (workspace == null) {
             clear();
             return;
@@ -132,10 +156,72 @@ public final class AnalysisViewModel {
                 definition, null, "experiment '" + definition.name() + "'", ExperimentAnalyzer.exposureDaysShown(definition));
     }
 
+    /**
+     * Analyses a warehouse table instead of the workspace's events (issue 20): the engine computes
+     * the aggregates; the token is used for the connections and kept nowhere else. Cancel stops the
+     * engine's queries.
+     */
+    public void analyseWarehouse(WarehouseRequest request) {
+        useWarehouse(request);
+        pinned = null;
+        experiments.setAll(List.of(request.definition()));
+        if (Objects.equals(request.definition(), selected.get())) {
+            analyse();
+        } else {
+            selected.set(request.definition());
+        }
+    }
+
+    private void useWarehouse(WarehouseRequest request) {
+        warehouse = request;
+        onWarehouse.set(request != null);
+    }
+
+    /** Whether the analysis shown reads a warehouse table rather than the workspace. */
+    public ReadOnlyBooleanProperty onWarehouseProperty() {
+        return onWarehouse.getReadOnlyProperty();
+    }
+
+    /** Where the events of the analysis shown come from: the warehouse table, or null for the workspace. */
+    public String warehouseTable() {
+        return warehouse == null ? null : warehouse.table() + " at " + WarehouseSource.withoutParameters(warehouse.url());
+    }
+
+    private void analyseWarehouse(WarehouseRequest request, ExperimentDefinition definition, long mine) {
+        busy.set(true);
+        executor.submit(BackgroundTask.of("Analysing " + definition.name() + " on " + WarehouseSource.dialectFor(request.url()),
+                        context -> onWarehouse(request, definition, context))
+                .withOnSuccess(analysed -> showAnalysis(mine, analysed, null))
+                .withOnFailure(error -> showAnalysis(mine, null, error))
+                .withOnCancelled(() -> busy.set(false))
+                .withSuccessMessage(analysed -> "Analysed " + definition.name() + " on table " + request.table() + ": "
+                        + DecisionLabels.words(analysed.decision().kind().label())));
+    }
+
+    private static ExperimentResult onWarehouse(WarehouseRequest request, ExperimentDefinition definition, TaskContext context)
+            throws Exception {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        if (request.token() != null && !request.token().isBlank()) {
+            environment.put(WarehouseSource.TOKEN, request.token());
+        }
+        WarehouseSource source = WarehouseSource.of(request.url(), request.table(), environment);
+        context.onCancel(source::cancel);
+        try {
+            return ExperimentAnalyzer.analyze(source.statistics(), definition.withDataset(WarehouseSource.VIEW), null,
+                    "experiment '" + definition.name() + "'", ExperimentAnalyzer.exposureDaysShown(definition));
+        } catch (WorkspaceException e) {
+            throw new WorkspaceException("Cannot analyse '" + definition.name() + "' on " + source.explain(e), e);
+        }
+    }
+
     public void analyse() {
         Workspace workspace = shell.currentWorkspace();
         ExperimentDefinition definition = selected.get();
         long mine = ++generation;
+        if (warehouse != null && definition != null) {
+            analyseWarehouse(warehouse, definition, mine);
+            return;
+        }
         if (workspace == null || definition == null) {
             showAnalysis(mine, null, null);
             return;
@@ -182,7 +268,7 @@ public final class AnalysisViewModel {
 
     /** An editor on the open workspace, or null when none is open. */
     public ExperimentEditorViewModel editor() {
-        Workspace workspace = shell.currentWorkspace();
+        Workspace workspace = warehouse == null ? shell.currentWorkspace() : null;
         return workspace == null ? null : new ExperimentEditorViewModel(workspace, executor);
     }
 

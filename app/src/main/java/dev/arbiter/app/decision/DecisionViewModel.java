@@ -238,6 +238,10 @@ public final class DecisionViewModel {
         if (!problems.isEmpty()) {
             throw new IOException("the decision is not complete: " + String.join("; ", problems));
         }
+        if (workspace == null && analysis.onWarehouseProperty().get()) {
+            throw new IOException("a warehouse table's decision PDF is written from the command line for now: arbiter "
+                    + "report --source JDBC_URL --table TABLE --experiment E.json --decision D.json (docs/warehouse.md)");
+        }
         if (workspace == null || result == null) {
             throw new IOException("there is no analysis to report on yet");
         }

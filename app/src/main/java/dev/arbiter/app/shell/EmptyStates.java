@@ -66,6 +66,12 @@ public final class EmptyStates {
                 : "Opening its workspace; its Results follow on their own."));
     }
 
+    /** While a warehouse table is analysed and no workspace is open (issue 20). */
+    public static EmptyState analysingTable() {
+        return EmptyState.working("Analysing the warehouse table",
+                "The engine computes the aggregates; the results show here when they are back (Cancel in the status bar).");
+    }
+
     /** While a workspace file opens. */
     public static EmptyState opening(Path file) {
         return EmptyState.working("Opening " + file.getFileName(),

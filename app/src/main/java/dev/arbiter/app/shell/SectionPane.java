@@ -25,6 +25,7 @@ final class SectionPane extends BorderPane {
     private final Map<Section, Node> built = new EnumMap<>(Section.class);
     private final BooleanExpression hasExperiment;
     private final BooleanExpression analysing;
+    private final BooleanExpression onWarehouse;
 
     /**
      * @param views         builds each section's content, the first time it is shown (so the window
@@ -32,14 +33,16 @@ final class SectionPane extends BorderPane {
      *                      workspace is open, the others once it holds an experiment
      * @param hasExperiment whether the open workspace holds an experiment
      * @param analysing     whether its experiments are being read or analysed
+     * @param onWarehouse   whether the analysis shown reads a warehouse table (no workspace needed; issue 20)
      */
     SectionPane(ShellViewModel model, EmptyStateView emptyState, Map<Section, Supplier<Node>> views,
-                BooleanExpression hasExperiment, BooleanExpression analysing) {
+                BooleanExpression hasExperiment, BooleanExpression analysing, BooleanExpression onWarehouse) {
         this.model = model;
         this.emptyState = emptyState;
         this.builders = views;
         this.hasExperiment = hasExperiment;
         this.analysing = analysing;
+        this.onWarehouse = onWarehouse;
         getStyleClass().add("section-pane");
         title.setId("section-title");
         title.getStyleClass().add("title-2");
@@ -54,6 +57,7 @@ final class SectionPane extends BorderPane {
         model.workspaceProperty().addListener((obs, old, now) -> showContent());
         hasExperiment.addListener((obs, old, now) -> showContent());
         analysing.addListener((obs, old, now) -> showContent());
+        onWarehouse.addListener((obs, old, now) -> showContent());
         model.selectedEmptyState().addListener((obs, old, now) -> showContent());
         showContent();
         showHeader(model.sectionProperty().get());
@@ -68,13 +72,15 @@ final class SectionPane extends BorderPane {
     private void showContent() {
         Section section = model.sectionProperty().get();
         WorkspaceSummary workspace = model.workspaceProperty().get();
-        boolean ready = workspace != null && (section == Section.DATA || hasExperiment.get());
+        boolean ready = section == Section.DATA ? workspace != null
+                : (workspace != null || onWarehouse.get()) && hasExperiment.get();
         if (ready && builders.containsKey(section)) {
             setCenter(built.computeIfAbsent(section, key -> builders.get(key).get()));
             return;
         }
-        emptyState.show(workspace != null && section != Section.DATA && analysing.get()
-                ? EmptyStates.analysing(section, workspace)
+        boolean busy = section != Section.DATA && analysing.get();
+        emptyState.show(busy && onWarehouse.get() ? EmptyStates.analysingTable()
+                : busy && workspace != null ? EmptyStates.analysing(section, workspace)
                 : model.selectedEmptyState().get());
         setCenter(emptyState);
     }

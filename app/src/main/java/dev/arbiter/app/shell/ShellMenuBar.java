@@ -26,22 +26,25 @@ final class ShellMenuBar extends MenuBar {
      *                 {@code getting-started.md})
      */
     ShellMenuBar(ShellViewModel model, Supplier<WorkspaceFileDialogs> dialogs, Consumer<String> showHelp,
-                 Runnable showAbout, Runnable quit) {
+                 Runnable showAbout, Runnable analyseWarehouse, Runnable quit) {
         this.model = model;
         this.dialogs = dialogs;
         setId("menu-bar");
-        getMenus().addAll(workspaceMenu(quit), viewMenu(), helpMenu(showHelp, showAbout));
+        getMenus().addAll(workspaceMenu(analyseWarehouse, quit), viewMenu(), helpMenu(showHelp, showAbout));
         model.recentFiles().addListener((ListChangeListener<Path>) change -> fillRecent());
         fillRecent();
     }
 
-    private Menu workspaceMenu(Runnable quit) {
+    private Menu workspaceMenu(Runnable analyseWarehouse, Runnable quit) {
         MenuItem create = item("New…", "Shortcut+N", () -> dialogs.get().chooseNew().ifPresent(model::createWorkspace));
         MenuItem open = item("Open…", "Shortcut+O", () -> dialogs.get().chooseExisting().ifPresent(model::openWorkspace));
         MenuItem close = item("Close", "Shortcut+W", model::closeWorkspace);
         close.disableProperty().bind(model.workspaceProperty().isNull());
         MenuItem exit = item("Quit", "Shortcut+Q", quit);
-        Menu menu = new Menu("Workspace", null, create, open, recent, samplesMenu(), close, new SeparatorMenuItem(), exit);
+        MenuItem warehouse = item("Analyse a Warehouse Table…", null, analyseWarehouse);
+        warehouse.setId("menu-warehouse");
+        Menu menu = new Menu("Workspace", null, create, open, recent, samplesMenu(), close, new SeparatorMenuItem(), warehouse,
+                new SeparatorMenuItem(), exit);
         menu.setId("menu-workspace");
         return menu;
     }

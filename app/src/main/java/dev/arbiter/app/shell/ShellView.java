@@ -1,6 +1,7 @@
 package dev.arbiter.app.shell;
 
 import dev.arbiter.app.analysis.AnalysisViewModel;
+import dev.arbiter.app.analysis.WarehouseDialog;
 import dev.arbiter.app.common.AboutInfoReader;
 import dev.arbiter.app.common.task.BackgroundTask;
 import dev.arbiter.app.common.task.TaskExecutor;
@@ -41,10 +42,10 @@ public final class ShellView extends BorderPane {
         this.analysis = analysis;
         setId("shell");
         getStyleClass().add("shell");
-        setTop(new ShellMenuBar(model, this::dialogs, this::showHelp, this::showAbout, quit));
+        setTop(new ShellMenuBar(model, this::dialogs, this::showHelp, this::showAbout, this::analyseWarehouse, quit));
         setLeft(new NavigationView(model));
         setCenter(new SectionPane(model, new EmptyStateView(this::runAction), views,
-                Bindings.isNotEmpty(analysis.experiments()), analysis.busyProperty()));
+                Bindings.isNotEmpty(analysis.experiments()), analysis.busyProperty(), analysis.onWarehouseProperty()));
         setBottom(new StatusBarView(status));
         acceptDroppedFiles(dropped);
     }
@@ -80,6 +81,14 @@ public final class ShellView extends BorderPane {
             case NEW_EXPERIMENT -> ExperimentEditorDialog.open(getScene().getWindow(),
                     analysis.editor(), null, analysis::showSaved);
         }
+    }
+
+    /** Workspace → Analyse a Warehouse Table…: the table's analysis in the analysis sections (issue 20). */
+    private void analyseWarehouse() {
+        new WarehouseDialog(getScene().getWindow()).ask().ifPresent(request -> {
+            analysis.analyseWarehouse(request);
+            model.sectionProperty().set(Section.RESULTS);
+        });
     }
 
     /** Sets what opens web addresses (the app's host services; nothing in tests). */

@@ -1,4 +1,4 @@
-package dev.arbiter.importers.statistics;
+package dev.arbiter.importers.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arbiter.importers.analysis.ExperimentAnalyzer;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
 import dev.arbiter.importers.experiment.ExperimentFile;
+import dev.arbiter.importers.statistics.DriverFolder;
+import dev.arbiter.importers.statistics.FakeDriverJar;
+import dev.arbiter.importers.statistics.SourceRecord;
+import dev.arbiter.importers.statistics.TableFingerprint;
+import dev.arbiter.importers.statistics.WarehouseSource;
 import dev.arbiter.importers.workspace.WorkspaceException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
