@@ -2,6 +2,7 @@ package dev.arbiter.app.cli;
 
 import dev.arbiter.importers.bench.AnalysisBenchmark;
 import dev.arbiter.importers.bench.AnalysisFloor;
+import dev.arbiter.importers.bench.ImportBenchmark;
 import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
 import java.io.PrintWriter;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -74,10 +74,10 @@ final class AnalysisFloorBenchmark {
                     analyse.peakMegabytes(), bare.seconds(), bare.peakMegabytes());
             out.flush();
         }
-        double ratio = median(mine) / median(floors);
+        double ratio = ImportBenchmark.median(mine) / ImportBenchmark.median(floors);
         boolean ok = ratio <= TARGET;
         out.printf(Locale.ROOT, "%s %,d: arbiter analyze %.2f s, floor %.2f s (medians of %d), ratio %.2f (target <= %.1f) %s; "
-                        + "peak resident %d MB vs %d MB%n", shape, events, median(mine), median(floors), repeats, ratio, TARGET,
+                        + "peak resident %d MB vs %d MB%n", shape, events, ImportBenchmark.median(mine), ImportBenchmark.median(floors), repeats, ratio, TARGET,
                 ok ? "ok" : "MISSED", peakMine, peakFloor);
         out.flush();
         Files.deleteIfExists(workspace);
@@ -91,11 +91,5 @@ final class AnalysisFloorBenchmark {
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE requests AS " + events);
         }
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 }

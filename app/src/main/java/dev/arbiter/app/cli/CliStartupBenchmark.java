@@ -28,16 +28,16 @@ final class CliStartupBenchmark {
     }
 
     boolean run() throws IOException, InterruptedException, URISyntaxException {
-        out.printf(Locale.ROOT, "warm-up (file cache) %d ms%n", time(launcher(null), List.of("import", "--help")));
+        out.printf(Locale.ROOT, "warm-up (file cache) %d ms%n", WholeProcess.millis(WholeProcess.with(WholeProcess.arbiter(null), List.of("import", "--help"))));
         boolean met = true;
         for (List<String> arguments : List.of(List.of("--version"), List.of("analyze", "--help"))) {
             List<Long> mine = new ArrayList<>();
             List<Long> theirs = new ArrayList<>();
             for (int i = 0; i < repeats; i++) {
                 if (baselineJar != null) {
-                    theirs.add(time(launcher(baselineJar), arguments));
+                    theirs.add(WholeProcess.millis(WholeProcess.with(WholeProcess.arbiter(baselineJar), arguments)));
                 }
-                mine.add(time(launcher(null), arguments));
+                mine.add(WholeProcess.millis(WholeProcess.with(WholeProcess.arbiter(null), arguments)));
             }
             long median = median(mine);
             boolean ok = !arguments.get(0).equals("--version") || median <= TARGET_MS;
@@ -49,14 +49,6 @@ final class CliStartupBenchmark {
         }
         out.flush();
         return met;
-    }
-
-    private static List<String> launcher(Path jar) throws URISyntaxException {
-        return WholeProcess.arbiter(jar);
-    }
-
-    private static long time(List<String> launcher, List<String> arguments) throws IOException, InterruptedException {
-        return WholeProcess.millis(WholeProcess.with(launcher, arguments));
     }
 
     private static long median(List<Long> values) {

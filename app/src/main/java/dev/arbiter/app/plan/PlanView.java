@@ -30,7 +30,7 @@ public final class PlanView extends BorderPane {
     public PlanView(AnalysisViewModel analysis, PlanViewModel model) {
         this.model = model;
         setId("plan-view");
-        setTop(new AnalysisToolbar(analysis, saveButton()));
+        setTop(new AnalysisToolbar(analysis, saveButton(analysis)));
         HBox charts = charts();
         VBox body = new VBox(10, savedPlan(), form(), answer(), Banners.problem(model.problemProperty()), charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
@@ -41,11 +41,12 @@ public final class PlanView extends BorderPane {
         draw();
     }
 
-    private Button saveButton() {
+    private Button saveButton(AnalysisViewModel analysis) {
         Button save = new Button("Save plan to experiment");
         save.setId("plan-save");
         save.getStyleClass().add("accent");
-        save.disableProperty().bind(model.planProperty().isNull());
+        // a warehouse table's experiment lives in its file, not in a workspace (issue 20)
+        save.disableProperty().bind(model.planProperty().isNull().or(analysis.onWarehouseProperty()));
         save.setOnAction(event -> model.save());
         return save;
     }

@@ -14,17 +14,14 @@ import dev.arbiter.importers.result.ExperimentResult;
 import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
 import dev.arbiter.samples.SampleWorkspaces;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.arbiter.app.common.ScenePictures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Scene;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +77,7 @@ class WarehouseAnalysisFxTest {
             robot.lookup("#warehouse-token").queryAs(TextField.class).setText("dapi-not-needed-by-duckdb");
         });
         Label problem = robot.lookup("#warehouse-problem").queryAs(Label.class);
-        robot.interact(() -> save(problem.getScene(), Path.of("target", "screens", "warehouse-dialog.png")));
+        robot.interact(() -> ScenePictures.save(problem.getScene(), Path.of("target", "screens", "warehouse-dialog.png")));
         robot.clickOn("Analyse");
 
         AnalysisViewModel analysis = window.analysis().analysis();
@@ -92,11 +89,18 @@ class WarehouseAnalysisFxTest {
                 shown.primary().comparisons().get(0).comparison().absolute().estimate(), 1e-12);
         assertEquals(expected.decision().kind(), shown.decision().kind());
         assertTrue(analysis.warehouseTable().startsWith("main.events at jdbc:duckdb:"), analysis.warehouseTable());
+        // what would save into a workspace is off: the experiment of a table lives in its file
+        for (String button : new String[] {"#experiment-edit", "#experiment-new", "#plan-save"}) {
+            robot.clickOn("#nav-" + (button.equals("#plan-save") ? "plan" : "results"));
+            WaitForAsyncUtils.waitForFxEvents();
+            var found = robot.lookup(button).queryAll();
+            assertTrue(!found.isEmpty() && found.stream().allMatch(Node::isDisabled), button + ": " + found);
+        }
         for (String section : new String[] {"results", "guardrails", "segments", "decision", "plan", "monitor"}) {
             robot.clickOn("#nav-" + section);
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(robot.lookup("#section-title").tryQuery().isPresent());
-            robot.interact(() -> save(window.stage().getScene(), Path.of("target", "screens", "warehouse-" + section + ".png")));
+            robot.interact(() -> ScenePictures.save(window.stage().getScene(), Path.of("target", "screens", "warehouse-" + section + ".png")));
         }
 
         robot.interact(() -> analysis.analyseWarehouse(new AnalysisViewModel.WarehouseRequest("jdbc:duckdb:" + lake,
@@ -104,14 +108,5 @@ class WarehouseAnalysisFxTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> analysis.problemProperty().get() != null);
         String message = analysis.problemProperty().get();
         assertTrue(message.contains("table main.no_such_table") && !message.contains("\n"), message);
-    }
-
-    private static void save(Scene scene, Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

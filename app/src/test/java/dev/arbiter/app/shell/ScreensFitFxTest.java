@@ -6,24 +6,20 @@ import dev.arbiter.app.common.Theme;
 import dev.arbiter.app.common.settings.InMemorySettings;
 import dev.arbiter.app.desktop.MainWindow;
 import dev.arbiter.samples.SampleCatalog;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.arbiter.app.common.ScenePictures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,20 +101,11 @@ class ScreensFitFxTest {
         robot.interact(() -> cut.addAll(truncated((Parent) grid)));
         Node privacy = robot.lookup("#import-text-prompt").query().getParent();
         robot.interact(() -> cut.addAll(truncated((Parent) privacy)));
-        robot.interact(() -> save(grid.getScene(), Path.of("target", "screens", "import-dialog.png")));
+        robot.interact(() -> ScenePictures.save(grid.getScene(), Path.of("target", "screens", "import-dialog.png")));
         robot.interact(() -> ((Stage) grid.getScene().getWindow()).close());
         assertEquals(List.of(), cut, "texts cut off in the import dialog's roles and privacy choices");
     }
 
-    /** A picture of a scene, for a person to look at. */
-    private static void save(Scene scene, Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** The experiment editor, opened on a sample's experiment, shows every label, field and guardrail row whole. */
     @Test

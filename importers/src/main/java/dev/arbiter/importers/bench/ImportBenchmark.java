@@ -100,7 +100,7 @@ public final class ImportBenchmark {
     }
 
     /** The median of a few timings. */
-    static double median(double[] values) {
+    public static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
