@@ -1,6 +1,7 @@
 package dev.arbiter.app;
 
 import dev.arbiter.app.cli.ArbiterCommand;
+import dev.arbiter.importers.workspace.DuckDbEngine;
 
 /**
  * Entry point of {@code arbiter.jar} and the native launcher. Without a subcommand it opens the
@@ -11,8 +12,9 @@ public final class Launcher {
     private Launcher() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         int exitCode = ArbiterCommand.run(args);
+        DuckDbEngine.awaitLoad(10);
         System.exit(exitCode);
     }
 }

@@ -2,6 +2,7 @@ package dev.arbiter.app.cli;
 
 import dev.arbiter.app.common.BuildInfo;
 import dev.arbiter.app.common.task.UserMessages;
+import dev.arbiter.importers.workspace.DuckDbEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -25,6 +26,9 @@ import java.util.concurrent.Callable;
         footer = {"", "Exit codes: 0 success, 1 failure with a one-line reason on stderr, 2 usage error."})
 public final class ArbiterCommand implements Callable<Integer> {
     /** The commands, in the order --help lists them. */
+    /** Commands that use the DuckDB engine once their arguments are parsed. */
+    private static final List<String> ENGINE_COMMANDS = List.of("import", "datasets", "analyze", "report", "reproduce",
+            "lock", "snapshot", "sample");
     private static final List<Class<?>> COMMANDS = List.of(ImportCommand.class, DatasetsCommand.class, AnalyzeCommand.class,
             ReportCommand.class, KeygenCommand.class, VerifyCommand.class, ReproduceCommand.class, SampleCommand.class,
             SnapshotCommand.class, CompareCommand.class, PlanCommand.class, SimulateCommand.class, BenchmarkCommand.class,
@@ -66,7 +70,16 @@ public final class ArbiterCommand implements Callable<Integer> {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             return printVersion(); // what scripts call to check the install: answered before any command line is built
         }
+        if (opensWorkspace(args)) {
+            DuckDbEngine.loadSoon();
+        }
         return commandLine(args[0]).execute(args);
+    }
+
+    /** Commands that open a workspace or the engine (not asking for help): the engine loads while their arguments are parsed. */
+    private static boolean opensWorkspace(String... args) {
+        List<String> arguments = List.of(args);
+        return ENGINE_COMMANDS.contains(args[0]) && !arguments.contains("--help") && !arguments.contains("-h");
     }
 
     /** Prints what {@code --version} prints through picocli, without building its model (~0.1 s). */

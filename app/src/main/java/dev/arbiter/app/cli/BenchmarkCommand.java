@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure Arbiter against bare DuckDB on generated data (see docs/benchmarks.md).",
                 "  arbiter benchmark import [--rows 10000000] [--repeats 3] [--dir DIR]",
-                "  arbiter benchmark analyze [--rows 1000000,10000000,50000000] [--repeats 3] [--dir DIR]",
-                "    (whole processes: arbiter analyze vs the floor, bare DuckDB, on rounded and continuous latencies)",
+                "  arbiter benchmark analyze [--rows 1000000,10000000,50000000] [--repeats 3] [--dir DIR] [--python PYTHON]",
+                "    (whole processes: arbiter analyze vs the floor, bare DuckDB, on rounded and continuous latencies;",
+                "    and vs the analyst's polars notebook on a Parquet file of the same events, its numbers checked)",
                 "  arbiter benchmark startup [--rows 1000000] [--repeats 3] [--dir DIR] [--baseline-jar OLD.jar]",
                 "    (opens real windows: needs a display, e.g. xvfb-run)",
                 "  arbiter benchmark cli [--repeats 3] [--baseline-jar OLD.jar]   (command-line start-up)"})
@@ -35,6 +36,11 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Where to write the files (default: a temporary folder).")
     private Path dir;
+
+    @Option(names = "--python", paramLabel = "PYTHON", defaultValue = "python3", description = "analyze: the Python that "
+            + "runs the analyst's polars notebook beside it (needs polars, numpy, scipy; default ${DEFAULT-VALUE}; "
+            + "'none' leaves it out).")
+    private String python;
 
     @Option(names = "--baseline-jar", paramLabel = "JAR", description = "startup and cli: an earlier arbiter.jar, "
             + "launched alternately with this one (ratios in the same run).")
@@ -60,7 +66,8 @@ final class BenchmarkCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean met = switch (what) {
             case "import" -> new ImportBenchmark(rows(DEFAULT_ROWS), repeats, folder, out).run();
-            case "analyze" -> new AnalysisFloorBenchmark(rows == null ? List.of(DEFAULT_ROWS) : rows, repeats, folder, out).run();
+            case "analyze" -> new AnalysisFloorBenchmark(rows == null ? List.of(DEFAULT_ROWS) : rows, repeats, folder, out,
+                    python.equals("none") ? null : AnalystNotebook.find(python, folder, out)).run();
             case "cli" -> new CliStartupBenchmark(repeats, baselineJar, out).run();
             default -> new StartupBenchmark(repeats, rows(1_000_000), folder, baselineJar, out).run();
         };

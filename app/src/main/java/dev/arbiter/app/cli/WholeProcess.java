@@ -42,9 +42,22 @@ final class WholeProcess {
 
     /** Runs {@code command} (output discarded); fails when it exits with another code than 0. */
     static Measured run(List<String> command) throws IOException, InterruptedException {
+        return run(command, null);
+    }
+
+    /**
+     * Runs {@code command} with its standard output into {@code output} (discarded when null; errors
+     * go to the log beside it, or are discarded); fails when it exits with another code than 0.
+     */
+    static Measured run(List<String> command, Path output) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (output == null) {
+            builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        } else {
+            builder.redirectOutput(output.toFile()).redirectError(output.resolveSibling(output.getFileName() + ".log").toFile());
+        }
+        Process process = builder.start();
         Path status = Path.of("/proc", Long.toString(process.pid()), "status");
         long peak = 0;
         while (process.isAlive()) {

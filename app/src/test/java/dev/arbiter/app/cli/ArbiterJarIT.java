@@ -32,8 +32,13 @@ class ArbiterJarIT {
     }
 
     private static Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        return start(List.of(), args);
+    }
+
+    private static Process start(List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("DISPLAY");
@@ -56,6 +61,23 @@ class ArbiterJarIT {
         Result help = java("--help");
         assertEquals(0, help.exitCode(), help.output());
         assertTrue(help.output().contains("Usage: arbiter"), help.output());
+    }
+
+    /**
+     * A command that will open a workspace loads DuckDB's native library while its arguments are
+     * parsed; one that fails at once waits for that load to finish before exiting, so the driver's
+     * unpacked copy (~70 MB) is deleted at exit rather than left half-written in the temporary folder.
+     */
+    @Test
+    void aCommandFailingAtOnceLeavesNoEngineLibraryBehind(@TempDir Path dir) throws Exception {
+        Path temporary = Files.createDirectories(dir.resolve("tmp"));
+        Result failed = finish(start(List.of("-Djava.io.tmpdir=" + temporary), "analyze", "--workspace",
+                dir.resolve("missing.arbiter").toString(), "--experiment", dir.resolve("missing.json").toString()));
+        assertEquals(1, failed.exitCode(), failed.output());
+        assertTrue(failed.output().contains("missing"), failed.output());
+        try (var left = Files.list(temporary)) {
+            assertEquals(List.of(), left.map(path -> path.getFileName().toString()).toList());
+        }
     }
 
     /**

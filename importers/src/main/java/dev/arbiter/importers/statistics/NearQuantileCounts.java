@@ -41,7 +41,7 @@ final class NearQuantileCounts {
      */
     void materialize(Connection connection, SqlQuery events) throws SQLException {
         String name = "arbiter_tmp_quantile_counts_" + TABLES.incrementAndGet();
-        try (PreparedStatement create = new SqlQuery().sql("CREATE TEMPORARY TABLE " + name + " AS ").append(ranked(events))
+        try (PreparedStatement create = new SqlQuery().sql("CREATE TEMPORARY TABLE " + name + " AS ").append(ranked(events, false))
                 .sql(" SELECT * FROM near").prepare(connection)) {
             create.execute();
         }
@@ -105,21 +105,30 @@ final class NearQuantileCounts {
 
     /** {@code WITH ... near}: the ranked counts, from the temporary table when materialized. */
     private SqlQuery near(SqlQuery events) {
-        return table == null ? ranked(events) : new SqlQuery().sql("WITH near AS (SELECT * FROM " + table + ")");
+        return table == null ? ranked(events, true) : new SqlQuery().sql("WITH near AS (SELECT * FROM " + table + ")");
     }
 
     /**
-     * {@code , cells, sets, ranked, mids, near}: per slice (grouping sets over arm, each segment and
+     * {@code , [cells,] sets, ranked, mids, near}: per slice (grouping sets over arm, each segment and
      * day) each distinct value's count n, cumulative count cum, the slice's total, and the mid-ranks
-     * two values before and after.
+     * two values before and after. With {@code cellsFirst} the events are first counted per cell (arm ×
+     * segments × day × value) and the sets added up from the cells; without, each set counts the
+     * events itself — in DuckDB 0.4 s faster on 10M events with continuous values (each set's hash
+     * table stays small, where the cells' table held 2.5M groups; docs/benchmarks.md). Same counts.
      */
-    private SqlQuery ranked(SqlQuery events) {
+    private SqlQuery ranked(SqlQuery events, boolean cellsFirst) {
         String cells = "ai, v" + dimensions.keyList();
         String partition = "PARTITION BY " + slice("");
-        return new SqlQuery().append(events)
-                .sql(", cells AS (SELECT " + cells + ", COUNT(*) AS n FROM q GROUP BY " + cells + ")")
-                .sql(", sets AS (SELECT ai" + dimensions.selectList() + ", v, SUM(n) AS n FROM cells GROUP BY "
-                        + dimensions.groupingSets("ai, v") + ")")
+        SqlQuery query = new SqlQuery().append(events);
+        if (cellsFirst) {
+            query.sql(", cells AS (SELECT " + cells + ", COUNT(*) AS n FROM q GROUP BY " + cells + ")")
+                    .sql(", sets AS (SELECT ai" + dimensions.selectList() + ", v, SUM(n) AS n FROM cells GROUP BY "
+                            + dimensions.groupingSets("ai, v") + ")");
+        } else {
+            query.sql(", sets AS (SELECT ai" + dimensions.selectList() + ", v, COUNT(*) AS n FROM q GROUP BY "
+                    + dimensions.groupingSets("ai, v") + ")");
+        }
+        return query
                 .sql(", ranked AS (SELECT " + slice("") + ", v, n, SUM(n) OVER (" + partition + " ORDER BY v ROWS BETWEEN "
                         + "UNBOUNDED PRECEDING AND CURRENT ROW) AS cum, SUM(n) OVER (" + partition + ") AS total FROM sets)")
                 .sql(", mids AS (SELECT " + slice("") + ", v, n, cum, total, cum - n / 2E0 AS m FROM ranked)")
