@@ -20,7 +20,8 @@ for jar in "$root/app/target/libs/"*.jar; do
     *) cp "$jar" "$target/input/libs/" ;;
   esac
 done
-# The DuckDB driver carries natives for four platforms (~240 MB); keep this platform's only.
+# The DuckDB driver carries natives for four platforms (~240 MB); keep this platform's only, beside the
+# driver's jar, where the driver loads it in place (no ~70 MB unpacked to a temporary file at each start).
 case "$type" in
   deb|rpm) keep=libduckdb_java.so_linux_amd64 ;;
   msi) keep=libduckdb_java.so_windows_amd64 ;;
@@ -28,7 +29,9 @@ case "$type" in
   *) echo "unknown package type $type" >&2; exit 2 ;;
 esac
 duck=$(ls "$root/app/target/libs/"duckdb_jdbc-*.jar)
-java "$here/src/StripNatives.java" "$duck" "$target/input/libs/$(basename "$duck")" "$keep"
+java "$root/tools/StripNatives.java" "$duck" "$target/input/libs/$(basename "$duck")" "$keep"
+# the app's build has usually moved them out already (app/pom.xml): then this platform's is beside the jar
+[ -f "$target/input/libs/$keep" ] || cp "$root/app/target/libs/$keep" "$target/input/libs/"
 
 # A runtime with the JDK modules Arbiter uses (jdeps, one jar at a time; JavaFX stays on the class path).
 jlink --add-modules java.base,java.desktop,java.logging,java.sql,java.prefs,java.naming,java.management,java.xml,java.scripting,jdk.unsupported,jdk.jfr,jdk.charsets,jdk.crypto.ec,jdk.localedata,jdk.zipfs,jdk.management \

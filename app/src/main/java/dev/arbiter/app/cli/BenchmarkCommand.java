@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure Arbiter against bare DuckDB on generated data (see docs/benchmarks.md).",
                 "  arbiter benchmark import [--rows 10000000] [--repeats 3] [--dir DIR]",
+                "    (in-process, then whole processes: arbiter import vs a bare DuckDB client, CSV and Parquet)",
                 "  arbiter benchmark analyze [--rows 1000000,10000000,50000000] [--repeats 3] [--dir DIR] [--python PYTHON]",
                 "    (whole processes: arbiter analyze vs the floor, bare DuckDB, on rounded and continuous latencies;",
                 "    and vs the analyst's polars notebook on a Parquet file of the same events, its numbers checked)",
@@ -57,6 +58,15 @@ final class BenchmarkCommand implements Callable<Integer> {
         return rows == null ? otherwise : rows.get(0);
     }
 
+    /** In-process (the import alone), then whole processes (what the user waits for) on the same files. */
+    private boolean importBoth(long count, Path folder, PrintWriter out) throws Exception {
+        ImportBenchmark inProcess = new ImportBenchmark(count, repeats, folder, out);
+        boolean met = inProcess.run();
+        ImportProcessBenchmark processes = new ImportProcessBenchmark(repeats, folder, out);
+        met &= processes.measure("CSV", inProcess.csv(), ImportProcessBenchmark.TARGET);
+        return met & processes.measure("Parquet", inProcess.parquet(), 1.10);
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!List.of("import", "analyze", "startup", "cli").contains(what)) {
@@ -65,7 +75,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("arbiter-bench");
         PrintWriter out = spec.commandLine().getOut();
         boolean met = switch (what) {
-            case "import" -> new ImportBenchmark(rows(DEFAULT_ROWS), repeats, folder, out).run();
+            case "import" -> importBoth(rows(DEFAULT_ROWS), folder, out);
             case "analyze" -> new AnalysisFloorBenchmark(rows == null ? List.of(DEFAULT_ROWS) : rows, repeats, folder, out,
                     python.equals("none") ? null : AnalystNotebook.find(python, folder, out)).run();
             case "cli" -> new CliStartupBenchmark(repeats, baselineJar, out).run();

@@ -65,8 +65,9 @@ class ArbiterJarIT {
 
     /**
      * A command that will open a workspace loads DuckDB's native library while its arguments are
-     * parsed; one that fails at once waits for that load to finish before exiting, so the driver's
-     * unpacked copy (~70 MB) is deleted at exit rather than left half-written in the temporary folder.
+     * parsed; the packaged jar's driver loads it from beside its jar in {@code libs/}, and a driver
+     * that still carries it inside (a class path with the stock jar) unpacks it to the temporary
+     * folder, which a command failing at once waits for before exiting, so no copy is left behind.
      */
     @Test
     void aCommandFailingAtOnceLeavesNoEngineLibraryBehind(@TempDir Path dir) throws Exception {
@@ -150,5 +151,6 @@ class ArbiterJarIT {
         assertTrue(Files.isDirectory(libs), "missing " + libs);
         assertTrue(Files.exists(libs.resolve("picocli-4.7.7.jar")));
         assertTrue(Files.exists(libs.resolve("javafx-controls-21.0.12-linux.jar")));
+        assertTrue(Files.isRegularFile(libs.resolve("libduckdb_java.so_linux_amd64")), "DuckDB's library beside its jar");
     }
 }

@@ -38,8 +38,8 @@ public final class ImportBenchmark {
 
     /** Runs both formats; returns false if a target is missed (CSV ≤ 1.15×, Parquet ≤ 1.1×). */
     public boolean run() throws Exception {
-        Path csv = dir.resolve("requests.csv");
-        Path parquet = dir.resolve("requests.parquet");
+        Path csv = csv();
+        Path parquet = parquet();
         out.printf(Locale.ROOT, "Generating %,d rows ...%n", rows);
         out.flush();
         RequestLogGenerator.csv(csv, rows);
@@ -50,6 +50,16 @@ public final class ImportBenchmark {
         out.printf(Locale.ROOT, "Peak Java heap: %,d MB (DuckDB's own memory is native, outside the heap)%n",
                 peakHeap() >> 20);
         return csvOk && parquetOk;
+    }
+
+    /** The generated CSV file (after {@link #run}). */
+    public Path csv() {
+        return dir.resolve("requests.csv");
+    }
+
+    /** The generated Parquet file (after {@link #run}). */
+    public Path parquet() {
+        return dir.resolve("requests.parquet");
     }
 
     private boolean compare(String label, Path file, String reader, double target) throws Exception {
