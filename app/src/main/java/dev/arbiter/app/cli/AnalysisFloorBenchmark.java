@@ -64,31 +64,19 @@ final class AnalysisFloorBenchmark {
                 workspace.toString(), "--experiment", experiment.toString(), "--json", dir.resolve("out.json").toString()));
         List<String> floor = WholeProcess.with(WholeProcess.javaMain(AnalysisFloor.class.getName()), List.of(workspace.toString()));
         WholeProcess.run(floor); // the file into the page cache, for both
-        double[] mine = new double[repeats];
-        double[] floors = new double[repeats];
-        long peakMine = 0;
-        long peakFloor = 0;
-        for (int i = 0; i < repeats; i++) {
-            WholeProcess.Measured a = WholeProcess.run(i % 2 == 0 ? arbiter : floor);
-            WholeProcess.Measured b = WholeProcess.run(i % 2 == 0 ? floor : arbiter);
-            WholeProcess.Measured analyse = i % 2 == 0 ? a : b;
-            WholeProcess.Measured bare = i % 2 == 0 ? b : a;
-            mine[i] = analyse.seconds();
-            floors[i] = bare.seconds();
-            peakMine = Math.max(peakMine, analyse.peakMegabytes());
-            peakFloor = Math.max(peakFloor, bare.peakMegabytes());
-            out.printf(Locale.ROOT, "  run %d: arbiter analyze %.2f s (%d MB), floor %.2f s (%d MB)%n", i + 1, analyse.seconds(),
-                    analyse.peakMegabytes(), bare.seconds(), bare.peakMegabytes());
-            out.flush();
-        }
-        double ratio = ImportBenchmark.median(mine) / ImportBenchmark.median(floors);
-        boolean ok = ratio <= TARGET;
+        WholeProcess.Alternated runs = WholeProcess.alternate(arbiter, floor, repeats, firstSide -> { },
+                (run, analyse, bare) -> {
+                    out.printf(Locale.ROOT, "  run %d: arbiter analyze %.2f s (%d MB), floor %.2f s (%d MB)%n", run,
+                            analyse.seconds(), analyse.peakMegabytes(), bare.seconds(), bare.peakMegabytes());
+                    out.flush();
+                });
+        boolean ok = runs.ratio() <= TARGET;
         out.printf(Locale.ROOT, "%s %,d: arbiter analyze %.2f s, floor %.2f s (medians of %d), ratio %.2f (target <= %.1f) %s; "
-                        + "peak resident %d MB vs %d MB%n", shape, events, ImportBenchmark.median(mine), ImportBenchmark.median(floors), repeats, ratio, TARGET,
-                ok ? "ok" : "MISSED", peakMine, peakFloor);
+                        + "peak resident %d MB vs %d MB%n", shape, events, runs.firstMedian(), runs.secondMedian(), repeats,
+                runs.ratio(), TARGET, ok ? "ok" : "MISSED", runs.firstPeak(), runs.secondPeak());
         out.flush();
         if (notebook != null) {
-            ok &= againstNotebook(workspace, experiment, ImportBenchmark.median(mine));
+            ok &= againstNotebook(workspace, experiment, runs.firstMedian());
         }
         Files.deleteIfExists(workspace);
         return ok;

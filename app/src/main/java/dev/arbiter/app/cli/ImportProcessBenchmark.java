@@ -1,6 +1,5 @@
 package dev.arbiter.app.cli;
 
-import dev.arbiter.importers.bench.ImportBenchmark;
 import dev.arbiter.importers.bench.ImportFloor;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,33 +35,18 @@ final class ImportProcessBenchmark {
                 workspace.toString()));
         List<String> floor = WholeProcess.with(WholeProcess.javaMain(ImportFloor.class.getName()), List.of(file.toString(),
                 database.toString()));
-        double[] mine = new double[repeats];
-        double[] floors = new double[repeats];
-        long peakMine = 0;
-        long peakFloor = 0;
-        for (int i = 0; i < repeats; i++) {
-            for (int side = 0; side < 2; side++) {
-                boolean arbiterSide = (i + side) % 2 == 0;
-                delete(arbiterSide ? workspace : database);
-                WholeProcess.Measured run = WholeProcess.run(arbiterSide ? arbiter : floor);
-                if (arbiterSide) {
-                    mine[i] = run.seconds();
-                    peakMine = Math.max(peakMine, run.peakMegabytes());
-                } else {
-                    floors[i] = run.seconds();
-                    peakFloor = Math.max(peakFloor, run.peakMegabytes());
-                }
-            }
-            out.printf(Locale.ROOT, "  %s whole-process run %d: arbiter import %.2f s, floor %.2f s%n", label, i + 1, mine[i], floors[i]);
-            out.flush();
-        }
+        WholeProcess.Alternated runs = WholeProcess.alternate(arbiter, floor, repeats,
+                arbiterSide -> delete(arbiterSide ? workspace : database), (run, imported, bare) -> {
+                    out.printf(Locale.ROOT, "  %s whole-process run %d: arbiter import %.2f s, floor %.2f s%n", label, run,
+                            imported.seconds(), bare.seconds());
+                    out.flush();
+                });
         delete(workspace);
         delete(database);
-        double ratio = ImportBenchmark.median(mine) / ImportBenchmark.median(floors);
-        boolean ok = ratio <= target;
+        boolean ok = runs.ratio() <= target;
         out.printf(Locale.ROOT, "%s, whole processes: arbiter import %.2f s, floor %.2f s (medians of %d), ratio %.3f (target <= %.2f) "
-                        + "%s; peak resident %d MB vs %d MB%n", label, ImportBenchmark.median(mine), ImportBenchmark.median(floors),
-                repeats, ratio, target, ok ? "ok" : "MISSED", peakMine, peakFloor);
+                        + "%s; peak resident %d MB vs %d MB%n", label, runs.firstMedian(), runs.secondMedian(), repeats,
+                runs.ratio(), target, ok ? "ok" : "MISSED", runs.firstPeak(), runs.secondPeak());
         out.flush();
         return ok;
     }

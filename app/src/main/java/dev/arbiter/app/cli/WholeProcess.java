@@ -1,5 +1,6 @@
 package dev.arbiter.app.cli;
 
+import dev.arbiter.importers.bench.ImportBenchmark;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -95,6 +96,59 @@ final class WholeProcess {
             throw new IOException(String.join(" ", command) + " exited " + exit);
         }
         return millis;
+    }
+
+    /** Each side's runs of {@link #alternate}: wall times and the peak resident memory seen. */
+    record Alternated(double[] first, double[] second, long firstPeak, long secondPeak) {
+        double firstMedian() {
+            return ImportBenchmark.median(first);
+        }
+
+        double secondMedian() {
+            return ImportBenchmark.median(second);
+        }
+
+        double ratio() {
+            return firstMedian() / secondMedian();
+        }
+    }
+
+    /** What to do before one side's run (e.g. delete what its last run wrote). */
+    @FunctionalInterface
+    interface BeforeRun {
+        void prepare(boolean firstSide) throws IOException;
+    }
+
+    /** Told each pair of runs (run from 1), to print it. */
+    @FunctionalInterface
+    interface AfterPair {
+        void done(int run, Measured first, Measured second);
+    }
+
+    /**
+     * Runs two commands {@code repeats} times each, alternating which goes first (first, second;
+     * second, first; ...) so that a machine's drift weighs on both alike.
+     */
+    static Alternated alternate(List<String> first, List<String> second, int repeats, BeforeRun before, AfterPair after)
+            throws IOException, InterruptedException {
+        double[] firsts = new double[repeats];
+        double[] seconds = new double[repeats];
+        long firstPeak = 0;
+        long secondPeak = 0;
+        for (int i = 0; i < repeats; i++) {
+            Measured[] pair = new Measured[2];
+            for (int turn = 0; turn < 2; turn++) {
+                boolean firstSide = (i + turn) % 2 == 0;
+                before.prepare(firstSide);
+                pair[firstSide ? 0 : 1] = run(firstSide ? first : second);
+            }
+            firsts[i] = pair[0].seconds();
+            seconds[i] = pair[1].seconds();
+            firstPeak = Math.max(firstPeak, pair[0].peakMegabytes());
+            secondPeak = Math.max(secondPeak, pair[1].peakMegabytes());
+            after.done(i + 1, pair[0], pair[1]);
+        }
+        return new Alternated(firsts, seconds, firstPeak, secondPeak);
     }
 
     /** {@code base} followed by {@code arguments}. */
