@@ -76,7 +76,7 @@ final class AnalysisFloorBenchmark {
                 runs.ratio(), TARGET, ok ? "ok" : "MISSED", runs.firstPeak(), runs.secondPeak());
         out.flush();
         if (notebook != null) {
-            ok &= againstNotebook(workspace, experiment, runs.firstMedian());
+            ok &= againstNotebook(workspace, runs.firstMedian());
         }
         Files.deleteIfExists(workspace);
         return ok;
@@ -87,7 +87,7 @@ final class AnalysisFloorBenchmark {
      * {@code arbiter import} of that file into a new workspace; its numbers checked against Arbiter's
      * (the last analysis JSON). Target: analyze ≥ 4× faster than the notebook.
      */
-    private boolean againstNotebook(Path workspace, Path experiment, double analyze) throws Exception {
+    private boolean againstNotebook(Path workspace, double analyze) throws Exception {
         Path parquet = dir.resolve("events.parquet");
         Path imported = dir.resolve("imported.arbiter");
         Path readings = dir.resolve("notebook.json");

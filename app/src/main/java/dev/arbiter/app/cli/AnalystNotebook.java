@@ -71,7 +71,7 @@ final class AnalystNotebook {
         return List.of(python, script.toString(), parquet.toString());
     }
 
-    /** The version line of the notebook's libraries, for the benchmark's record. */
+    /** Which Python ran the notebook, for the benchmark's lines. */
     String describe() {
         return python + " with polars (" + SCRIPT + ")";
     }

@@ -64,7 +64,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         boolean met = inProcess.run();
         ImportProcessBenchmark processes = new ImportProcessBenchmark(repeats, folder, out);
         met &= processes.measure("CSV", inProcess.csv(), ImportProcessBenchmark.TARGET);
-        return met & processes.measure("Parquet", inProcess.parquet(), 1.10);
+        return met & processes.measure("Parquet", inProcess.parquet(), ImportProcessBenchmark.PARQUET_TARGET);
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.Locale;
  */
 final class ImportProcessBenchmark {
     static final double TARGET = 1.15;
+    /** The older target for Parquet (the in-process one's): DuckDB's Parquet load is short, so fixed costs weigh more. */
+    static final double PARQUET_TARGET = 1.10;
 
     private final int repeats;
     private final Path dir;
