@@ -44,7 +44,8 @@ public class StripNatives {
             return;
         }
         Files.move(copy, out, StandardCopyOption.REPLACE_EXISTING);
-        System.out.println("DuckDB natives beside " + out.getFileName() + ": " + String.join(", ", moved));
+        System.out.println(moved.isEmpty() ? "DuckDB natives: none inside " + in.getFileName() + " (moved out by an earlier build)"
+                : "DuckDB natives beside " + out.getFileName() + ": " + String.join(", ", moved));
     }
 
     private static void writeBeside(InputStream entry, Path file) throws IOException {
