@@ -75,6 +75,42 @@ final class Dimensions {
     }
 
     /**
+     * The grouping sets over {@code ai, v} written apart: a {@code UNION ALL} of one aggregation per
+     * set over {@code from}, each row laid out as {@code ai} + {@link #selectList()} + {@code tail}
+     * (a dimension a set does not group is NULL, its flag 1). In DuckDB each set then fills its own
+     * hash table from a scan of only its columns: 0.3 s faster than {@code GROUPING SETS} on 10M
+     * events with 15,000 distinct values (docs/benchmarks.md). Same rows.
+     */
+    String setsApart(String tail, String from) {
+        StringBuilder union = new StringBuilder(setApart(-1, tail, from));
+        for (int k = 0; k < segments.size(); k++) {
+            union.append(" UNION ALL ").append(setApart(k, tail, from));
+        }
+        if (daily) {
+            union.append(" UNION ALL ").append(setApart(segments.size(), tail, from));
+        }
+        return union.toString();
+    }
+
+    /** One set of {@link #setsApart}: {@code grouped} a segment's index, {@code segments.size()} the day, -1 whole arms. */
+    private String setApart(int grouped, String tail, String from) {
+        StringBuilder select = new StringBuilder("SELECT ai");
+        StringBuilder by = new StringBuilder("ai, v");
+        for (int k = 0; k < segments.size(); k++) {
+            String alias = segments.get(k).alias();
+            select.append(k == grouped ? ", " + alias + ", 0 AS " : ", CAST(NULL AS VARCHAR) AS " + alias + ", 1 AS ")
+                    .append(alias).append("_all");
+            by.append(k == grouped ? ", " + alias : "");
+        }
+        if (daily) {
+            boolean days = grouped == segments.size();
+            select.append(days ? ", day, 0 AS day_all" : ", CAST(NULL AS DATE) AS day, 1 AS day_all");
+            by.append(days ? ", day" : "");
+        }
+        return select.append(", ").append(tail).append(" FROM ").append(from).append(" GROUP BY ").append(by).toString();
+    }
+
+    /**
      * {@code , g0, g1, ..., day}: every dimension's column, to group by first into the finest
      * cells that the grouping sets then add up (a few rows, where grouping sets over every event
      * would feed each event to every set).

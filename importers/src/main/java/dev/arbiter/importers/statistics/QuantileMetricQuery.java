@@ -285,6 +285,11 @@ final class QuantileMetricQuery {
         });
     }
 
+    /** How pass 2 weighed events in the last run: per-value counts, combined slices' weights or per-slice weights. */
+    String passTwoWay() {
+        return passTwoWay;
+    }
+
     /** Whether the last run counted values (by choice, or because the engine's order statistics showed a tie). */
     boolean countedValues() {
         return counted;
@@ -351,7 +356,7 @@ final class QuantileMetricQuery {
             throws SQLException {
         IndicatorCounts counts = new IndicatorCounts(source, dialect, dimensions, points(quantiles), maxBuckets,
                 unitsWithinOneDay);
-        passTwoWay = counts.usesBuckets() ? "per-value counts" : "per-slice weights";
+        passTwoWay = counts.usesBuckets() ? "per-value counts" : counts.combinesCuts() ? "combined slices' weights" : "per-slice weights";
         SqlQuery query = events().append(counts.query());
         Map<SliceKey, Bounds> bounds = new HashMap<>();
         readBounds(connection, query, quantiles, bounds, rows -> {

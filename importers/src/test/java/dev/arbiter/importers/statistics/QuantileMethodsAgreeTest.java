@@ -47,10 +47,10 @@ class QuantileMethodsAgreeTest {
     @TempDir
     Path dir;
 
-    /** Sessions of 7 events over several days, or each on one day ({@code withinOneDay}). */
+    /** Sessions of 7 events over several days (a few events without a timestamp), or each on one day ({@code withinOneDay}). */
     private Path workspace(boolean withinOneDay) throws Exception {
         String ts = withinOneDay ? "TIMESTAMP '2026-03-01' + to_days(i // 7 % 5) + to_minutes(i // 7 % 600 + i % 7)"
-                : "TIMESTAMP '2026-03-01' + to_minutes(i // 7 % 5000 + (i % 7) * 300)";
+                : "CASE WHEN i % 101 = 0 THEN NULL ELSE TIMESTAMP '2026-03-01' + to_minutes(i // 7 % 5000 + (i % 7) * 300) END";
         return MetricsFixtures.workspaceWithEvents(dir, "SELECT 's' || (i // 7) AS session_id, "
                 + "CASE WHEN (i // 7) % 97 = 3 AND i % 2 = 0 THEN 'b' WHEN hash(i // 7) % 2 = 0 THEN 'a' ELSE 'b' END AS variant, "
                 + ts + " AS ts, "
@@ -134,6 +134,30 @@ class QuantileMethodsAgreeTest {
         }
     }
 
+    /**
+     * Pass 2 joins the slices' combinations to the events as one table when they are few (segments
+     * not crossed here: 3 × 2 × 20 values × 6 days per arm), and each dimension's slices apart when
+     * crossed segments multiply them; {@link #everySliceMatchesTheInMemoryReference} checks both ways'
+     * numbers.
+     */
+    @Test
+    void passTwoCombinesFewSlicesIntoOneTable() throws Exception {
+        Path file = workspace(false);
+        try (Workspace workspace = Workspace.open(file); Connection connection = workspace.newConnection()) {
+            for (boolean crossed : new boolean[] {false, true}) {
+                Experiment definition = ExperimentBuilder.build(ExperimentFile.parse(
+                        EXPERIMENT.replace("\"crossSegments\": true", "\"crossSegments\": " + crossed), "test"));
+                EventSource source = new EventSource(definition, DatasetCatalog.columns(connection, "events"), null);
+                QuantileMetricQuery latency = new QuantileMetricQuery(source, SqlDialect.DUCKDB,
+                        (Metric.Quantile) definition.primary(), new Dimensions(source, definition.segments(), crossed), 0.05,
+                        null, QuantileMetricQuery.Method.HISTOGRAMS).maxBuckets(0);
+                latency.run(connection);
+                latency.finish(connection);
+                assertEquals(crossed ? "per-slice weights" : "combined slices' weights", latency.passTwoWay(), "crossed: " + crossed);
+            }
+        }
+    }
+
     /** Asserts every quantile metric's slices and percentiles agree; returns how many slices were compared. */
     private static int sameStatistics(ExperimentStatistics counted, ExperimentStatistics selected) {
         int compared = 0;
@@ -164,15 +188,22 @@ class QuantileMethodsAgreeTest {
     /**
      * Every slice's quantile and interval bounds — whole arms, segment values and days — equal the
      * in-memory reference ({@link QuantileMetric#estimate}, checked against R in analytics) computed
-     * from the raw events of that slice, crossover units left out.
+     * from the raw events of that slice, crossover units left out — with pass 2 weighing events
+     * per distinct value or per slice, from each dimension's slices (crossed segments) or from their
+     * combinations ({@link #passTwoCombinesFewSlicesIntoOneTable}); events without a timestamp are in
+     * arms and segments but on no day.
      */
-    @ParameterizedTest(name = "pass 2 per value up to {0} distinct quantiles, sessions within one day: {1}, days: {2}")
-    @CsvSource({"0, false, true", "1000, false, true", "0, true, true", "1000, true, true", "0, false, false",
-        "1000, false, false"})
-    void everySliceMatchesTheInMemoryReference(int buckets, boolean withinOneDay, boolean days) throws Exception {
+    @ParameterizedTest(name = "pass 2 per value up to {0} distinct quantiles, sessions within one day: {1}, days: {2}, "
+            + "crossed segments: {3}")
+    @CsvSource({"0, false, true, true", "1000, false, true, true", "0, true, true, true", "1000, true, true, true",
+        "0, false, false, true", "1000, false, false, true", "0, false, true, false", "0, true, true, false",
+        "0, false, false, false"})
+    void everySliceMatchesTheInMemoryReference(int buckets, boolean withinOneDay, boolean days, boolean crossed)
+            throws Exception {
         Path file = workspace(withinOneDay);
-        Experiment definition = ExperimentBuilder.build(ExperimentFile.parse(days ? EXPERIMENT
-                : EXPERIMENT.replace("\"timestampColumn\": \"ts\",", ""), "test"));
+        String experiment = crossed ? EXPERIMENT : EXPERIMENT.replace("\"crossSegments\": true", "\"crossSegments\": false");
+        Experiment definition = ExperimentBuilder.build(ExperimentFile.parse(days ? experiment
+                : experiment.replace("\"timestampColumn\": \"ts\",", ""), "test"));
         try (Workspace workspace = Workspace.open(file); Connection connection = workspace.newConnection();
              Statement statement = connection.createStatement()) {
             MetricQueries queries = new MetricQueries(definition, DatasetCatalog.columns(connection, "events"),
@@ -193,7 +224,7 @@ class QuantileMethodsAgreeTest {
                         double[] event = {Long.parseLong(rows.getString(2).substring(1)), rows.getDouble(3)};
                         raw.computeIfAbsent(SliceKey.arm(arm), k -> new ArrayList<>()).add(event);
                         raw.computeIfAbsent(SliceKey.segment(arm, "plan", rows.getString(4)), k -> new ArrayList<>()).add(event);
-                        if (days) {
+                        if (days && rows.getDate(5) != null) {
                             raw.computeIfAbsent(SliceKey.day(arm, rows.getDate(5).toLocalDate()), k -> new ArrayList<>()).add(event);
                         }
                     }
