@@ -75,25 +75,43 @@ final class Dimensions {
     }
 
     /**
-     * The grouping sets over {@code ai, v} written apart: a {@code UNION ALL} of one aggregation per
-     * set over {@code from}, each row laid out as {@code ai} + {@link #selectList()} + {@code tail}
-     * (a dimension a set does not group is NULL, its flag 1). In DuckDB each set then fills its own
-     * hash table from a scan of only its columns: 0.3 s faster than {@code GROUPING SETS} on 10M
-     * events with 15,000 distinct values (docs/benchmarks.md). Same rows.
+     * The grouping sets over {@code ai, v} written apart: a {@code UNION ALL} of one count per set,
+     * each row laid out as {@code ai} + {@link #selectList()} + {@code v, n} (a dimension a set does
+     * not group is NULL, its flag 1). In DuckDB each set then fills its own hash table: 0.3 s faster
+     * than {@code GROUPING SETS} on 10M events with 15,000 distinct values (docs/benchmarks.md).
+     * With {@code cells} (a table of counts {@code n} per arm, value and single segment column), the
+     * whole arms and the single segments add up those cells instead of counting the events again:
+     * one pass over the events serves them all, where each cost one. Crossed segments and days count
+     * the events ({@code q}). Same rows either way.
      */
-    String setsApart(String tail, String from) {
-        StringBuilder union = new StringBuilder(setApart(-1, tail, from));
+    String setsApart(String cells) {
+        StringBuilder union = new StringBuilder(setApart(-1, cells));
         for (int k = 0; k < segments.size(); k++) {
-            union.append(" UNION ALL ").append(setApart(k, tail, from));
+            union.append(" UNION ALL ").append(setApart(k, segments.get(k).crossed() ? null : cells));
         }
         if (daily) {
-            union.append(" UNION ALL ").append(setApart(segments.size(), tail, from));
+            union.append(" UNION ALL ").append(setApart(segments.size(), null));
         }
         return union.toString();
     }
 
-    /** One set of {@link #setsApart}: {@code grouped} a segment's index, {@code segments.size()} the day, -1 whole arms. */
-    private String setApart(int grouped, String tail, String from) {
+    /** Whether {@code name} is a single segment column (not a crossed pair). */
+    boolean isSingleSegment(String name) {
+        return segments.stream().anyMatch(segment -> !segment.crossed() && segment.name().equals(name));
+    }
+
+    /** {@code , g0, g1}: the single (not crossed) segment columns, to count cells by for {@link #setsApart}. */
+    String singleSegmentKeys() {
+        StringBuilder keys = new StringBuilder();
+        segments.stream().filter(segment -> !segment.crossed()).forEach(segment -> keys.append(", ").append(segment.alias()));
+        return keys.toString();
+    }
+
+    /**
+     * One set of {@link #setsApart}: {@code grouped} a segment's index, {@code segments.size()} the
+     * day, -1 whole arms; added up from {@code cells}, or counted from the events when null.
+     */
+    private String setApart(int grouped, String cells) {
         StringBuilder select = new StringBuilder("SELECT ai");
         StringBuilder by = new StringBuilder("ai, v");
         for (int k = 0; k < segments.size(); k++) {
@@ -107,7 +125,8 @@ final class Dimensions {
             select.append(days ? ", day, 0 AS day_all" : ", CAST(NULL AS DATE) AS day, 1 AS day_all");
             by.append(days ? ", day" : "");
         }
-        return select.append(", ").append(tail).append(" FROM ").append(from).append(" GROUP BY ").append(by).toString();
+        return select.append(cells == null ? ", v, COUNT(*) AS n FROM q" : ", v, SUM(n) AS n FROM " + cells)
+                .append(" GROUP BY ").append(by).toString();
     }
 
     /**

@@ -159,9 +159,11 @@ public final class MetricQueries {
         SqlQuery crossovers = units.crossoverUnits() == 0 || quantileMetrics.isEmpty() ? null : crossoverFilter();
         for (Metric.Quantile metric : quantileMetrics) {
             EventSource source = source();
-            QuantileMetricQuery quantile = new QuantileMetricQuery(source, dialect, metric, dimensions(source),
+            Dimensions dimensions = dimensions(source);
+            QuantileMetricQuery quantile = new QuantileMetricQuery(source, dialect, metric, dimensions,
                     definition.alpha(), crossovers, quantileMethod).maxBuckets(maxBuckets)
-                    .unitsWithinOneDay(units.unitsOnSeveralDays() == 0 && oneLevelDays).nearQuantilesOnly(nearQuantilesOnly);
+                    .unitsWithinOneDay(units.unitsOnSeveralDays() == 0 && oneLevelDays).nearQuantilesOnly(nearQuantilesOnly)
+                    .segmentCombinations(NearQuantileCounts.segmentCombinations(dimensions, units.unitsAndEvents().keySet()));
             Map<SliceKey, ArmStatistics> statistics = quantile.run(connection);
             metrics.put(metric.name(), statistics);
             timer.lap("quantile " + metric.name());

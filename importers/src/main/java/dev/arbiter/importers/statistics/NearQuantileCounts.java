@@ -5,6 +5,8 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,14 +26,50 @@ import java.util.concurrent.atomic.AtomicLong;
 final class NearQuantileCounts {
     private static final AtomicLong TABLES = new AtomicLong();
 
+    /**
+     * At most this many combinations of the single segments' values per arm let the whole arms and
+     * segments be added up from counts per arm, value and segment values: on 10M events with 15,000
+     * distinct values and 4 × 3 combinations, 1.15–1.5 s against 1.4–1.8 s for counting each set from
+     * the events. Many combinations would make the cells as many as the events.
+     */
+    static final long MAX_SEGMENT_CELLS = 64;
+
     private final Dimensions dimensions;
     private final EventSource source;
+    /** Whether the whole arms and single segments are added up from cells ({@link #MAX_SEGMENT_CELLS}). */
+    private final boolean segmentCells;
     /** The temporary table holding the ranked counts ({@link #materialize}), or null to rank them in each query. */
     private String table;
 
-    NearQuantileCounts(EventSource source, Dimensions dimensions) {
+    /**
+     * @param segmentCombinations per arm at most this many combinations of the single segments'
+     *                            values (the units' slices tell), or more than {@link #MAX_SEGMENT_CELLS}
+     *                            when not known
+     */
+    NearQuantileCounts(EventSource source, Dimensions dimensions, long segmentCombinations) {
         this.source = source;
         this.dimensions = dimensions;
+        this.segmentCells = segmentCombinations <= MAX_SEGMENT_CELLS && !dimensions.singleSegmentKeys().isEmpty();
+    }
+
+    /** Whether whole arms and single segments are added up from counts per arm, value and segment values. */
+    boolean addsUpSegmentCells() {
+        return segmentCells;
+    }
+
+    /**
+     * Per arm, the largest product over the single segment columns of how many values the arm's
+     * {@code slices} show for each (a segment without any: 1).
+     */
+    static long segmentCombinations(Dimensions dimensions, Collection<SliceKey> slices) {
+        Map<String, Map<String, Long>> values = new HashMap<>();
+        for (SliceKey slice : slices) {
+            if (slice.isSegment() && dimensions.isSingleSegment(slice.segmentColumn())) {
+                values.computeIfAbsent(slice.arm(), arm -> new HashMap<>()).merge(slice.segmentColumn(), 1L, Long::sum);
+            }
+        }
+        return values.values().stream().mapToLong(perColumn -> perColumn.values().stream().reduce(1L, (a, b) -> a * b))
+                .max().orElse(1);
     }
 
     /**
@@ -109,16 +147,18 @@ final class NearQuantileCounts {
     }
 
     /**
-     * {@code , [cells,] sets, ranked, near}: per slice (grouping sets over arm, each segment and day)
-     * each distinct value's count n, cumulative count cum, the slice's total, and the mid-ranks two
-     * values before and after. With {@code cellsFirst} the events are first counted per cell (arm ×
-     * segments × day × value) and the sets added up from the cells; without, each set counts the
-     * events itself, the sets written apart ({@link Dimensions#setsApart}) — in DuckDB 0.4 s faster
-     * on 10M events with continuous values than the cells (2.5M groups), and 0.3 s faster again than
-     * {@code GROUPING SETS} (docs/benchmarks.md). The neighbours' mid-ranks come from the counts
-     * around a value in the same ordering as cum, m_{i−2} = cum_i − n_i − n_{i−1} − n_{i−2}/2 and
-     * m_{i+2} = cum_i + n_{i+1} + n_{i+2}/2 (NULL where a neighbour is missing): one sort per slice
-     * where lagging the mid-ranks themselves needed a second (0.15 s). Same counts either way.
+     * {@code , [cells | segment_cells,] sets, ranked, near}: per slice (grouping sets over arm, each
+     * segment and day) each distinct value's count n, cumulative count cum, the slice's total, and the
+     * mid-ranks two values before and after. With {@code cellsFirst} (across a network) the events are
+     * first counted per cell (arm × segments × day × value) and the sets added up from the cells; in
+     * the workspace the sets are written apart ({@link Dimensions#setsApart}), days counted from the
+     * events, whole arms and single segments added up from counts per arm, value and segment values
+     * when those are few ({@link #MAX_SEGMENT_CELLS}) — the cells with days held 2.5M groups on 10M
+     * events with continuous values, 0.4 s slower than counting each set from the events. The
+     * neighbours' mid-ranks come from the counts around a value in the same ordering as cum,
+     * m_{i−2} = cum_i − n_i − n_{i−1} − n_{i−2}/2 and m_{i+2} = cum_i + n_{i+1} + n_{i+2}/2 (NULL
+     * where a neighbour is missing): one sort per slice where lagging the mid-ranks themselves needed
+     * a second (0.15 s). Same counts every way (docs/benchmarks.md).
      */
     private SqlQuery ranked(SqlQuery events, boolean cellsFirst) {
         String cells = "ai, v" + dimensions.keyList();
@@ -129,8 +169,12 @@ final class NearQuantileCounts {
             query.sql(", cells AS (SELECT " + cells + ", COUNT(*) AS n FROM q GROUP BY " + cells + ")")
                     .sql(", sets AS (SELECT ai" + dimensions.selectList() + ", v, SUM(n) AS n FROM cells GROUP BY "
                             + dimensions.groupingSets("ai, v") + ")");
+        } else if (segmentCells) {
+            String keys = "ai, v" + dimensions.singleSegmentKeys();
+            query.sql(", segment_cells AS (SELECT " + keys + ", COUNT(*) AS n FROM q GROUP BY " + keys + ")")
+                    .sql(", sets AS (" + dimensions.setsApart("segment_cells") + ")");
         } else {
-            query.sql(", sets AS (" + dimensions.setsApart("v, COUNT(*) AS n", "q") + ")");
+            query.sql(", sets AS (" + dimensions.setsApart(null) + ")");
         }
         return query
                 .sql(", ranked AS (SELECT " + slice("") + ", v, n, SUM(n) OVER (" + partition + " ORDER BY v ROWS BETWEEN "

@@ -52,6 +52,8 @@ final class QuantileMetricQuery {
     private boolean counted;
     /** How pass 2 weighed events in the last run (for the profile). */
     private String passTwoWay;
+    /** Per arm, how many combinations of the single segments' values there are at most (not known: more than any limit). */
+    private long segmentCombinations = Long.MAX_VALUE;
 
     /**
      * How passes 1 and 3 find quantiles. Both are exact. {@link #HISTOGRAMS} counts each distinct
@@ -109,6 +111,15 @@ final class QuantileMetricQuery {
         return this;
     }
 
+    /**
+     * Tells the counting passes how many combinations of the single segments' values an arm has at
+     * most (from the units' slices; {@link NearQuantileCounts}); returns this query.
+     */
+    QuantileMetricQuery segmentCombinations(long combinations) {
+        this.segmentCombinations = combinations;
+        return this;
+    }
+
     /** Tells pass 2 whether every unit's events are on one day ({@link IndicatorCounts}); returns this query. */
     QuantileMetricQuery unitsWithinOneDay(boolean withinOneDay) {
         this.unitsWithinOneDay = withinOneDay;
@@ -152,7 +163,7 @@ final class QuantileMetricQuery {
     /** The counts, ranked into a temporary table on first use in the workspace. */
     private NearQuantileCounts counts(Connection connection) throws SQLException {
         if (!counted) {
-            counts = new NearQuantileCounts(source, dimensions);
+            counts = new NearQuantileCounts(source, dimensions, segmentCombinations);
             if (materialize) {
                 counts.materialize(connection, events());
             }

@@ -135,6 +135,23 @@ class QuantileMethodsAgreeTest {
     }
 
     /**
+     * The experiment with its segments as named: "crossed" (plan, complexity, region and their
+     * pairs), "three" (not crossed), "two" (plan and complexity: few enough combinations to count
+     * whole arms and segments from cells), "two crossed"; without a timestamp unless {@code days}.
+     */
+    private static String experiment(String segments, boolean days) {
+        String experiment = switch (segments) {
+            case "crossed" -> EXPERIMENT;
+            case "three" -> EXPERIMENT.replace("\"crossSegments\": true", "\"crossSegments\": false");
+            case "two" -> EXPERIMENT.replace("\"crossSegments\": true", "\"crossSegments\": false")
+                    .replace(", \"region\"]", "]");
+            case "two crossed" -> EXPERIMENT.replace(", \"region\"]", "]");
+            default -> throw new IllegalArgumentException(segments);
+        };
+        return days ? experiment : experiment.replace("\"timestampColumn\": \"ts\",", "");
+    }
+
+    /**
      * Pass 2 joins the slices' combinations to the events as one table when they are few (segments
      * not crossed here: 3 × 2 × 20 values × 6 days per arm), and each dimension's slices apart when
      * crossed segments multiply them; {@link #everySliceMatchesTheInMemoryReference} checks both ways'
@@ -155,6 +172,30 @@ class QuantileMethodsAgreeTest {
                 latency.finish(connection);
                 assertEquals(crossed ? "per-slice weights" : "combined slices' weights", latency.passTwoWay(), "crossed: " + crossed);
             }
+        }
+    }
+
+    /**
+     * Whole arms and single segments are added up from counts per segment values only when an arm's
+     * combinations of those values are few: the largest product over arms, crossed pairs aside.
+     */
+    @Test
+    void segmentCellsOnlyForFewCombinations() throws Exception {
+        Path file = workspace(false);
+        Experiment definition = ExperimentBuilder.build(ExperimentFile.parse(EXPERIMENT, "test"));
+        try (Workspace workspace = Workspace.open(file); Connection connection = workspace.newConnection()) {
+            EventSource source = new EventSource(definition, DatasetCatalog.columns(connection, "events"), null);
+            Dimensions dimensions = new Dimensions(source, List.of("plan", "complexity"), true);
+            List<SliceKey> slices = List.of(SliceKey.arm("a"), SliceKey.segment("a", "plan", "free"),
+                    SliceKey.segment("a", "plan", "pro"), SliceKey.segment("a", "plan", null),
+                    SliceKey.segment("a", "complexity", "easy"), SliceKey.segment("a", "complexity", "complex"),
+                    SliceKey.segment("b", "plan", "free"), SliceKey.segment("b", "complexity", "easy"),
+                    SliceKey.segment("a", "plan" + SliceKey.CROSS + "complexity", "free" + SliceKey.CROSS + "easy"));
+            assertEquals(6, NearQuantileCounts.segmentCombinations(dimensions, slices), "3 plans × 2 complexities in arm a");
+            assertTrue(new NearQuantileCounts(source, dimensions, 6).addsUpSegmentCells());
+            assertFalse(new NearQuantileCounts(source, dimensions, NearQuantileCounts.MAX_SEGMENT_CELLS + 1).addsUpSegmentCells());
+            assertFalse(new NearQuantileCounts(source, new Dimensions(source, List.of(), false), 1).addsUpSegmentCells(),
+                    "no segments: nothing to add up");
         }
     }
 
@@ -194,16 +235,15 @@ class QuantileMethodsAgreeTest {
      * arms and segments but on no day.
      */
     @ParameterizedTest(name = "pass 2 per value up to {0} distinct quantiles, sessions within one day: {1}, days: {2}, "
-            + "crossed segments: {3}")
-    @CsvSource({"0, false, true, true", "1000, false, true, true", "0, true, true, true", "1000, true, true, true",
-        "0, false, false, true", "1000, false, false, true", "0, false, true, false", "0, true, true, false",
-        "0, false, false, false"})
-    void everySliceMatchesTheInMemoryReference(int buckets, boolean withinOneDay, boolean days, boolean crossed)
+            + "segments: {3}")
+    @CsvSource({"0, false, true, crossed", "1000, false, true, crossed", "0, true, true, crossed", "1000, true, true, crossed",
+        "0, false, false, crossed", "1000, false, false, crossed", "0, false, true, three", "0, true, true, three",
+        "0, false, false, three", "0, false, true, two", "1000, true, true, two", "0, false, false, two",
+        "0, true, true, two crossed"})
+    void everySliceMatchesTheInMemoryReference(int buckets, boolean withinOneDay, boolean days, String segments)
             throws Exception {
         Path file = workspace(withinOneDay);
-        String experiment = crossed ? EXPERIMENT : EXPERIMENT.replace("\"crossSegments\": true", "\"crossSegments\": false");
-        Experiment definition = ExperimentBuilder.build(ExperimentFile.parse(days ? experiment
-                : experiment.replace("\"timestampColumn\": \"ts\",", ""), "test"));
+        Experiment definition = ExperimentBuilder.build(ExperimentFile.parse(experiment(segments, days), "test"));
         try (Workspace workspace = Workspace.open(file); Connection connection = workspace.newConnection();
              Statement statement = connection.createStatement()) {
             MetricQueries queries = new MetricQueries(definition, DatasetCatalog.columns(connection, "events"),
