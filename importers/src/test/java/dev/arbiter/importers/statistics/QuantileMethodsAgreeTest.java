@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import dev.arbiter.analytics.QuantileMetric;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,7 +122,7 @@ class QuantileMethodsAgreeTest {
         Path file = workspace(false);
         Experiment definition = ExperimentBuilder.build(ExperimentFile.parse(EXPERIMENT, "test"));
         try (Workspace workspace = Workspace.open(file); Connection connection = workspace.newConnection()) {
-            EventSource source = new EventSource(definition, DatasetCatalog.columns(connection, "events"), null);
+            EventSource source = source(connection, definition);
             Dimensions dimensions = new Dimensions(source, definition.segments(), true);
             QuantileMetricQuery wait = new QuantileMetricQuery(source, SqlDialect.DUCKDB, (Metric.Quantile) definition.guardrails().get(1),
                     dimensions, 0.05, null, QuantileMetricQuery.Method.QUANTILE_QUERIES);
@@ -164,7 +165,7 @@ class QuantileMethodsAgreeTest {
             for (boolean crossed : new boolean[] {false, true}) {
                 Experiment definition = ExperimentBuilder.build(ExperimentFile.parse(
                         EXPERIMENT.replace("\"crossSegments\": true", "\"crossSegments\": " + crossed), "test"));
-                EventSource source = new EventSource(definition, DatasetCatalog.columns(connection, "events"), null);
+                EventSource source = source(connection, definition);
                 QuantileMetricQuery latency = new QuantileMetricQuery(source, SqlDialect.DUCKDB,
                         (Metric.Quantile) definition.primary(), new Dimensions(source, definition.segments(), crossed), 0.05,
                         null, QuantileMetricQuery.Method.HISTOGRAMS).maxBuckets(0);
@@ -184,7 +185,7 @@ class QuantileMethodsAgreeTest {
         Path file = workspace(false);
         Experiment definition = ExperimentBuilder.build(ExperimentFile.parse(EXPERIMENT, "test"));
         try (Workspace workspace = Workspace.open(file); Connection connection = workspace.newConnection()) {
-            EventSource source = new EventSource(definition, DatasetCatalog.columns(connection, "events"), null);
+            EventSource source = source(connection, definition);
             Dimensions dimensions = new Dimensions(source, List.of("plan", "complexity"), true);
             List<SliceKey> slices = List.of(SliceKey.arm("a"), SliceKey.segment("a", "plan", "free"),
                     SliceKey.segment("a", "plan", "pro"), SliceKey.segment("a", "plan", null),
@@ -197,6 +198,11 @@ class QuantileMethodsAgreeTest {
             assertFalse(new NearQuantileCounts(source, new Dimensions(source, List.of(), false), 1).addsUpSegmentCells(),
                     "no segments: nothing to add up");
         }
+    }
+
+    /** The definition's events in the fixture's workspace. */
+    private static EventSource source(Connection connection, Experiment definition) throws SQLException {
+        return new EventSource(definition, DatasetCatalog.columns(connection, "events"), null);
     }
 
     /** Asserts every quantile metric's slices and percentiles agree; returns how many slices were compared. */
