@@ -49,6 +49,8 @@ final class IndicatorCounts {
     private final int maxBuckets;
     private final SegmentCodes codes;
     private final boolean unitsWithinOneDay;
+    /** Whether pass 2 joins one table of the slices' combinations ({@link #combinesCuts()}), decided once. */
+    private final boolean combined;
 
     /**
      * @param values     per slice with events, its mid-quantile from pass 1
@@ -68,6 +70,7 @@ final class IndicatorCounts {
         values.values().forEach(quantile -> Arrays.stream(quantile.cuts()).forEach(cuts::add));
         this.buckets = new ArrayList<>(cuts);
         this.codes = codes(dimensions, values, dialect.tuning().maxSegmentCodes());
+        this.combined = !usesBuckets() && fewCombinations();
     }
 
     /** Codes for the segment values that have a quantile. */
@@ -192,7 +195,7 @@ final class IndicatorCounts {
         for (String table : cutTables()) {
             cutsTable(query, joins, table);
         }
-        if (combinesCuts()) {
+        if (combined) {
             combinedCuts(query);
         } else {
             query.sql(", qw AS (SELECT q.*" + joinedCuts("", ".") + " FROM q" + joins + ")");
@@ -253,9 +256,11 @@ final class IndicatorCounts {
      * (its cross product is then not empty).
      */
     boolean combinesCuts() {
-        if (usesBuckets()) {
-            return false;
-        }
+        return combined;
+    }
+
+    /** Whether the arms' combinations of slices number at most {@link #MAX_COMBINED_CUTS}, none of them empty. */
+    private boolean fewCombinations() {
         long combinations = 0;
         for (String arm : armsWithSlices()) {
             long product = dimensions.daily()
