@@ -33,6 +33,11 @@ final class DuckDbDialect implements SqlDialect {
     }
 
     @Override
+    public String computedWhereRead() {
+        return " NOT MATERIALIZED";
+    }
+
+    @Override
     public String quantiles(String expression, List<Double> probabilities, String alias) {
         return listValued("quantile_cont", expression, probabilities, alias);
     }

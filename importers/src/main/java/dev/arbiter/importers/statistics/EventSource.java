@@ -58,7 +58,12 @@ final class EventSource {
 
     /** {@code ev AS (SELECT ... FROM "dataset" WHERE unit IS NOT NULL [AND ts < as-of + 1 day])}. */
     SqlQuery cte() {
-        SqlQuery query = new SqlQuery().sql("ev AS (SELECT ").append(armAndIndex());
+        return cte("");
+    }
+
+    /** {@link #cte()} with {@code between} after its name ({@link SqlDialect#computedWhereRead()}). */
+    SqlQuery cte(String between) {
+        SqlQuery query = new SqlQuery().sql("ev AS" + between + " (SELECT ").append(armAndIndex());
         query.sql(", CAST(").sql(Sql.identifier(definition.unitColumn())).sql(" AS VARCHAR) AS unit");
         if (hasTimestamp()) {
             query.sql(", ").sql(Sql.identifier(definition.timestampColumn())).sql(" AS ts");

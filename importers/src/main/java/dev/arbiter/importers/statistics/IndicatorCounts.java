@@ -25,7 +25,9 @@ import java.util.function.Function;
  * those few cuts only ({@code b}j: the unit's events below the j-th) and each unit then combines
  * the counts at its own slice's cuts with that slice's weights, n1 + w1·(n2 − n1) + w2·(n3 − n2) —
  * integer counts per event rather than a search through every slice's condition. Otherwise each
- * event is weighed at its own slice's cuts, found by a {@code CASE} over the slices. Both give the
+ * event is weighed at its own slice's cuts, joined to it as tables ({@link #bySlices}); with one
+ * table of the slices' combinations only the events in the band around the quantiles are joined
+ * and the others counted ({@link #weighedNearTheQuantiles}). Both give the
  * same sums for units whose segment values do not change; for a unit that has several values of a
  * segment (counted and warned about), buckets weigh all its events at the slice it is counted in.
  */
@@ -188,7 +190,6 @@ final class IndicatorCounts {
      * day) — a hash lookup per event where a {@code CASE} over every slice cost a comparison per slice.
      */
     private SqlQuery bySlices() {
-        List<Dimensions.Segment> segments = dimensions.segments();
         boolean twoLevels = twoLevels();
         SqlQuery query = new SqlQuery();
         StringBuilder joins = new StringBuilder();
@@ -196,11 +197,21 @@ final class IndicatorCounts {
             cutsTable(query, joins, table);
         }
         if (combined) {
-            combinedCuts(query);
+            weighedNearTheQuantiles(query);
         } else {
-            query.sql(", qw AS (SELECT q.*" + joinedCuts("", ".") + " FROM q" + joins + ")");
+            weighedEveryEvent(query, joins);
         }
-        query.sql(", " + (twoLevels ? "pud" : "pu") + " AS (SELECT unit" + unitDay() + ", MIN(ai) AS ai, COUNT(*) AS c, SUM("
+        if (twoLevels) {
+            unitsFromUnitDays(query);
+        }
+        return query;
+    }
+
+    /** {@code , qw, pu|pud}: every event joined to its slices' cuts (one table per dimension) and weighed. */
+    private void weighedEveryEvent(SqlQuery query, StringBuilder joins) {
+        List<Dimensions.Segment> segments = dimensions.segments();
+        query.sql(", qw AS (SELECT q.*" + joinedCuts() + " FROM q" + joins + ")");
+        query.sql(", " + (twoLevels() ? "pud" : "pu") + " AS (SELECT unit" + unitDay() + ", MIN(ai) AS ai, COUNT(*) AS c, SUM("
                 + weightAt("wa") + ") AS s");
         for (int k = 0; k < segments.size(); k++) {
             String alias = segments.get(k).alias();
@@ -210,10 +221,6 @@ final class IndicatorCounts {
             query.sql(", SUM(" + weightAt("wd") + ") AS sd");
         }
         query.sql(" FROM qw GROUP BY " + firstGroup() + ")");
-        if (twoLevels) {
-            unitsFromUnitDays(query);
-        }
-        return query;
     }
 
     /** The cut tables' names: {@code wa} (arms), {@code w<alias>} per segment, {@code wd} (days). */
@@ -228,14 +235,57 @@ final class IndicatorCounts {
     }
 
     /**
-     * {@code , wc, qw}: every combination of an arm's slices across dimensions ({@code wc}, a cross
-     * product per arm) joined to the events once, on all their keys — one hash join where a join per
-     * dimension carried each dimension's columns through the next (10M events, 2 segments and 14
-     * days: 0.8 s against 1.1 s, docs/benchmarks.md). Every event meets its row: each arm's events
-     * form a slice in every segment dimension (a missing value too, as its own slice), and the days'
-     * table holds a row without cuts for events without a day.
+     * {@code , wc, pb, pl, pu|pud}: an event below the lowest cut of every slice weighs 1 in each of
+     * its slices, one at or above the highest weighs 0, so {@code pl} only counts, per unit (or
+     * unit-day), its events below the lowest cut ({@code b}; a unit-day without a day is in no
+     * day's slice, and units are on one day only when every event has one); only the events
+     * between the two — a narrow band around the quantiles, ~0.2% of 10M continuous latencies —
+     * meet their slices' cuts, joined as one table of every combination of an arm's slices across
+     * dimensions ({@code wc}, a cross product per arm), and are weighed ({@code pb}); a unit's
+     * weight is its count below plus its band's weights. Exact because every
+     * event has its row in {@code wc} ({@link #fewCombinations}: each arm's events form a slice in
+     * every segment dimension, a missing value too; the days' table has a row without cuts for
+     * events without a day). Joining every event to {@code wc} instead took 0.8–1.0 s on 10M events
+     * against 0.55–0.75 s (docs/benchmarks.md).
      */
-    private void combinedCuts(SqlQuery query) {
+    private void weighedNearTheQuantiles(SqlQuery query) {
+        String on = combinations(query);
+        String day = twoLevels() ? ", q.day" : "";
+        query.sql(", pb AS (SELECT q.unit" + day + ", SUM(" + weightAt("wc.wa") + ") AS xs");
+        for (int k = 0; k < dimensions.segments().size(); k++) {
+            query.sql(", SUM(" + weightAt("wc.w" + dimensions.segments().get(k).alias()) + ") AS xs" + k);
+        }
+        query.sql(dimensions.daily() ? ", SUM(" + weightAt("wc.wd") + ") AS xsd" : "")
+                .sql(" FROM q JOIN wc" + on + " WHERE q.v >= ").append(number(lowestCut())).sql(" AND q.v < ")
+                .append(number(highestCut())).sql(" GROUP BY q.unit" + day + ")");
+        countsBelowTheBand(query);
+        weightsOfCountsAndBand(query);
+    }
+
+    /** {@code , pl}: per unit (or unit-day) its events, those below the lowest cut, and its segments' values. */
+    private void countsBelowTheBand(SqlQuery query) {
+        query.sql(", pl AS (SELECT unit" + unitDay() + ", MIN(ai) AS ai, COUNT(*) AS c, COUNT(CASE WHEN v < ")
+                .append(number(lowestCut())).sql(" THEN 1 END) AS b");
+        dimensions.segments().forEach(segment -> query.sql(", MIN(" + segment.alias() + ") AS " + segment.alias()));
+        query.sql(" FROM q GROUP BY " + firstGroup() + ")");
+    }
+
+    /** {@code , pu|pud}: each unit's (or unit-day's) weights, its count below the band plus its band's weights. */
+    private void weightsOfCountsAndBand(SqlQuery query) {
+        boolean twoLevels = twoLevels();
+        query.sql(", " + (twoLevels ? "pud" : "pu") + " AS (SELECT pl.unit" + (dimensions.daily() ? ", pl.day" : "")
+                + ", pl.ai, pl.c, pl.b + COALESCE(pb.xs, 0) AS s");
+        for (int k = 0; k < dimensions.segments().size(); k++) {
+            String alias = dimensions.segments().get(k).alias();
+            query.sql(", pl." + alias + ", pl.b + COALESCE(pb.xs" + k + ", 0) AS s" + k);
+        }
+        query.sql(dimensions.daily() ? ", pl.b + COALESCE(pb.xsd, 0) AS sd" : "")
+                .sql(" FROM pl LEFT JOIN pb ON pl.unit = pb.unit")
+                .sql(twoLevels ? " AND pl.day IS NOT DISTINCT FROM pb.day)" : ")");
+    }
+
+    /** {@code , wc}: every combination of an arm's slices across dimensions; returns the {@code ON} that joins it to {@code q}. */
+    private String combinations(SqlQuery query) {
         List<String> tables = cutTables();
         StringBuilder keys = new StringBuilder();
         StringBuilder from = new StringBuilder(" FROM wa");
@@ -246,8 +296,26 @@ final class IndicatorCounts {
             from.append(" JOIN ").append(table).append(" ON ").append(table).append(".ai = wa.ai");
             on.append(" AND q.").append(key).append(" IS NOT DISTINCT FROM wc.k_").append(table);
         }
-        query.sql(", wc AS (SELECT wa.ai" + keys + joinedCuts("", ".") + from + ")")
-                .sql(", qw AS (SELECT q.*" + joinedCuts("wc.", "_") + " FROM q LEFT JOIN wc" + on + ")");
+        query.sql(", wc AS (SELECT wa.ai" + keys + joinedCuts() + from + ")");
+        return on.toString();
+    }
+
+    /** The lowest first cut of every slice's mid-quantile: events below it weigh 1 in each slice. */
+    private double lowestCut() {
+        return values.values().stream().mapToDouble(quantile -> quantile.cuts()[0]).min().orElse(0);
+    }
+
+    /** The highest last cut of every slice's mid-quantile: events at or above it weigh 0 in each slice. */
+    private double highestCut() {
+        return values.values().stream().mapToDouble(quantile -> quantile.cuts()[CUTS - 1]).max().orElse(0);
+    }
+
+    /**
+     * Whether pass 2 reads the events twice (counts below the band, weights in it): engines that
+     * store such common table expressions are told not to.
+     */
+    boolean readsEventsTwice() {
+        return combined;
     }
 
     /**
@@ -330,17 +398,12 @@ final class IndicatorCounts {
         }
     }
 
-    /**
-     * The cut tables' cuts and weights named {@code <table>_c1} .. {@code <table>_w2}, read from
-     * {@code <qualifier><table><separator><part>}: {@code ("", ".")} the dimensions' tables,
-     * {@code ("wc.", "_")} their combination.
-     */
-    private String joinedCuts(String qualifier, String separator) {
+    /** The cut tables' cuts and weights, {@code <table>_c1} .. {@code <table>_w2}, read from {@code <table>.<part>}. */
+    private String joinedCuts() {
         StringBuilder columns = new StringBuilder();
         for (String table : cutTables()) {
             for (String part : new String[] {"c1", "c2", "c3", "w1", "w2"}) {
-                columns.append(", ").append(qualifier).append(table).append(separator).append(part).append(" AS ").append(table)
-                        .append('_').append(part);
+                columns.append(", ").append(table).append('.').append(part).append(" AS ").append(table).append('_').append(part);
             }
         }
         return columns.toString();

@@ -241,9 +241,15 @@ final class QuantileMetricQuery {
 
     /** {@code WITH ev, q}: the metric's events in the arms, with their value, segments and day. */
     private SqlQuery events() {
+        return events(false);
+    }
+
+    /** {@code WITH ev, q}; computed where read ({@link SqlDialect#computedWhereRead()}) when the query reads them {@code twice}. */
+    private SqlQuery events(boolean twice) {
+        String between = twice ? dialect.computedWhereRead() : "";
         SqlQuery filter = new MetricExpressions(source, dialect).condition(metric);
         String value = source.number(metric.column());
-        SqlQuery q = new SqlQuery().sql(", q AS (SELECT ai, unit, " + value + " AS v");
+        SqlQuery q = new SqlQuery().sql(", q AS" + between + " (SELECT ai, unit, " + value + " AS v");
         dimensions.segments().forEach(segment -> q.sql(", " + segment.eventExpression() + " AS " + segment.alias()));
         q.sql(source.hasTimestamp() ? ", CAST(ts AS DATE) AS day" : "").sql(" FROM ev WHERE ai IS NOT NULL AND ")
                 .sql(value + " IS NOT NULL");
@@ -253,7 +259,7 @@ final class QuantileMetricQuery {
         if (crossoverFilter != null) {
             q.sql(" AND ").append(crossoverFilter);
         }
-        return new SqlQuery().sql("WITH ").append(source.cte()).append(q.sql(")"));
+        return new SqlQuery().sql("WITH ").append(source.cte(between)).append(q.sql(")"));
     }
 
     /** Whether the column's first rows repeat values enough for histograms to be small. */
@@ -368,7 +374,7 @@ final class QuantileMetricQuery {
         IndicatorCounts counts = new IndicatorCounts(source, dialect, dimensions, points(quantiles), maxBuckets,
                 unitsWithinOneDay);
         passTwoWay = counts.usesBuckets() ? "per-value counts" : counts.combinesCuts() ? "combined slices' weights" : "per-slice weights";
-        SqlQuery query = events().append(counts.query());
+        SqlQuery query = events(counts.readsEventsTwice()).append(counts.query());
         Map<SliceKey, Bounds> bounds = new HashMap<>();
         readBounds(connection, query, quantiles, bounds, rows -> {
             String arm = source.armName(rows.getInt("ai"));

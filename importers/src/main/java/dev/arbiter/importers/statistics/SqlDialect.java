@@ -98,6 +98,15 @@ public interface SqlDialect {
         return values;
     }
 
+    /**
+     * What stands between a common table expression's name and {@code AS (} when a query reads it
+     * twice and it is cheaper computed twice than stored: DuckDB stores such expressions (every
+     * event written once more); standard SQL and Spark compute them where they are read.
+     */
+    default String computedWhereRead() {
+        return "";
+    }
+
     /** The aggregate function of a floating-point sum whose result does not depend on the order rows arrive in. */
     default String sumFunction() {
         return "SUM";
