@@ -1,8 +1,12 @@
 package dev.arbiter.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbiter.app.shell.WorkspaceStore;
 import dev.arbiter.importers.analysis.ExperimentAnalyzer;
 import dev.arbiter.importers.experiment.ExperimentDefinition;
@@ -16,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,14 +42,19 @@ class ArbiterJarIT {
     }
 
     private static Process start(List<String> jvmOptions, String... args) throws IOException {
+        return builder(jvmOptions, args).redirectErrorStream(true).start();
+    }
+
+    /** {@code java OPTIONS -jar arbiter.jar ARGS} without a display. */
+    private static ProcessBuilder builder(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("DISPLAY");
         builder.environment().remove("WAYLAND_DISPLAY");
-        return builder.start();
+        return builder;
     }
 
     private static Result finish(Process process) throws IOException, InterruptedException {
@@ -143,6 +154,65 @@ class ArbiterJarIT {
             assertTrue(new ExperimentStore(app).all().stream().map(ExperimentDefinition::name).toList()
                     .contains("Saved by the app"));
         }
+    }
+
+    /**
+     * Decision 0017: the build made the class archive beside the jar, and {@code arbiter analyze}
+     * runs in a second JVM started with it — its standard output the JSON alone, its exit codes
+     * (failure 1, usage 2) passed on — unless {@code ARBITER_CLASS_ARCHIVE=off}.
+     */
+    @Test
+    void engineCommandsRunInASecondJvmWithTheClassArchive(@TempDir Path dir) throws Exception {
+        assertTrue(Files.isRegularFile(JAR.resolveSibling("arbiter.jsa")), "the build makes the class archive");
+        Path workspace = dir.resolve("sb.arbiter");
+        assertEquals(0, java("sample", "support-bot", "--workspace", workspace.toString()).exitCode());
+        String[] analyze = {"analyze", "--workspace", workspace.toString(), "--experiment",
+            dir.resolve("support-bot.experiment.json").toString(), "--json"};
+        String traced = traced(dir, Map.of(), analyze);
+        assertTrue(traced.contains("arbiter: launching ") && traced.contains("-XX:SharedArchiveFile="), traced);
+        assertTrue(traced(dir, Map.of("ARBITER_CLASS_ARCHIVE", "off"), analyze)
+                .contains("running in this JVM: ARBITER_CLASS_ARCHIVE=off"));
+
+        Result missing = java("analyze", "--workspace", dir.resolve("none.arbiter").toString(), "--experiment", analyze[4]);
+        assertEquals(1, missing.exitCode(), missing.output());
+        assertTrue(missing.output().contains("none.arbiter"), missing.output());
+        Result usage = java("analyze", "--no-such-option");
+        assertEquals(2, usage.exitCode(), usage.output());
+    }
+
+    /** Runs {@code args} with the launch traced; asserts exit 0 and JSON alone on standard output; returns standard error. */
+    private static String traced(Path dir, Map<String, String> environment, String... args) throws Exception {
+        Path errors = dir.resolve("stderr.txt");
+        ProcessBuilder builder = builder(List.of(), args).redirectError(errors.toFile());
+        builder.environment().put("ARBITER_LAUNCH_TRACE", "1");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String json = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "arbiter.jar did not finish");
+        String stderr = Files.readString(errors);
+        assertEquals(0, process.exitValue(), stderr);
+        JsonNode analysis = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(json);
+        assertTrue(analysis.has("arms") && json.contains("\"recommendation\""), "standard output is the JSON alone: " + json);
+        return stderr;
+    }
+
+    /** Decision 0017: stopping the first JVM ({@code kill}) stops the second and waits for it. */
+    @Test
+    void stoppingTheFirstJvmStopsTheSecond(@TempDir Path dir) throws Exception {
+        Path workspace = dir.resolve("sb.arbiter");
+        assertEquals(0, java("sample", "support-bot", "--workspace", workspace.toString()).exitCode());
+        Process first = builder(List.of(), "analyze", "--workspace", workspace.toString(), "--experiment",
+                dir.resolve("support-bot.experiment.json").toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Optional<ProcessHandle> second = Optional.empty();
+        while (second.isEmpty() && first.isAlive()) {
+            second = first.descendants().findFirst();
+            Thread.sleep(2);
+        }
+        assertTrue(second.isPresent(), "a second JVM started");
+        first.destroy();
+        assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the first JVM stopped");
+        assertFalse(second.get().isAlive(), "the second JVM stopped before the first exited");
     }
 
     @Test
