@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
  * Runs a headless engine command ({@code arbiter analyze}, {@code report}, ...) in a second JVM
  * started with the class-data-sharing archive made for this jar at package time
  * ({@code arbiter.jsa} beside it, {@link ClassArchiveTraining}) and, for the commands whose Java work
- * is short, the client compiler only: a JAR cannot carry JVM options, and the two take 0.5–0.9 s off
+ * is short, the client compiler only: a JAR cannot carry JVM options, and the two take 0.4–0.7 s off
  * a 10M-event analysis (decision 0017, docs/benchmarks.md). Only a plain {@code java [-Dname=value...] -jar arbiter.jar COMMAND ...}
  * is launched again — any other JVM option, {@code JDK_JAVA_OPTIONS}/{@code JAVA_TOOL_OPTIONS},
  * {@code ARBITER_CLASS_ARCHIVE=off}, or an archive not made for this jar and this Java keeps the
