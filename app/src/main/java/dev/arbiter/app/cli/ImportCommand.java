@@ -100,15 +100,14 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws WorkspaceException, ImportException {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Files.exists(workspace)) {
-            Workspace.create(workspace, BuildInfo.version()).close();
-            out.println("Created workspace " + workspace.toAbsolutePath());
-        }
-        try (Workspace open = Workspace.open(workspace, Access.IMPORT)) {
+        ImportOptions options = options();
+        // the first file is read (digest, quotes) while the workspace opens
+        DatasetImporter.Prepared first = DatasetImporter.prepare(files.get(0));
+        try (Workspace open = openOrCreate(out)) {
             DatasetImporter importer = new DatasetImporter(open);
-            ImportOptions options = options();
-            for (String file : files) {
-                ImportReport report = importer.importSource(file, options, ImportMonitor.NONE);
+            for (int i = 0; i < files.size(); i++) {
+                DatasetImporter.Prepared source = i == 0 ? first : DatasetImporter.prepare(files.get(i));
+                ImportReport report = importer.importSource(source, options, ImportMonitor.NONE);
                 out.println(report.summary());
                 report.warnings().forEach(warning -> out.println("  warning: " + warning));
                 out.flush();
@@ -118,6 +117,15 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private Workspace openOrCreate(PrintWriter out) throws WorkspaceException {
+        if (Files.exists(workspace)) {
+            return Workspace.open(workspace, Access.IMPORT);
+        }
+        Workspace created = Workspace.create(workspace, BuildInfo.version(), Access.IMPORT);
+        out.println("Created workspace " + workspace.toAbsolutePath());
+        return created;
     }
 
     private ImportOptions options() {

@@ -1,6 +1,7 @@
 package dev.arbiter.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,10 +86,12 @@ class ImportCommandsTest {
         CliRun run = CliRun.of("import", dir.resolve("nope.csv").toString(), "--workspace", dir.resolve("w.arbiter").toString());
         assertEquals(1, run.exitCode());
         assertEquals("arbiter: " + dir.resolve("nope.csv") + ": no such file or folder", run.err().strip());
+        assertFalse(Files.exists(dir.resolve("w.arbiter")), "a source that is not there leaves no empty workspace behind");
         CliRun both = CliRun.of("import", ANY_CSV, "--workspace", "x.arbiter", "--append", "--replace");
         assertEquals(2, both.exitCode(), "--append and --replace exclude each other");
         CliRun badRole = CliRun.of("import", ANY_CSV, "--workspace", dir.resolve("w.arbiter").toString(), "--map", "arm=version");
         assertEquals(1, badRole.exitCode());
         assertTrue(badRole.err().startsWith("arbiter: unknown role 'arm'"), badRole.err());
+        assertFalse(Files.exists(dir.resolve("w.arbiter")), "options are checked before the workspace is created");
     }
 }

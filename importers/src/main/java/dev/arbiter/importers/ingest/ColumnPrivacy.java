@@ -131,7 +131,7 @@ public final class ColumnPrivacy {
      */
     static void keepSample(Connection connection, SourceRelation reader) throws SQLException {
         try (PreparedStatement sample = connection.prepareStatement("CREATE OR REPLACE TEMP TABLE " + SAMPLE_TABLE
-                + " AS SELECT * FROM " + reader.relation() + " LIMIT " + SAMPLE_ROWS)) {
+                + " AS SELECT * FROM " + reader.firstRowsRelation() + " LIMIT " + SAMPLE_ROWS)) {
             reader.bind(sample);
             sample.execute();
         }

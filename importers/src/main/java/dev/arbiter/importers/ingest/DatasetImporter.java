@@ -4,7 +4,6 @@ import dev.arbiter.importers.Sql;
 import dev.arbiter.importers.workspace.Access;
 import dev.arbiter.importers.workspace.Workspace;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 
@@ -21,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -47,45 +45,45 @@ public final class DatasetImporter {
      * slower for every file and so not the default.
      */
     public ImportReport importSource(String given, ImportOptions options, ImportMonitor monitor) throws ImportException {
-        Instant started = Instant.now();
+        return importSource(prepare(given), options, monitor);
+    }
+
+    /**
+     * A source found ({@code given}: a file, a folder or a glob) and its files' checks started on
+     * another thread ({@link SourceChecks}), before any workspace is open: a command line that
+     * prepares its source first has the file read while the JVM and the workspace start.
+     */
+    public record Prepared(Source source, SourceChecks checks) {
+    }
+
+    /** Finds the source {@code given} names and starts reading its files; refuses one that does not exist or cannot be read. */
+    public static Prepared prepare(String given) throws ImportException {
         Source source = SourceSniffer.detect(given);
+        return new Prepared(source, SourceChecks.start(source));
+    }
+
+    /** Imports a prepared source, as {@link #importSource(String, ImportOptions, ImportMonitor)}. */
+    public ImportReport importSource(Prepared prepared, ImportOptions options, ImportMonitor monitor) throws ImportException {
+        Instant started = Instant.now();
+        Source source = prepared.source();
         String dataset = DatasetNames.of(options.dataset(), source);
-        Checks checks = Checks.start(source);
         try {
-            return attempt(source, dataset, options, monitor, checks, started, false);
+            return attempt(source, dataset, options, monitor, prepared.checks(), started, false);
         } catch (ImportException e) {
             if (source.format() != SourceFormat.CSV || !e.getMessage().contains("Maximum line size")) {
                 throw e;
             }
-            return attempt(source, dataset, options, monitor, checks, started, true);
-        }
-    }
-
-    /** What is read from the files beside DuckDB's load, on other threads: the digest, and an unclosed CSV quote. */
-    private record Checks(CompletableFuture<Fingerprint> fingerprint, CompletableFuture<Optional<String>> quotes) {
-        /** Starts reading {@code source}'s files for its digest and, for a CSV, its quotes. */
-        static Checks start(Source source) {
-            return new Checks(CompletableFuture.supplyAsync(() -> DatasetImporter.fingerprint(source)),
-                    source.format() == SourceFormat.CSV ? CompletableFuture.supplyAsync(() -> CsvQuotes.unclosed(source.files()))
-                            : CompletableFuture.completedFuture(Optional.empty()));
-        }
-
-        /** Refuses the import when a CSV file ends inside a quoted value. */
-        void refuseUnclosedQuote() throws ImportException {
-            Optional<String> unclosed = quotes.join();
-            if (unclosed.isPresent()) {
-                throw new ImportException(unclosed.get());
-            }
+            return attempt(source, dataset, options, monitor, prepared.checks(), started, true);
         }
     }
 
     private ImportReport attempt(Source source, String dataset, ImportOptions options, ImportMonitor monitor,
-                                 Checks checks, Instant started, boolean longLines) throws ImportException {
+                                 SourceChecks checks, Instant started, boolean longLines) throws ImportException {
         try (Connection connection = workspace.newConnection()) {
             connection.setAutoCommit(false);
             try {
-                return new Run(connection, source, dataset, options, monitor, checks.fingerprint(), started, longLines,
-                        new PhaseTimer()).loadAndCommit(checks);
+                return new Run(connection, source, dataset, options, monitor, checks, started, longLines,
+                        new PhaseTimer()).loadAndCommit();
             } catch (SQLException | ImportException | IOException | RuntimeException e) {
                 connection.rollback();
                 throw translate(e, source, monitor);
@@ -116,14 +114,6 @@ public final class DatasetImporter {
         return new ImportException(source.displayName() + ": " + cause.getMessage(), cause);
     }
 
-    private static Fingerprint fingerprint(Source source) {
-        try {
-            return Fingerprint.of(source.files());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** One import's state while it runs inside its transaction. */
     private static final class Run {
         private final Connection connection;
@@ -132,7 +122,7 @@ public final class DatasetImporter {
         private String dataset;
         private final ImportOptions options;
         private final ImportMonitor monitor;
-        private final CompletableFuture<Fingerprint> fingerprint;
+        private final SourceChecks checks;
         private final Instant started;
         private final boolean longLines;
         private final PhaseTimer timer;
@@ -142,21 +132,21 @@ public final class DatasetImporter {
         private Map<String, ColumnInfo> suspects = Map.of();
 
         Run(Connection connection, Source source, String dataset, ImportOptions options, ImportMonitor monitor,
-            CompletableFuture<Fingerprint> fingerprint, Instant started, boolean longLines, PhaseTimer timer) {
+            SourceChecks checks, Instant started, boolean longLines, PhaseTimer timer) {
             this.connection = connection;
             this.source = source;
             this.given = dataset;
             this.dataset = dataset;
             this.options = options;
             this.monitor = monitor;
-            this.fingerprint = fingerprint;
+            this.checks = checks;
             this.started = started;
             this.longLines = longLines;
             this.timer = timer;
         }
 
         /** Loads, then commits unless the CSV ends inside a quote or the user cancelled. */
-        ImportReport loadAndCommit(Checks checks) throws SQLException, ImportException, IOException {
+        ImportReport loadAndCommit() throws SQLException, ImportException, IOException {
             ImportReport report = load();
             checks.refuseUnclosedQuote();
             if (monitor.isCancelled()) {
@@ -285,7 +275,7 @@ public final class DatasetImporter {
 
         /** Waits for the digest, refuses a re-import and adds the dataset's warnings; returns the digest. */
         private Fingerprint check(Map<Role, String> roles) throws SQLException, ImportException {
-            Fingerprint print = fingerprint.join();
+            Fingerprint print = checks.fingerprint();
             timer.mark("wait for SHA-256");
             refuseReimport(print);
             warnings.addAll(DatasetChecks.warnings(connection, dataset, Tables.columns(connection, dataset), roles));
@@ -352,7 +342,7 @@ public final class DatasetImporter {
                     Duration.between(started, Instant.now()).toMillis() / 1000.0, roles, warnings);
             ImportLog.writeRoles(connection, dataset, roles);
             ImportLog.writeImport(connection, report, source, print.sizeBytes(), options.mode().name().toLowerCase(Locale.ROOT),
-                    describeOptions(), started, Instant.now());
+                    ImportOptionsJson.describe(options, source), started, Instant.now());
             return report;
         }
 
@@ -489,26 +479,6 @@ public final class DatasetImporter {
             if (earlier.isPresent()) {
                 throw new AlreadyImportedException(source.displayName(), print.sha256(), earlier.get());
             }
-        }
-
-        private String describeOptions() {
-            var described = JsonFields.MAPPER.createObjectNode().put("mode", options.mode().name().toLowerCase(Locale.ROOT))
-                    .put("text", options.textPolicy().key()).put("format", source.format().label())
-                    .put("gzip", source.gzip()).put("files", source.files().size());
-            if (!options.columnPolicies().isEmpty()) {
-                var columns = described.putObject("columns");
-                options.columnPolicies().forEach((column, policy) -> columns.put(column, policy.key()));
-            }
-            AddedColumns added = options.added();
-            if (added.fileColumn() != null) {
-                described.put("fileColumn", added.fileColumn());
-                var labels = described.putObject("fileLabels");
-                added.fileLabels().forEach(labels::put);
-            }
-            if (added.rowIdColumn() != null) {
-                described.put("rowIdColumn", added.rowIdColumn());
-            }
-            return described.toString();
         }
     }
 }

@@ -15,7 +15,12 @@ final class ExportFiles {
 
     /** The file's content, buffered, decompressed when its name ends in .gz. */
     static InputStream open(Path file) throws IOException {
-        return open(file, file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz"));
+        return open(file, isGzip(file));
+    }
+
+    /** Whether the file is read decompressed: its name ends in .gz. */
+    static boolean isGzip(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
     }
 
     /** The file's content, buffered, decompressed when {@code gzip}. */

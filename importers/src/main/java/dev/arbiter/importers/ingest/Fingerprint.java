@@ -7,22 +7,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 
 /** SHA-256 and size of the files behind a source: for the import log and re-import detection. */
 public record Fingerprint(String sha256, long sizeBytes) {
     /** One file's digest; several files' digest is the SHA-256 of their digests in path order. */
     public static Fingerprint of(List<Path> files) throws IOException {
-        if (files.size() == 1) {
-            return new Fingerprint(hex(digest(files.get(0))), Files.size(files.get(0)));
+        List<byte[]> digests = new ArrayList<>();
+        for (Path file : files) {
+            digests.add(digest(file, (bytes, length) -> { }));
         }
-        MessageDigest combined = newDigest();
+        return of(files, digests);
+    }
+
+    /** The fingerprint of {@code files} from each one's digest ({@link #digest}), in the same order. */
+    static Fingerprint of(List<Path> files, List<byte[]> digests) throws IOException {
         long size = 0;
         for (Path file : files) {
-            combined.update(digest(file));
             size += Files.size(file);
         }
+        if (digests.size() == 1) {
+            return new Fingerprint(hex(digests.get(0)), size);
+        }
+        MessageDigest combined = newDigest();
+        digests.forEach(combined::update);
         return new Fingerprint(hex(combined.digest()), size);
     }
 
@@ -36,12 +47,14 @@ public record Fingerprint(String sha256, long sizeBytes) {
         return hex(digest.digest());
     }
 
-    private static byte[] digest(Path file) throws IOException {
+    /** The file's SHA-256, each buffer read also handed to {@code reader} (so that one reading serves another check). */
+    static byte[] digest(Path file, ObjIntConsumer<byte[]> reader) throws IOException {
         MessageDigest digest = newDigest();
         byte[] buffer = new byte[1 << 20];
         try (InputStream in = Files.newInputStream(file)) {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 digest.update(buffer, 0, read);
+                reader.accept(buffer, read);
             }
         }
         return digest.digest();

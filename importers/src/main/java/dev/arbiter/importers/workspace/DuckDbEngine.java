@@ -5,21 +5,28 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Facts about the embedded DuckDB engine, for the About dialog and reports; and loading it early. */
 public final class DuckDbEngine {
-    /** The class whose initialization unpacks and loads DuckDB's native library (~70 MB, from the driver's jar). */
-    private static final String NATIVE_CLASS = "org.duckdb.DuckDBNative";
+    /**
+     * The classes initialized ahead, in order: the one that loads DuckDB's native library, and the
+     * driver, whose initialization registers a JFR periodic event for DuckDB's memory (~0.2 s of JFR
+     * set-up on the thread that first connects, docs/benchmarks.md).
+     */
+    private static final List<String> ENGINE_CLASSES = List.of("org.duckdb.DuckDBNative", "org.duckdb.DuckDBDriver");
+    private static final String IN_MEMORY = "jdbc:duckdb:";
     private static volatile Thread loading;
 
     private DuckDbEngine() {
     }
 
     /**
-     * Starts loading the native engine on a daemon thread, so a command that will open a workspace
-     * does not wait for it after parsing its arguments: the driver unpacks its library to a temporary
-     * file and loads it at first use (~0.3 s of a command's start-up, docs/benchmarks.md).
+     * Starts loading the native engine and its driver on a daemon thread, so a command that will
+     * open a workspace does not wait for them after parsing its arguments: the library's loading,
+     * the driver's JFR set-up and the engine's first database (~0.4 s of a command's start-up,
+     * docs/benchmarks.md).
      */
     public static synchronized void loadSoon() {
         if (loading == null) {
@@ -43,15 +50,19 @@ public final class DuckDbEngine {
 
     private static void load() {
         try {
-            Class.forName(NATIVE_CLASS, true, DuckDbEngine.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            for (String engineClass : ENGINE_CLASSES) {
+                Class.forName(engineClass, true, DuckDbEngine.class.getClassLoader());
+            }
+            // the engine's one-time set-up (~0.1 s) is paid by the first database opened: an empty one in memory
+            DriverManager.getConnection(IN_MEMORY).close();
+        } catch (ClassNotFoundException | LinkageError | RuntimeException | SQLException e) {
             // the first connection loads it again and reports what is wrong where it is needed
         }
     }
 
     /** The engine version, e.g. {@code v2.0.0}, or {@code unknown} if the engine cannot start. */
     public static String version() {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection connection = DriverManager.getConnection(IN_MEMORY);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT version()")) {
             return rows.next() ? rows.getString(1) : "unknown";

@@ -66,6 +66,17 @@ public final class Workspace implements AutoCloseable {
      * @param createdWith the Arbiter version, recorded in the file
      */
     public static Workspace create(Path file, String createdWith) throws WorkspaceException {
+        return create(file, createdWith, Access.ANALYSIS);
+    }
+
+    /**
+     * Creates a new, empty workspace file, open with {@code access} ({@link Access#IMPORT} for a
+     * command that creates a workspace to import into: one opening of the file instead of two).
+     */
+    public static Workspace create(Path file, String createdWith, Access access) throws WorkspaceException {
+        if (access == Access.READ) {
+            throw new IllegalArgumentException("a workspace is created writable");
+        }
         Path target = file.toAbsolutePath();
         if (Files.exists(target)) {
             throw new WorkspaceException("Cannot create workspace " + target + ": the file already exists.");
@@ -74,7 +85,7 @@ public final class Workspace implements AutoCloseable {
             throw new WorkspaceException("Cannot create workspace " + target + ": folder "
                     + target.getParent() + " does not exist.");
         }
-        Workspace workspace = new Workspace(target, Access.ANALYSIS, connect(target, Access.ANALYSIS));
+        Workspace workspace = new Workspace(target, access, connect(target, access));
         try {
             workspace.writeMetadata(createdWith);
             return workspace;
