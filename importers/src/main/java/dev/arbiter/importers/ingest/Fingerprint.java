@@ -7,23 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.ObjIntConsumer;
 
 /** SHA-256 and size of the files behind a source: for the import log and re-import detection. */
 public record Fingerprint(String sha256, long sizeBytes) {
-    /** One file's digest; several files' digest is the SHA-256 of their digests in path order. */
-    public static Fingerprint of(List<Path> files) throws IOException {
-        List<byte[]> digests = new ArrayList<>();
-        for (Path file : files) {
-            digests.add(digest(file, (bytes, length) -> { }));
-        }
-        return of(files, digests);
-    }
-
-    /** The fingerprint of {@code files} from each one's digest ({@link #digest}), in the same order. */
+    /**
+     * The fingerprint of {@code files} from each one's digest ({@link #digest}), in the same order:
+     * one file's digest; several files' digest is the SHA-256 of their digests in path order.
+     */
     static Fingerprint of(List<Path> files, List<byte[]> digests) throws IOException {
         long size = 0;
         for (Path file : files) {
