@@ -16,7 +16,6 @@ public final class DuckDbEngine {
      * set-up on the thread that first connects, docs/benchmarks.md).
      */
     private static final List<String> ENGINE_CLASSES = List.of("org.duckdb.DuckDBNative", "org.duckdb.DuckDBDriver");
-    private static final String IN_MEMORY = "jdbc:duckdb:";
     private static volatile Thread loading;
 
     private DuckDbEngine() {
@@ -24,9 +23,8 @@ public final class DuckDbEngine {
 
     /**
      * Starts loading the native engine and its driver on a daemon thread, so a command that will
-     * open a workspace does not wait for them after parsing its arguments: the library's loading,
-     * the driver's JFR set-up and the engine's first database (~0.4 s of a command's start-up,
-     * docs/benchmarks.md).
+     * open a workspace does not wait for them after parsing its arguments: the library's loading
+     * and the driver's JFR set-up (~0.3 s of a command's start-up, docs/benchmarks.md).
      */
     public static synchronized void loadSoon() {
         if (loading == null) {
@@ -53,16 +51,14 @@ public final class DuckDbEngine {
             for (String engineClass : ENGINE_CLASSES) {
                 Class.forName(engineClass, true, DuckDbEngine.class.getClassLoader());
             }
-            // the engine's one-time set-up (~0.1 s) is paid by the first database opened: an empty one in memory
-            DriverManager.getConnection(IN_MEMORY).close();
-        } catch (ClassNotFoundException | LinkageError | RuntimeException | SQLException e) {
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
             // the first connection loads it again and reports what is wrong where it is needed
         }
     }
 
     /** The engine version, e.g. {@code v2.0.0}, or {@code unknown} if the engine cannot start. */
     public static String version() {
-        try (Connection connection = DriverManager.getConnection(IN_MEMORY);
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT version()")) {
             return rows.next() ? rows.getString(1) : "unknown";
