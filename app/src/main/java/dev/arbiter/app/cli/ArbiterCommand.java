@@ -72,6 +72,9 @@ public final class ArbiterCommand implements Callable<Integer> {
         }
         if (opensWorkspace(args)) {
             DuckDbEngine.loadSoon();
+            if (args[0].equals("import")) {
+                ImportCommand.readAhead(args);
+            }
         }
         return commandLine(args[0]).execute(args);
     }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -101,7 +102,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws WorkspaceException, ImportException {
         PrintWriter out = spec.commandLine().getOut();
         ImportOptions options = options();
-        // the first file is read (digest, quotes) while the workspace opens
+        // the first file is read (digest, quotes) while the workspace opens, if not already (readAhead)
         DatasetImporter.Prepared first = DatasetImporter.prepare(files.get(0));
         try (Workspace open = openOrCreate(out)) {
             DatasetImporter importer = new DatasetImporter(open);
@@ -117,6 +118,25 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Starts reading the first FILE of {@code import ARGS} while picocli builds its model: the first
+     * argument that is not an option and does not follow one (a value, or a FILE after a flag, is
+     * skipped: a guess that misses only reads nothing ahead).
+     */
+    static void readAhead(String... args) {
+        firstFile(args).ifPresent(DatasetImporter::readAhead);
+    }
+
+    /** The guess of {@link #readAhead}: in {@code import ARGS}, the first argument that is not an option and does not follow one. */
+    static Optional<String> firstFile(String... args) {
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].startsWith("-") && !args[i - 1].startsWith("-")) {
+                return Optional.of(args[i]);
+            }
+        }
+        return Optional.empty();
     }
 
     private Workspace openOrCreate(PrintWriter out) throws WorkspaceException {

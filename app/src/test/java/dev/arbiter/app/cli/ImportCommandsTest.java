@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import dev.arbiter.importers.fixtures.SharedDatasets;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +80,17 @@ class ImportCommandsTest {
         CliRun again = CliRun.of("import", file.toString(), "--workspace", workspace, "--dataset", "log", "--append");
         assertEquals(0, again.exitCode(), again.err());
         assertTrue(again.out().startsWith("log.csv -> log: 2 rows loaded"), again.out());
+    }
+
+    /** The file read ahead while picocli builds its model: a guess, so a miss only reads nothing ahead. */
+    @Test
+    void theFirstFileIsGuessedBeforeTheOptionsAreParsed() {
+        assertEquals(Optional.of("a.csv"), ImportCommand.firstFile("import", "a.csv", "b.csv", "--workspace", "w.arbiter"));
+        assertEquals(Optional.of("a.csv"), ImportCommand.firstFile("import", "--workspace", "w.arbiter", "a.csv"));
+        assertEquals(Optional.of("a.csv"), ImportCommand.firstFile("import", "--workspace=w.arbiter", "--dataset", "d", "a.csv"));
+        assertEquals(Optional.empty(), ImportCommand.firstFile("import", "--keep-text", "a.csv", "--workspace", "w.arbiter"),
+                "after a flag the guess is skipped rather than wrong");
+        assertEquals(Optional.empty(), ImportCommand.firstFile("import"));
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Imports one export into a workspace dataset, all or nothing: everything (the data, the
@@ -30,6 +31,8 @@ import java.util.concurrent.CompletionException;
  * line and reason, so loaded + rejected (+ duplicates dropped) = rows in the file.
  */
 public final class DatasetImporter {
+    /** Sources whose reading started ahead of their import ({@link #readAhead}), by the text that named them. */
+    private static final Map<String, Prepared> READ_AHEAD = new ConcurrentHashMap<>();
     private final Workspace workspace;
 
     public DatasetImporter(Workspace workspace) {
@@ -56,8 +59,38 @@ public final class DatasetImporter {
     public record Prepared(Source source, SourceChecks checks) {
     }
 
-    /** Finds the source {@code given} names and starts reading its files; refuses one that does not exist or cannot be read. */
+    /**
+     * Finds the source {@code given} names and starts reading its files (or takes over the reading
+     * {@link #readAhead} started for the same text); refuses one that does not exist or cannot be read.
+     */
     public static Prepared prepare(String given) throws ImportException {
+        Prepared ahead = READ_AHEAD.remove(given);
+        return ahead != null ? ahead : started(given);
+    }
+
+    /**
+     * Starts reading {@code given}'s files before it is known that they will be imported: a command
+     * line guesses its first file before its options are parsed (picocli's model takes ~0.2 s), and
+     * its {@link #prepare} of the same text takes the reading over. A guess no import asks for costs
+     * only the reading; one that cannot be read is dropped here and reported by the import itself.
+     */
+    public static void readAhead(String given) {
+        if (READ_AHEAD.containsKey(given)) {
+            return;
+        }
+        try {
+            READ_AHEAD.put(given, started(given));
+        } catch (ImportException e) {
+            // the import names what is wrong when it gets there
+        }
+    }
+
+    /** Whether a reading of {@code given} started ahead waits to be taken over (for tests). */
+    static boolean isReadAhead(String given) {
+        return READ_AHEAD.containsKey(given);
+    }
+
+    private static Prepared started(String given) throws ImportException {
         Source source = SourceSniffer.detect(given);
         return new Prepared(source, SourceChecks.start(source));
     }

@@ -2,6 +2,8 @@ package dev.arbiter.importers.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The one reading of a source's files for the import log's digest and the unclosed-quote check:
  * digests against Python's {@code hashlib.sha256} of the same bytes, quotes in plain and
- * compressed files.
+ * compressed files, and a reading started ahead of the import.
  */
 class SourceChecksTest {
     private static final String FIRST = "variant,user_id,note\na,u1,\"said \"\"hi\"\"\"\nb,u2,plain\n";
@@ -65,6 +67,23 @@ class SourceChecksTest {
         Path parquetNamed = Files.writeString(dir.resolve("open.parquet"), "a,\"x\n");
         assertDoesNotThrow(SourceChecks.start(new Source("p", List.of(parquetNamed), SourceFormat.PARQUET, "p", false))
                 ::refuseUnclosedQuote, "only CSV files are scanned for quotes");
+    }
+
+    @Test
+    void aReadingStartedAheadIsTakenOverOnceByThePreparationOfTheSameText() throws Exception {
+        String given = Files.writeString(dir.resolve("ahead.csv"), FIRST).toString();
+        DatasetImporter.readAhead(given);
+        assertTrue(DatasetImporter.isReadAhead(given));
+        DatasetImporter.Prepared prepared = DatasetImporter.prepare(given);
+        assertFalse(DatasetImporter.isReadAhead(given), "taken over, not read again");
+        assertEquals("e110fcc864fbe524d17a8c5391158554641cf74b0a68b3dfec72eecad46b0094", prepared.checks().fingerprint().sha256());
+        assertNotSame(prepared, DatasetImporter.prepare(given), "a second import of the text reads the file again");
+
+        String missing = dir.resolve("missing.csv").toString();
+        DatasetImporter.readAhead(missing);
+        assertFalse(DatasetImporter.isReadAhead(missing), "a guess that cannot be read is dropped");
+        ImportException refused = assertThrows(ImportException.class, () -> DatasetImporter.prepare(missing));
+        assertTrue(refused.getMessage().endsWith("missing.csv: no such file or folder"), refused.getMessage());
     }
 
     private static Source csv(boolean gzip, Path... files) {
