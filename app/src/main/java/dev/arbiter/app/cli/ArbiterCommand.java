@@ -2,6 +2,7 @@ package dev.arbiter.app.cli;
 
 import dev.arbiter.app.common.BuildInfo;
 import dev.arbiter.app.common.task.UserMessages;
+import dev.arbiter.importers.ingest.DatasetImporter;
 import dev.arbiter.importers.workspace.DuckDbEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,13 +71,20 @@ public final class ArbiterCommand implements Callable<Integer> {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             return printVersion(); // what scripts call to check the install: answered before any command line is built
         }
+        boolean importing = opensWorkspace(args) && args[0].equals("import");
         if (opensWorkspace(args)) {
             DuckDbEngine.loadSoon();
-            if (args[0].equals("import")) {
-                ImportCommand.readAhead(args);
+        }
+        if (importing) {
+            ImportCommand.readAhead(args);
+        }
+        try {
+            return commandLine(args[0]).execute(args);
+        } finally {
+            if (importing) {
+                DatasetImporter.forgetReadAhead(); // what this command did not take over is not another's
             }
         }
-        return commandLine(args[0]).execute(args);
     }
 
     /** Commands that open a workspace or the engine (not asking for help): the engine loads while their arguments are parsed. */

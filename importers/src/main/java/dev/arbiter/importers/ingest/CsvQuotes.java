@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * <p>Only quotes change that state, so the scan jumps from quote to quote, eight bytes at a time
  * ({@link #nextQuote}): a file is read at memory speed, on the same buffers as its digest
- * ({@link SourceChecks}), while DuckDB loads it.
+ * ({@link SourceChecks}), while the import starts.
  */
 final class CsvQuotes {
     private static final byte[] DELIMITERS = {',', ';', '\t', '|'};

@@ -85,6 +85,11 @@ public final class DatasetImporter {
         }
     }
 
+    /** Drops the readings started ahead that no import took over (the command that started them is done). */
+    public static void forgetReadAhead() {
+        READ_AHEAD.clear();
+    }
+
     /** Whether a reading of {@code given} started ahead waits to be taken over (for tests). */
     static boolean isReadAhead(String given) {
         return READ_AHEAD.containsKey(given);

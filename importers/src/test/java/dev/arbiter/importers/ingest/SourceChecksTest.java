@@ -79,6 +79,10 @@ class SourceChecksTest {
         assertEquals("e110fcc864fbe524d17a8c5391158554641cf74b0a68b3dfec72eecad46b0094", prepared.checks().fingerprint().sha256());
         assertNotSame(prepared, DatasetImporter.prepare(given), "a second import of the text reads the file again");
 
+        DatasetImporter.readAhead(given);
+        DatasetImporter.forgetReadAhead();
+        assertFalse(DatasetImporter.isReadAhead(given), "a reading no import took over is dropped with its command");
+
         String missing = dir.resolve("missing.csv").toString();
         DatasetImporter.readAhead(missing);
         assertFalse(DatasetImporter.isReadAhead(missing), "a guess that cannot be read is dropped");
