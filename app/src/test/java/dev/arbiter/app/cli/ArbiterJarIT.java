@@ -80,6 +80,26 @@ class ArbiterJarIT {
      * that still carries it inside (a class path with the stock jar) unpacks it to the temporary
      * folder, which a command failing at once waits for before exiting, so no copy is left behind.
      */
+    /**
+     * {@code import} as a process reads its first file ahead of picocli's parsing: the digest it logs
+     * is the file's (Python's {@code hashlib.sha256} of these bytes), the second import of the same
+     * bytes is refused by it, and a file given after a flag (not guessed) imports the same way.
+     */
+    @Test
+    void importReadsItsFirstFileAheadWithTheSameDigest(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("ahead.csv"), "variant,user_id,value\na,u1,1\nb,u2,\"2\"\n");
+        String workspace = dir.resolve("w.arbiter").toString();
+        Result imported = java("import", csv.toString(), "--workspace", workspace);
+        assertEquals(0, imported.exitCode(), imported.output());
+        assertTrue(imported.output().contains("ahead.csv -> ahead: 2 rows loaded, 0 rejected"), imported.output());
+        Result listed = java("datasets", "--workspace", workspace, "--json");
+        // python3: hashlib.sha256(b'variant,user_id,value\na,u1,1\nb,u2,"2"\n').hexdigest()
+        assertTrue(listed.output().contains("56a187b8e8dc5bc64f5edef9e25adf5799792a0318ace8273ca49c469dbddc4d"), listed.output());
+        Result again = java("import", "--keep-text", csv.toString(), "--workspace", workspace, "--dataset", "other");
+        assertEquals(1, again.exitCode(), again.output());
+        assertTrue(again.output().contains("already imported"), again.output());
+    }
+
     @Test
     void aCommandFailingAtOnceLeavesNoEngineLibraryBehind(@TempDir Path dir) throws Exception {
         Path temporary = Files.createDirectories(dir.resolve("tmp"));
